@@ -1,0 +1,83 @@
+namespace Coverage.Contracts;
+
+/// <summary>
+/// The additive form of an org's figures, used for roll-up: every field sums, including station visits per day
+/// (keyed yyyy-MM-dd in China Standard Time) so windows like "today" stay right when the day turns.
+/// </summary>
+public sealed record Aggregate(
+    long Employees,
+    long Members,
+    long VerifiedMembers,
+    long UnitsRequired,
+    long UnitsUnionized,
+    IReadOnlyDictionary<string, GroupFigures> NewEmployment,
+    long Stations,
+    IReadOnlyDictionary<string, long> DailyVisits)
+{
+    /// <summary>Daily visits older than this many days are dropped; the longest window shown is 30 days.</summary>
+    public const int VisitDaysKept = 31;
+
+    public static readonly Aggregate Empty = new(0, 0, 0, 0, 0, new Dictionary<string, GroupFigures>(), 0, new Dictionary<string, long>());
+
+    public static Aggregate Of(Figures? figures) => figures is null
+        ? Empty
+        : new(figures.Employees, figures.Members, figures.VerifiedMembers, figures.UnitsRequired, figures.UnitsUnionized,
+            figures.NewEmployment, 0, Empty.DailyVisits);
+
+    public static Aggregate OfStation(IReadOnlyDictionary<string, long> dailyVisits) =>
+        Empty with { Stations = 1, DailyVisits = dailyVisits };
+
+    public static Aggregate Sum(IEnumerable<Aggregate> parts)
+    {
+        long employees = 0, members = 0, verified = 0, required = 0, unionized = 0, stations = 0;
+        var groups = new Dictionary<string, GroupFigures>();
+        var visits = new Dictionary<string, long>();
+        foreach (var part in parts)
+        {
+            employees += part.Employees;
+            members += part.Members;
+            verified += part.VerifiedMembers;
+            required += part.UnitsRequired;
+            unionized += part.UnitsUnionized;
+            stations += part.Stations;
+            foreach (var (group, figures) in part.NewEmployment)
+                groups[group] = groups.TryGetValue(group, out var sum) ? sum.Plus(figures) : figures;
+            foreach (var (day, count) in part.DailyVisits)
+                visits[day] = visits.GetValueOrDefault(day) + count;
+        }
+        return new(employees, members, verified, required, unionized, groups, stations, visits);
+    }
+
+    /// <summary>Drops visit days that fell out of the longest window, so state stays bounded.</summary>
+    public Aggregate TrimmedTo(DateOnly today)
+    {
+        var oldest = Day(today.AddDays(1 - VisitDaysKept));
+        return DailyVisits.Keys.All(d => string.CompareOrdinal(d, oldest) >= 0)
+            ? this
+            : this with { DailyVisits = DailyVisits.Where(v => string.CompareOrdinal(v.Key, oldest) >= 0).ToDictionary() };
+    }
+
+    public Totals ToTotals(DateOnly today) =>
+        new(Employees, Members, VerifiedMembers, UnitsRequired, UnitsUnionized, NewEmployment, Stations,
+            new StationVisits(VisitsSince(today, today), VisitsSince(today.AddDays(-6), today), VisitsSince(today.AddDays(-29), today)));
+
+    /// <summary>Equal counts field by field; records compare dictionaries by reference, so this compares their contents.</summary>
+    public bool SameAs(Aggregate other) =>
+        Employees == other.Employees && Members == other.Members && VerifiedMembers == other.VerifiedMembers &&
+        UnitsRequired == other.UnitsRequired && UnitsUnionized == other.UnitsUnionized && Stations == other.Stations &&
+        SameEntries(NewEmployment, other.NewEmployment) && SameEntries(DailyVisits, other.DailyVisits);
+
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private long VisitsSince(DateOnly first, DateOnly last)
+    {
+        string from = Day(first), to = Day(last);
+        return DailyVisits.Where(v => string.CompareOrdinal(v.Key, from) >= 0 && string.CompareOrdinal(v.Key, to) <= 0).Sum(v => v.Value);
+    }
+
+    private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
+        left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && Equals(e.Value, r)) &&
+        right.Where(e => !IsZero(e.Value)).All(e => left.ContainsKey(e.Key));
+
+    private static bool IsZero<T>(T value) => value is 0L || Equals(value, GroupFigures.Zero);
+}

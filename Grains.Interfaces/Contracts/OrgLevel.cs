@@ -1,0 +1,10 @@
+namespace Coverage.Contracts;
+
+public enum OrgLevel
+{
+    National,
+    Province,
+    City,
+    County,
+    Grassroots,
+}

@@ -1,0 +1,19 @@
+using Coverage.Contracts;
+using Coverage.Runtime;
+
+namespace Coverage.Grains;
+
+/// <summary>One union organisation, keyed by its code: its own figures and the latest totals of each child.</summary>
+public interface IOrgGrain : IGrainWithStringKey
+{
+    Task<OrgSummary> GetSummary();
+
+    /// <summary>Replaces the org's own figures; throws <see cref="StaleFiguresException"/> when asOf goes backwards.</summary>
+    Task<OrgSummary> SetFigures(Figures figures);
+
+    Task ReportChild(ChildTotals report);
+
+    Task ReportStation(StationTotals report);
+
+    Task<OrgRollup> GetRollup();
+}

@@ -1,0 +1,16 @@
+using Coverage.Contracts;
+using Coverage.Runtime;
+
+namespace Coverage.Grains;
+
+/// <summary>One service station, keyed by its id: where it is and its visits per day.</summary>
+public interface IStationGrain : IGrainWithStringKey
+{
+    /// <summary>Null when the station was never registered.</summary>
+    Task<StationSummary?> GetSummary();
+
+    Task<StationSummary> Register(StationInfo info);
+
+    /// <summary>Throws <see cref="StationNotRegisteredException"/> for an unknown station.</summary>
+    Task<StationSummary> ReportUsage(IReadOnlyList<DailyUsage> usage);
+}

@@ -1,0 +1,125 @@
+using Coverage.Contracts;
+using Coverage.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Coverage.Grains;
+
+/// <summary>
+/// One union organisation. Its totals are its own figures plus its children's and stations' latest totals;
+/// whenever they change it tells its parent and anyone watching. Own figures are written before the call returns;
+/// reports from below are written behind, since recovery can rebuild them from the children.
+/// </summary>
+public sealed class OrgGrain(
+    IGrainContext context,
+    [PersistentState("org")] IPersistentState<OrgState> state,
+    IOrgDirectory directory,
+    IEnumerable<IOrgChangeSink> sinks,
+    TimeProvider clock,
+    ILogger<OrgGrain> logger) : IOrgGrain, IGrainBase
+{
+    private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
+    private OrgInfo _info = null!;
+    private Aggregate _totals = Aggregate.Empty;
+
+    private OrgState State => state.State;
+
+    private DateOnly Today => ChinaClock.Today(clock);
+
+    public Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _info = directory.Find(context.Key) ?? throw new OrgNotFoundException(context.Key);
+        _totals = State.TotalsAt(Today);
+        return Task.CompletedTask;
+    }
+
+    public Task OnDeactivateAsync(CancellationToken cancellationToken) => _reporter.FlushAsync(cancellationToken);
+
+    public Task<OrgSummary> GetSummary() => Task.FromResult(Summary());
+
+    public async Task<OrgSummary> SetFigures(Figures figures)
+    {
+        if (State.Own is { } stored)
+        {
+            if (figures.AsOf < stored.AsOf)
+                throw new StaleFiguresException(context.Key, stored.AsOf, figures.AsOf);
+            if (figures.AsOf == stored.AsOf && figures.SameCountsAs(stored))
+                return Summary();
+        }
+        var (previousOwn, previousVersion, previousUpdatedAt) = (State.Own, State.Version, State.UpdatedAt);
+        State.Own = figures;
+        var totals = State.TotalsAt(Today);
+        var changed = !totals.SameAs(_totals);
+        if (changed)
+            Advance();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            (State.Own, State.Version, State.UpdatedAt) = (previousOwn, previousVersion, previousUpdatedAt);
+            throw;
+        }
+        if (changed)
+            TotalsChanged(totals, persistLater: false);
+        return Summary();
+    }
+
+    public Task ReportChild(ChildTotals report)
+    {
+        if (State.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
+            return Task.CompletedTask;
+        State.Children[report.Code] = report;
+        Recompute();
+        return Task.CompletedTask;
+    }
+
+    public Task ReportStation(StationTotals report)
+    {
+        if (State.Stations.TryGetValue(report.StationId, out var known) && known.Version >= report.Version)
+            return Task.CompletedTask;
+        State.Stations[report.StationId] = report;
+        Recompute();
+        return Task.CompletedTask;
+    }
+
+    public Task<OrgRollup> GetRollup() => Task.FromResult(new OrgRollup(
+        context.Key, State.OwnAggregate, State.Children.ToDictionary(), State.Stations.ToDictionary(), _totals, State.Version));
+
+    private void Recompute()
+    {
+        var totals = State.TotalsAt(Today);
+        if (totals.SameAs(_totals))
+        {
+            _reporter.PersistLater();
+            return;
+        }
+        Advance();
+        TotalsChanged(totals, persistLater: true);
+    }
+
+    private void Advance()
+    {
+        State.Version++;
+        State.UpdatedAt = clock.GetUtcNow();
+    }
+
+    private void TotalsChanged(Aggregate totals, bool persistLater)
+    {
+        _totals = totals;
+        var summary = Summary();
+        foreach (var sink in sinks)
+            sink.OrgChanged(summary);
+        var report = new ChildTotals(context.Key, totals, State.Version);
+        _reporter.Report(
+            _info.ParentCode is { } parent ? () => context.GrainFactory.GetGrain<IOrgGrain>(parent).ReportChild(report) : () => Task.CompletedTask,
+            persistLater);
+    }
+
+    private OrgSummary Summary()
+    {
+        var totals = _totals.ToTotals(Today);
+        return new OrgSummary(_info.Code, _info.Name, _info.Level, _info.Kind, _info.ParentCode, State.Own, totals, Rates.Of(totals),
+            State.Version, State.UpdatedAt);
+    }
+}

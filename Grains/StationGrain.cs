@@ -1,0 +1,87 @@
+using Coverage.Contracts;
+using Coverage.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Coverage.Grains;
+
+/// <summary>One service station: its registration and daily visits, reported to the org that runs it.</summary>
+public sealed class StationGrain(
+    IGrainContext context,
+    [PersistentState("station")] IPersistentState<StationState> state,
+    TimeProvider clock,
+    ILogger<StationGrain> logger) : IStationGrain, IGrainBase
+{
+    private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
+
+    private StationState State => state.State;
+
+    private DateOnly Today => ChinaClock.Today(clock);
+
+    public Task OnDeactivateAsync(CancellationToken cancellationToken) => _reporter.FlushAsync(cancellationToken);
+
+    public Task<StationSummary?> GetSummary() => Task.FromResult(State.Info is null ? null : Summary(State.Info));
+
+    public async Task<StationSummary> Register(StationInfo info)
+    {
+        var previous = State.Info;
+        if (previous == info || (previous is not null && SameRegistration(previous, info)))
+            return Summary(info);
+        State.Info = info;
+        await CommitAsync(() => { State.Info = previous; });
+        if (previous is not null && previous.OrgCode != info.OrgCode)
+        {
+            var leaving = new StationTotals(context.Key, null, State.Version);
+            await context.GrainFactory.GetGrain<IOrgGrain>(previous.OrgCode).ReportStation(leaving);
+        }
+        ReportToOrg(info);
+        return Summary(info);
+    }
+
+    public async Task<StationSummary> ReportUsage(IReadOnlyList<DailyUsage> usage)
+    {
+        var info = State.Info ?? throw new StationNotRegisteredException(context.Key);
+        var previous = new Dictionary<string, long>(State.DailyVisits);
+        foreach (var day in usage)
+            State.DailyVisits[Aggregate.Day(day.Date)] = day.Visits;
+        var kept = Aggregate.OfStation(State.DailyVisits).TrimmedTo(Today).DailyVisits;
+        State.DailyVisits = new Dictionary<string, long>(kept);
+        if (State.DailyVisits.Count == previous.Count && State.DailyVisits.All(d => previous.TryGetValue(d.Key, out var v) && v == d.Value))
+            return Summary(info);
+        await CommitAsync(() => { State.DailyVisits = previous; });
+        ReportToOrg(info);
+        return Summary(info);
+    }
+
+    private async Task CommitAsync(Action undo)
+    {
+        var (version, updatedAt) = (State.Version, State.UpdatedAt);
+        State.Version++;
+        State.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            undo();
+            (State.Version, State.UpdatedAt) = (version, updatedAt);
+            throw;
+        }
+    }
+
+    private void ReportToOrg(StationInfo info)
+    {
+        var report = new StationTotals(context.Key, Aggregate.OfStation(State.DailyVisits), State.Version);
+        _reporter.Report(() => context.GrainFactory.GetGrain<IOrgGrain>(info.OrgCode).ReportStation(report), persistLater: false);
+    }
+
+    private StationSummary Summary(StationInfo info)
+    {
+        var visits = Aggregate.OfStation(State.DailyVisits).ToTotals(Today).StationVisits;
+        return new StationSummary(context.Key, info.OrgCode, info.Name, info.Lat, info.Lon, info.Open24h, info.Smart, info.Amenities,
+            visits, State.Version, State.UpdatedAt);
+    }
+
+    private static bool SameRegistration(StationInfo left, StationInfo right) =>
+        left with { Amenities = right.Amenities } == right && left.Amenities.SequenceEqual(right.Amenities);
+}

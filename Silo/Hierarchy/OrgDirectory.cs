@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Coverage.Contracts;
+using Coverage.Silo.Runtime;
+
+namespace Coverage.Silo.Hierarchy;
+
+/// <summary>
+/// The union tree in memory: the administrative tiers from the embedded division list, plus the orgs registered at run time.
+/// Readers see immutable snapshots; registrations swap them in under a lock.
+/// </summary>
+public sealed class OrgDirectory : IOrgDirectory
+{
+    public const string NationalCode = "000000";
+
+    private readonly Lock _writeLock = new();
+    private ImmutableDictionary<string, OrgInfo> _orgs;
+    private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
+
+    public OrgDirectory()
+    {
+        using var stream = typeof(OrgDirectory).Assembly.GetManifestResourceStream("divisions.json")
+            ?? throw new InvalidOperationException("The embedded division list is missing from the Silo assembly.");
+        var divisions = JsonSerializer.Deserialize<DivisionFile>(stream, StateJson.Options)!;
+        Source = divisions.Source;
+        _orgs = divisions.Orgs.ToImmutableDictionary(o => o.Code);
+        _children = divisions.Orgs.Where(o => o.ParentCode is not null)
+            .GroupBy(o => o.ParentCode!)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableList());
+    }
+
+    public string Source { get; }
+
+    public IEnumerable<OrgInfo> All => _orgs.Values;
+
+    public int Count => _orgs.Count;
+
+    public OrgInfo? Find(string code) => _orgs.GetValueOrDefault(code);
+
+    public IReadOnlyList<OrgInfo> ChildrenOf(string code) => _children.GetValueOrDefault(code) ?? [];
+
+    public bool IsWithin(string code, string ancestor)
+    {
+        for (var current = Find(code); current is not null; current = current.ParentCode is { } parent ? Find(parent) : null)
+        {
+            if (current.Code == ancestor)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Adds or renames an org; its parent must already be known.</summary>
+    public void Put(OrgInfo org)
+    {
+        lock (_writeLock)
+        {
+            var parent = org.ParentCode ?? throw new ArgumentException("Only the national federation has no parent.", nameof(org));
+            var siblings = (_children.GetValueOrDefault(parent) ?? []).RemoveAll(o => o.Code == org.Code).Add(org);
+            _children = _children.SetItem(parent, siblings);
+            _orgs = _orgs.SetItem(org.Code, org);
+        }
+    }
+
+    private sealed record DivisionFile(string Source, List<OrgInfo> Orgs);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Silo.Hierarchy;
+using Coverage.Silo.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Coverage.Silo.Rollup;
+
+/// <summary>
+/// Before any grain runs, rebuilds every org's view of its children and stations from what they stored, deepest first.
+/// Own figures and station usage are written before they are acknowledged, but reports upward are written behind,
+/// so after a crash a parent can be behind its children; this puts the whole tree back to totals == own + Σ children.
+/// </summary>
+public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory directory, TimeProvider clock, ILogger<RollupRecovery> logger)
+{
+    public async Task<int> RecoverAsync()
+    {
+        var today = ChinaClock.Today(clock);
+        var orgs = (await store.ReadAllAsync("org")).ToDictionary(s => s.Key, s => (State: Read<OrgState>(s), s.Version));
+        var stationsByOrg = (await store.ReadAllAsync("station"))
+            .Select(s => (s.Key, State: Read<StationState>(s)))
+            .Where(s => s.State.Info is not null)
+            .ToLookup(s => s.State.Info!.OrgCode, s => new StationTotals(s.Key, Aggregate.OfStation(s.State.DailyVisits), s.State.Version));
+        var reported = new Dictionary<string, ChildTotals>();
+        var repaired = 0;
+        foreach (var org in directory.All.OrderByDescending(Depth))
+        {
+            var (state, version) = orgs.TryGetValue(org.Code, out var found) ? found : (new OrgState(), 0L);
+            var children = directory.ChildrenOf(org.Code).Where(c => reported.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => reported[c.Code]);
+            var stations = stationsByOrg[org.Code].ToDictionary(s => s.StationId);
+            if (!Same(state.Children, children) || !Same(state.Stations, stations))
+            {
+                var before = state.TotalsAt(today);
+                state.Children = children;
+                state.Stations = stations;
+                if (!state.TotalsAt(today).SameAs(before))
+                {
+                    state.Version++;
+                    state.UpdatedAt = clock.GetUtcNow();
+                }
+                await store.WriteAsync("org", org.Code, JsonSerializer.Serialize(state, StateJson.Options), version);
+                repaired++;
+            }
+            if (version > 0 || state.Children.Count > 0 || state.Stations.Count > 0)
+                reported[org.Code] = new ChildTotals(org.Code, state.TotalsAt(today), state.Version);
+        }
+        logger.LogInformation("Roll-up checked over {Orgs} orgs; {Repaired} brought up to date with their children", directory.Count, repaired);
+        return repaired;
+    }
+
+    private int Depth(OrgInfo org)
+    {
+        var depth = 0;
+        for (var parent = org.ParentCode; parent is not null; parent = directory.Find(parent)?.ParentCode)
+            depth++;
+        return depth;
+    }
+
+    private static T Read<T>(StoredState stored) where T : new() =>
+        JsonSerializer.Deserialize<T>(stored.Payload, StateJson.Options) ?? new T();
+
+    private static bool Same(IReadOnlyDictionary<string, ChildTotals> stored, IReadOnlyDictionary<string, ChildTotals> actual) =>
+        stored.Count == actual.Count && actual.All(a => stored.TryGetValue(a.Key, out var s) && s.Version == a.Value.Version && s.Totals.SameAs(a.Value.Totals));
+
+    private static bool Same(IReadOnlyDictionary<string, StationTotals> stored, IReadOnlyDictionary<string, StationTotals> actual) =>
+        stored.Where(s => s.Value.Totals is not null).Count() == actual.Count &&
+        actual.All(a => stored.TryGetValue(a.Key, out var s) && s.Version == a.Value.Version && s.Totals is not null && s.Totals.SameAs(a.Value.Totals!));
+}

@@ -1,0 +1,8 @@
+namespace Coverage.Silo.Runtime;
+
+internal enum ActivationStatus
+{
+    Pending,
+    Active,
+    Retired,
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using Coverage.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Coverage.Silo.Runtime;
+
+/// <summary>
+/// One live instance of a grain and its mailbox. Work items run one at a time, each to completion including its awaits,
+/// so grain code never sees two turns at once. The grain and its state are created in the first turn.
+/// </summary>
+internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThreadPoolWorkItem, IGrainContext
+{
+    private readonly ConcurrentQueue<WorkItem> _mailbox = new();
+    private readonly List<GrainTimer> _timers = [];
+    private int _scheduled;
+    private object? _grain;
+    private IStateLifecycle[] _states = [];
+    private volatile ActivationStatus _status = ActivationStatus.Pending;
+    private volatile WorkItem? _running;
+    private long _runningSince;
+    private long _lastCallAt = Environment.TickCount64;
+
+    public GrainId Id => id;
+
+    public string Key => id.Key;
+
+    public IGrainFactory GrainFactory => runtime;
+
+    public ActivationStatus Status => _status;
+
+    public object Grain => _grain ?? throw new InvalidOperationException($"{id} is not active.");
+
+    public bool IsIdleSince(long tick) => _running is null && _mailbox.IsEmpty && Volatile.Read(ref _lastCallAt) <= tick;
+
+    public void Post(WorkItem item)
+    {
+        if (item.IsCall)
+            Volatile.Write(ref _lastCallAt, item.PostedAt);
+        _mailbox.Enqueue(item);
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new GrainTimer(this, callback, dueTime, period, runtime.Logger);
+        lock (_timers)
+            _timers.Add(timer);
+        return timer;
+    }
+
+    public void Forget(GrainTimer timer)
+    {
+        lock (_timers)
+            _timers.Remove(timer);
+    }
+
+    /// <summary>Fails calls that have waited or run longer than the timeout; the turn itself is left to finish.</summary>
+    public void FailOverdueCalls(long postedBefore, TimeSpan timeout)
+    {
+        if (_running is GrainCallBase running && Volatile.Read(ref _runningSince) < postedBefore)
+            running.Fail(new GrainCallTimeoutException(id.Class.Name, id.Key, running.Method, timeout));
+        if (_mailbox.IsEmpty)
+            return;
+        foreach (var item in _mailbox)
+        {
+            if (item is GrainCallBase call && call.PostedAt < postedBefore)
+                call.Fail(new GrainCallTimeoutException(id.Class.Name, id.Key, call.Method, timeout));
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    public async Task DeactivateAsync(bool onlyIfIdle)
+    {
+        if (_status != ActivationStatus.Active || (onlyIfIdle && !_mailbox.IsEmpty))
+            return;
+        if (onlyIfIdle && Environment.TickCount64 - Volatile.Read(ref _lastCallAt) < runtime.Options.CollectionAge.TotalMilliseconds)
+            return;
+        if (_grain is IGrainBase lifecycle)
+            await lifecycle.OnDeactivateAsync(CancellationToken.None);
+        foreach (var state in _states)
+            await state.WriteStateAsync();
+        Retire();
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            while (_mailbox.TryDequeue(out var item))
+            {
+                if (_status == ActivationStatus.Retired)
+                {
+                    item.Reroute(runtime, id);
+                    continue;
+                }
+                if (item.IsAbandoned)
+                    continue;
+                if (_status == ActivationStatus.Pending && !await TryActivateAsync(item))
+                    continue;
+                Volatile.Write(ref _runningSince, item.PostedAt);
+                _running = item;
+                var turn = item.ExecuteAsync(this);
+                if (!turn.IsCompleted)
+                    await turn.ConfigureAwait(false);
+                _running = null;
+            }
+            Volatile.Write(ref _scheduled, 0);
+            if (_mailbox.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+                return;
+        }
+    }
+
+    private async Task<bool> TryActivateAsync(WorkItem trigger)
+    {
+        try
+        {
+            (_grain, _states) = id.Class.Create(runtime.Services, this, runtime.Store);
+            foreach (var state in _states)
+                await state.ReadStateAsync();
+            if (_grain is IGrainBase lifecycle)
+                await lifecycle.OnActivateAsync(CancellationToken.None);
+            _status = ActivationStatus.Active;
+            return true;
+        }
+        catch (Exception error)
+        {
+            runtime.Logger.LogError(error, "Activation of {Grain} failed", id);
+            Retire();
+            trigger.Fail(new GrainActivationException(id.Class.Name, id.Key, error));
+            return false;
+        }
+    }
+
+    private void Retire()
+    {
+        _status = ActivationStatus.Retired;
+        GrainTimer[] timers;
+        lock (_timers)
+            timers = [.. _timers];
+        foreach (var timer in timers)
+            timer.Dispose();
+        runtime.Remove(this);
+    }
+}

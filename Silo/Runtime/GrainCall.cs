@@ -1,0 +1,58 @@
+namespace Coverage.Silo.Runtime;
+
+/// <summary>A call from a grain reference: runs the method on the grain and completes the caller's task.</summary>
+internal sealed class GrainCall<T>(Func<object, object?[], Task<T>> invoke, object?[] arguments, string method) : GrainCallBase
+{
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => _completion.Task;
+
+    public override string Method => method;
+
+    public override bool IsAbandoned => _completion.Task.IsCompleted;
+
+    public override Task ExecuteAsync(GrainActivation activation)
+    {
+        Task<T> running;
+        try
+        {
+            running = invoke(activation.Grain, arguments);
+        }
+        catch (Exception error)
+        {
+            _completion.TrySetException(error);
+            return System.Threading.Tasks.Task.CompletedTask;
+        }
+        if (!running.IsCompleted)
+            return AwaitAsync(running);
+        Complete(running);
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
+
+    public override void Reroute(GrainRuntime runtime, GrainId id) => runtime.Post(id, this);
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+
+    private async Task AwaitAsync(Task<T> running)
+    {
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The outcome, exception included, is handed over by Complete.
+        }
+        Complete(running);
+    }
+
+    private void Complete(Task<T> finished)
+    {
+        if (finished.IsCompletedSuccessfully)
+            _completion.TrySetResult(finished.Result);
+        else if (finished.IsCanceled)
+            _completion.TrySetCanceled();
+        else
+            _completion.TrySetException(finished.Exception!.InnerExceptions);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Coverage.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coverage.Silo.Runtime;
+
+/// <summary>
+/// The grain directory and factory: one activation per grain id, created on the first call and removed when collected.
+/// </summary>
+public sealed class GrainRuntime : IGrainFactory
+{
+    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly ConcurrentDictionary<MethodInfo, GrainMethodInvoker> _invokers = new();
+    private readonly Dictionary<Type, GrainClass> _classes;
+
+    public GrainRuntime(IServiceProvider services, IGrainStateStore store, IOptions<GrainRuntimeOptions> options,
+        IEnumerable<GrainRegistration> registrations, ILogger<GrainRuntime> logger)
+    {
+        Services = services;
+        Store = store;
+        Options = options.Value;
+        Logger = logger;
+        _classes = registrations.ToDictionary(r => r.Interface, r => new GrainClass(r.Interface, r.Implementation));
+    }
+
+    internal IServiceProvider Services { get; }
+
+    internal IGrainStateStore Store { get; }
+
+    internal GrainRuntimeOptions Options { get; }
+
+    internal ILogger Logger { get; }
+
+    public int ActivationCount => _activations.Count;
+
+    public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (!_classes.TryGetValue(typeof(TGrain), out var grainClass))
+            throw new InvalidOperationException($"No grain class is registered for {typeof(TGrain).Name}; call AddGrain<{typeof(TGrain).Name}, ...>().");
+        var reference = DispatchProxy.Create<TGrain, GrainReference>();
+        ((GrainReference)(object)reference).Bind(this, new GrainId(grainClass, key));
+        return reference;
+    }
+
+    internal object Invoke(GrainId id, MethodInfo method, object?[] arguments)
+    {
+        var invoker = _invokers.GetOrAdd(method, GrainMethodInvoker.For);
+        return invoker.Call(this, id, arguments);
+    }
+
+    internal void Post(GrainId id, WorkItem item) =>
+        _activations.GetOrAdd(id, static (id, runtime) => new GrainActivation(runtime, id), this).Post(item);
+
+    internal void Remove(GrainActivation activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
+
+    internal void Sweep()
+    {
+        var now = Environment.TickCount64;
+        var overdue = now - (long)Options.CallTimeout.TotalMilliseconds;
+        var idleSince = now - (long)Options.CollectionAge.TotalMilliseconds;
+        foreach (var activation in _activations.Values)
+        {
+            activation.FailOverdueCalls(overdue, Options.CallTimeout);
+            if (activation.Status == ActivationStatus.Active && activation.IsIdleSince(idleSince))
+                activation.Post(new Deactivation(onlyIfIdle: true));
+        }
+    }
+
+    /// <summary>Writes and retires every activation, for an orderly shutdown.</summary>
+    internal async Task DeactivateAllAsync()
+    {
+        var pending = new List<Task>();
+        foreach (var activation in _activations.Values)
+        {
+            var deactivation = new Deactivation(onlyIfIdle: false);
+            activation.Post(deactivation);
+            pending.Add(deactivation.Done);
+        }
+        try
+        {
+            await Task.WhenAll(pending);
+        }
+        catch (Exception error)
+        {
+            Logger.LogError(error, "Some activations could not write their state on shutdown");
+        }
+    }
+}

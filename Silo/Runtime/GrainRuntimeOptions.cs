@@ -1,0 +1,14 @@
+namespace Coverage.Silo.Runtime;
+
+public sealed class GrainRuntimeOptions
+{
+    /// <summary>An activation that received no call for this long is written and collected.</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A call that has not completed after this long fails its caller with a timeout.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often idle activations and overdue calls are looked for: often enough to honour both limits.</summary>
+    public TimeSpan SweepInterval =>
+        TimeSpan.FromTicks(Math.Clamp(Math.Min(CallTimeout.Ticks / 10, CollectionAge.Ticks / 4), TimeSpan.FromMilliseconds(5).Ticks, TimeSpan.FromSeconds(1).Ticks));
+}

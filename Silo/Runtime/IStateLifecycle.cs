@@ -1,0 +1,9 @@
+namespace Coverage.Silo.Runtime;
+
+/// <summary>What the runtime does with a grain's states around activation: read before the first turn, write before collection.</summary>
+internal interface IStateLifecycle
+{
+    Task ReadStateAsync();
+
+    Task WriteStateAsync();
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Coverage.Silo.Runtime;
+
+/// <summary>One JSON shape for stored grain state, so recovery and grains read what the other wrote.</summary>
+internal static class StateJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}

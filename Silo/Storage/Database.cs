@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Coverage.Silo.Storage;
+
+/// <summary>Opens connections to the configured database and knows its dialect.</summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    public Database(StorageOptions options, string? connectionString)
+    {
+        Dialect = SqlDialect.For(options.Provider);
+        _connectionString = options.Provider switch
+        {
+            StorageProvider.PostgreSql => connectionString
+                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set."),
+            _ => connectionString ?? SqliteConnectionStringFor(options.SqlitePath),
+        };
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public string Describe() => Dialect.Provider == StorageProvider.Sqlite
+        ? $"SQLite at {new SqliteConnectionStringBuilder(_connectionString).DataSource}"
+        : $"PostgreSQL at {new NpgsqlConnectionStringBuilder(_connectionString) { Password = null }.Host}/{new NpgsqlConnectionStringBuilder(_connectionString).Database}";
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Dialect.Provider == StorageProvider.Sqlite
+            ? new SqliteConnection(_connectionString)
+            : new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection sqlite)
+                await ConfigureSqliteAsync(sqlite);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string SqliteConnectionStringFor(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <summary>WAL with full sync: a commit is on disk when it returns, and readers never wait for the writer.</summary>
+    private static async Task ConfigureSqliteAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Coverage.Silo.Storage;
+
+/// <summary>The schema, as numbered steps; a database is brought up to the last step on start. Never edit a released step.</summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<(int Version, string Name, Func<SqlDialect, string> Sql)> Steps =
+    [
+        (1, "grain state, registered orgs, keys and audit log", d => $"""
+            CREATE TABLE grain_state (
+                state_name TEXT NOT NULL,
+                grain_key TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                updated_at {d.Timestamp} NOT NULL,
+                PRIMARY KEY (state_name, grain_key));
+            CREATE TABLE orgs (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                level TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                parent_code TEXT NOT NULL,
+                registered_at {d.Timestamp} NOT NULL);
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                key_hash TEXT NOT NULL UNIQUE,
+                org_code TEXT NOT NULL,
+                role TEXT NOT NULL,
+                created_at {d.Timestamp} NOT NULL,
+                revoked_at {d.Timestamp} NULL);
+            CREATE TABLE audit_log (
+                id {d.AutoIncrementKey},
+                at {d.Timestamp} NOT NULL,
+                key_id TEXT NOT NULL,
+                org_code TEXT NOT NULL,
+                action TEXT NOT NULL,
+                payload {d.Json} NOT NULL);
+            CREATE INDEX audit_log_org ON audit_log (org_code, id);
+            """),
+    ];
+}

@@ -1,0 +1,46 @@
+namespace Coverage.Silo.Storage;
+
+/// <summary>The few places where SQLite and PostgreSQL SQL differ.</summary>
+public abstract class SqlDialect
+{
+    public abstract StorageProvider Provider { get; }
+
+    public abstract string AutoIncrementKey { get; }
+
+    public abstract string Timestamp { get; }
+
+    public abstract string Json { get; }
+
+    public virtual string JsonParameter(string name) => name;
+
+    public static SqlDialect For(StorageProvider provider) => provider switch
+    {
+        StorageProvider.Sqlite => new SqliteDialect(),
+        StorageProvider.PostgreSql => new PostgreSqlDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Storage:Provider is Sqlite or PostgreSql."),
+    };
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override StorageProvider Provider => StorageProvider.Sqlite;
+
+        public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+        public override string Timestamp => "TEXT";
+
+        public override string Json => "TEXT";
+    }
+
+    private sealed class PostgreSqlDialect : SqlDialect
+    {
+        public override StorageProvider Provider => StorageProvider.PostgreSql;
+
+        public override string AutoIncrementKey => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+        public override string Timestamp => "TIMESTAMPTZ";
+
+        public override string Json => "JSONB";
+
+        public override string JsonParameter(string name) => $"CAST({name} AS JSONB)";
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Silo.Rollup;
+using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coverage.Tests.Rollup;
+
+public sealed class RollupTests
+{
+    private const string Xingning = "450102";
+    private const string Qingxiu = "450103";
+    private const string Nanning = "450100";
+    private const string Guangxi = "450000";
+    private const string National = "000000";
+
+    [Fact]
+    public async Task CountyChangeReachesTheNationalTotalsWithinOneSecond()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var national = silo.Grains.GetGrain<IOrgGrain>(National);
+        var before = (await national.GetSummary()).Totals.Members;
+        var clock = Stopwatch.StartNew();
+
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(41_000));
+
+        await Eventually.TrueAsync(async () => (await national.GetSummary()).Totals.Members == before + 41_000, TimeSpan.FromSeconds(1),
+            "the national total including the county's members");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task TotalsAreOwnFiguresPlusChildrenAndRatesComeFromSums()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(100, courierMembers: 10) with { Employees = 1000 });
+        await silo.Grains.GetGrain<IOrgGrain>(Qingxiu).SetFigures(Figure.Of(900, courierMembers: 30) with { Employees = 1000 });
+        await silo.Grains.GetGrain<IOrgGrain>(Nanning).SetFigures(Figure.Of(0) with { Employees = 0 });
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.Members == 1000, TimeSpan.FromSeconds(2));
+        var summary = await city.GetSummary();
+        Assert.Equal(2000, summary.Totals.Employees);
+        Assert.Equal(0.5, summary.Rates.Membership);
+        Assert.Equal(new GroupFigures(80, 40), summary.Totals.NewEmployment["courier"]);
+        Assert.Equal(0.5, summary.Rates.NewEmploymentByGroup["courier"]);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentUpdatesLeaveTheWholeTreeConsistent()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var counties = new[] { "450102", "450103", "450105", "450107", "450108", "450109", "450202", "450203", "370102", "110101", "310101" };
+        var writes = Enumerable.Range(0, 400).Select(i =>
+            silo.Grains.GetGrain<IOrgGrain>(counties[i % counties.Length]).SetFigures(Figure.Of(1000 + i, DateTimeOffset.UtcNow.AddTicks(i))));
+        await Task.WhenAll(writes);
+
+        var check = silo.Services.GetRequiredService<ConsistencyCheck>();
+        await Eventually.TrueAsync(async () => (await check.RunAsync()).Consistent, TimeSpan.FromSeconds(3), "a consistent tree");
+        var national = await silo.Grains.GetGrain<IOrgGrain>(National).GetSummary();
+        var expected = 0L;
+        foreach (var county in counties)
+            expected += (await silo.Grains.GetGrain<IOrgGrain>(county).GetSummary()).Own!.Members;
+        Assert.Equal(expected, national.Totals.Members);
+    }
+
+    [Fact]
+    public async Task DuplicateAndReorderedChildReportsAreHarmless()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        var newer = new ChildTotals(Xingning, Aggregate.Of(Figure.Of(500)), 7);
+        var older = new ChildTotals(Xingning, Aggregate.Of(Figure.Of(300)), 6);
+
+        await city.ReportChild(newer);
+        await city.ReportChild(older);
+        await city.ReportChild(newer);
+
+        Assert.Equal(500, (await city.GetSummary()).Totals.Members);
+    }
+
+    [Fact]
+    public async Task ConsistencyCheckNamesAnOrgThatHoldsWrongChildTotals()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(500));
+        await silo.Grains.GetGrain<IOrgGrain>(Nanning).ReportChild(new ChildTotals(Xingning, Aggregate.Of(Figure.Of(999)), long.MaxValue));
+
+        var report = await silo.Services.GetRequiredService<ConsistencyCheck>().RunAsync();
+
+        var broken = Assert.Single(report.Inconsistencies, i => i.Code == Nanning);
+        Assert.Contains($"holds stale totals for child {Xingning}", broken.Problems);
+    }
+
+    [Fact]
+    public async Task SameSnapshotTwiceChangesNothing()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        var figures = Figure.Of(800);
+
+        var first = await county.SetFigures(figures);
+        var second = await county.SetFigures(figures);
+
+        Assert.Equal(first.Version, second.Version);
+        Assert.Equal(first.UpdatedAt, second.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task FiguresOlderThanTheStoredOnesAreRefused()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        var now = DateTimeOffset.UtcNow;
+        await county.SetFigures(Figure.Of(800, now));
+
+        var error = await Assert.ThrowsAsync<StaleFiguresException>(() => county.SetFigures(Figure.Of(900, now.AddMinutes(-1))));
+        Assert.Equal(now, error.StoredAsOf);
+        Assert.Equal(800, (await county.GetSummary()).Own!.Members);
+    }
+}

@@ -1,0 +1,62 @@
+using Coverage.Runtime;
+using Coverage.Silo.Runtime;
+using Coverage.Silo.Storage;
+using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coverage.Tests.Storage;
+
+public sealed class GrainStateStoreTests
+{
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task WrittenStateReadsBackWithItsVersion(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        var version = await silo.Store.WriteAsync("org", "450102", """{"x":1}""", 0);
+        version = await silo.Store.WriteAsync("org", "450102", """{"x":2}""", version);
+
+        var stored = await silo.Store.ReadAsync("org", "450102");
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal("""{"x":2}""", stored.Payload);
+        Assert.Null(await silo.Store.ReadAsync("org", "999999"));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task CreatingARecordThatExistsIsRefused(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        await silo.Store.WriteAsync("org", "450102", """{"x":1}""", 0);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => silo.Store.WriteAsync("org", "450102", """{"x":9}""", 0));
+        Assert.Equal(1, error.StoredVersion);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ConcurrentWritesShareCommitsAndAConflictDoesNotSinkTheOthers(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        var committer = silo.Services.GetRequiredService<GroupCommitter>();
+        await silo.Store.WriteAsync("org", "taken", "{}", 0);
+        var commitsBefore = committer.Commits;
+
+        var writes = Enumerable.Range(0, 500).Select(i => silo.Store.WriteAsync("org", $"k{i}", $$"""{"i":{{i}}}""", 0)).ToList();
+        var conflicting = silo.Store.WriteAsync("org", "taken", "{}", 0);
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+
+        Assert.Equal(501, (await silo.Store.ReadAllAsync("org")).Count);
+        Assert.True(committer.Commits - commitsBefore < 250, $"{committer.Commits - commitsBefore} commits for 501 writes");
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task MigratingTwiceIsHarmless(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        await silo.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        Assert.NotNull(silo.Services.GetRequiredService<IGrainStateStore>());
+    }
+}
