@@ -6,12 +6,18 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoverageSilo();
 builder.AddCoverageApi();
+builder.AddCoverageRealtime();
+builder.AddCoverageDemo();
 
 var app = builder.Build();
 
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHealthChecks();
+app.MapInfo();
 app.MapOrgs();
 app.MapAdmin();
+app.MapCoverageHub();
 
 app.Run();
 

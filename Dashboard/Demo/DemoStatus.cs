@@ -1,0 +1,29 @@
+namespace Coverage.Dashboard.Demo;
+
+public enum DemoPhase
+{
+    Off,
+    Seeding,
+    Running,
+    RefusedRealData,
+}
+
+/// <summary>What the demo is doing, for the page's banner and /api/v1/info.</summary>
+public sealed class DemoStatus
+{
+    private volatile DemoPhase _phase = DemoPhase.Off;
+    private int _seeded;
+    private int _toSeed;
+
+    public DemoPhase Phase => _phase;
+
+    public bool IsDemo => _phase is DemoPhase.Seeding or DemoPhase.Running;
+
+    public double Progress => _toSeed == 0 ? 1 : Math.Min(1, (double)_seeded / _toSeed);
+
+    public void Enter(DemoPhase phase) => _phase = phase;
+
+    public void Planned(int count) => _toSeed = count;
+
+    public void Seeded(int count = 1) => Interlocked.Add(ref _seeded, count);
+}

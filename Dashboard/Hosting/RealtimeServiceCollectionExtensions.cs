@@ -1,0 +1,22 @@
+using Coverage.Contracts;
+using Coverage.Dashboard.Realtime;
+
+namespace Coverage.Dashboard.Hosting;
+
+public static class RealtimeServiceCollectionExtensions
+{
+    /// <summary>SignalR with the API's JSON shape, and the pipeline that carries grain changes to subscribed browsers.</summary>
+    public static IHostApplicationBuilder AddCoverageRealtime(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR().AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
+        builder.Services.AddSingleton(AccessSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<IReadScope, ConfiguredReadScope>();
+        builder.Services.AddSingleton<Subscriptions>();
+        builder.Services.AddSingleton<IOrgChangeSink>(sp => sp.GetRequiredService<Subscriptions>());
+        builder.Services.AddHostedService<OrgChangeBroadcaster>();
+        return builder;
+    }
+
+    public static HubEndpointConventionBuilder MapCoverageHub(this IEndpointRouteBuilder app) =>
+        app.MapHub<CoverageHub>(CoverageHub.Path);
+}

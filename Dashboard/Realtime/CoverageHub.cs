@@ -1,0 +1,31 @@
+using Coverage.Contracts;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Coverage.Dashboard.Realtime;
+
+/// <summary>
+/// Browsers subscribe to an org and then receive "orgsUpdated": summaries of that org and of its direct children whose
+/// totals changed. Sending goes through <see cref="OrgChangeBroadcaster"/>, never from here.
+/// </summary>
+public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, IReadScope scope) : Hub
+{
+    public const string Path = "/hubs/coverage";
+    public const string OrgsUpdated = "orgsUpdated";
+
+    public void Subscribe(string code)
+    {
+        if (directory.Find(code) is null)
+            throw new HubException($"No union organisation has code '{code}'.");
+        if (!scope.MayRead(Context.User, code))
+            throw new HubException($"Your key does not reach org '{code}'.");
+        subscriptions.Add(Context.ConnectionId, code);
+    }
+
+    public void Unsubscribe(string code) => subscriptions.Remove(Context.ConnectionId, code);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,47 @@
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Realtime;
+
+/// <summary>
+/// One connection's pending updates. While a send to it is in flight, newer summaries replace older ones here,
+/// so a slow browser costs a bounded buffer (one entry per org it watches) and delays nobody else.
+/// </summary>
+public sealed class Subscriber(string connectionId)
+{
+    private readonly Dictionary<string, OrgSummary> _backlog = [];
+    private Task _sending = Task.CompletedTask;
+
+    public string ConnectionId => connectionId;
+
+    public int Backlog
+    {
+        get
+        {
+            lock (_backlog)
+                return _backlog.Count;
+        }
+    }
+
+    public void Merge(IEnumerable<OrgSummary> summaries)
+    {
+        lock (_backlog)
+        {
+            foreach (var summary in summaries)
+                _backlog[summary.Code] = summary;
+        }
+    }
+
+    /// <summary>Starts a send of everything pending unless the previous send is still under way.</summary>
+    public void TrySend(Func<string, OrgSummary[], Task> send)
+    {
+        OrgSummary[] batch;
+        lock (_backlog)
+        {
+            if (!_sending.IsCompleted || _backlog.Count == 0)
+                return;
+            batch = [.. _backlog.Values];
+            _backlog.Clear();
+            _sending = send(connectionId, batch);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Browser;
+
+/// <summary>The page as a leader uses it, in headless Chromium against the real app.</summary>
+public sealed class DashboardPageTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    [BrowserFact]
+    public async Task NationalMapShowsColouredProvinces()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("map-loads.mjs", [app.BaseUrl], Limit);
+    }
+
+    [BrowserFact]
+    public async Task FigurePushedThroughTheApiAppearsOnThePageWithinASecond()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("live-update.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
+    public async Task DrillDownToACountyAndBackWithTheBrowser()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("drill-down.mjs", [app.BaseUrl], Limit);
+    }
+
+    [BrowserFact]
+    public async Task DisconnectedIndicatorShowsWhenTheServerStops()
+    {
+        var app = await LiveApp.StartAsync();
+        try
+        {
+            await app.SeedOneCountyPerProvinceAsync();
+            await NodeScenario.RunAsync("disconnect.mjs", [app.BaseUrl], Limit, async line =>
+            {
+                if (line.Trim() != "READY_TO_STOP")
+                    return null;
+                await app.DisposeAsync();
+                return "STOPPED";
+            });
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coverage.Tests.Infrastructure;
+
+/// <summary>
+/// The whole product on real Kestrel at a free loopback port, on its own fresh database, for clients outside the
+/// process: headless Chromium and the JavaScript SignalR client.
+/// </summary>
+public sealed class LiveApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "live-test-admin-key-0123456789abcdef";
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    private LiveApp(TestDatabase database, Dictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<LiveApp> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var all = new Dictionary<string, string?>(database.Settings())
+        {
+            ["Demo:Enabled"] = "false",
+            ["Auth:AllowAnonymousRead"] = "true",
+            ["Auth:BootstrapAdminKey"] = AdminKey,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var app = new LiveApp(database, all);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Gives one county in every province figures, so every province on the national map has a value.</summary>
+    public async Task SeedOneCountyPerProvinceAsync()
+    {
+        var directory = Services.GetRequiredService<Silo.Hierarchy.OrgDirectory>();
+        var counties = directory.ChildrenOf("000000")
+            .Select(p => directory.All.First(o => o.Level == Contracts.OrgLevel.County && directory.IsWithin(o.Code, p.Code)));
+        await Task.WhenAll(counties.Select((c, i) => Grains.GetGrain<IOrgGrain>(c.Code).SetFigures(Figure.Of(10_000 + (i * 3_000)))));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,14 @@
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Realtime;
+
+/// <summary>The hub driven by the real @microsoft/signalr JavaScript client under Node.</summary>
+public sealed class HubClientTests
+{
+    [Fact]
+    public async Task SubscriberReceivesItsProvinceTotalsAgainAfterReconnecting()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("hub-client.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
+    }
+}

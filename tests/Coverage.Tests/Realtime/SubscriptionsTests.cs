@@ -1,0 +1,63 @@
+using Coverage.Contracts;
+using Coverage.Dashboard.Realtime;
+
+namespace Coverage.Tests.Realtime;
+
+public sealed class SubscriptionsTests
+{
+    private static OrgSummary Summary(string code, string? parent, long members) => new(code, code, OrgLevel.County, OrgKind.Division, parent, null,
+        new Totals(0, members, 0, 0, 0, new Dictionary<string, GroupFigures>(), 0, new StationVisits(0, 0, 0)),
+        new Rates(null, null, null, null, new Dictionary<string, double?>()), members, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public void LatestSummaryWinsAndReachesWatchersOfTheOrgAndOfItsParent()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("city-watcher", "450100");
+        subscriptions.Add("county-watcher", "450102");
+
+        subscriptions.OrgChanged(Summary("450102", "450100", 1));
+        subscriptions.OrgChanged(Summary("450102", "450100", 2));
+
+        var pending = subscriptions.TakePending();
+        Assert.Equal(2, pending.Count);
+        Assert.All(pending, p => Assert.Equal(2, Assert.Single(p.Summaries).Totals.Members));
+    }
+
+    [Fact]
+    public void ChangesNobodyWatchesAreNotKept()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("watcher", "370000");
+
+        subscriptions.OrgChanged(Summary("450102", "450100", 1));
+
+        Assert.Empty(subscriptions.TakePending());
+    }
+
+    [Fact]
+    public void SlowConnectionNeitherDelaysOthersNorGrowsItsBacklog()
+    {
+        var stuck = new Subscriber("stuck");
+        var healthy = new Subscriber("healthy");
+        var delivered = new List<(string Connection, OrgSummary[] Summaries)>();
+        Task Send(string connection, OrgSummary[] summaries)
+        {
+            delivered.Add((connection, summaries));
+            return connection == "stuck" ? new TaskCompletionSource().Task : Task.CompletedTask;
+        }
+
+        for (var round = 1; round <= 100; round++)
+        {
+            foreach (var subscriber in new[] { stuck, healthy })
+            {
+                subscriber.Merge([Summary("450102", "450100", round), Summary("450103", "450100", round)]);
+                subscriber.TrySend(Send);
+            }
+        }
+
+        Assert.Equal(100, delivered.Count(d => d.Connection == "healthy"));
+        Assert.Single(delivered, d => d.Connection == "stuck");
+        Assert.Equal(2, stuck.Backlog);
+    }
+}
