@@ -4,16 +4,17 @@ namespace Coverage.Dashboard.Realtime;
 
 /// <summary>
 /// Sends waiting updates at most <see cref="PerSecond"/> times a second per watched org, one send per connection,
-/// so one slow or dead browser only ever holds up its own updates.
+/// so one slow or dead browser only ever holds up its own updates. It looks often, so a quiet org's change leaves at once.
 /// </summary>
 public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, IHubContext<CoverageHub> hub, ILogger<OrgChangeBroadcaster> logger)
     : BackgroundService
 {
     public const int PerSecond = 4;
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / PerSecond));
+        using var ticks = new PeriodicTimer(LookEvery);
         try
         {
             while (await ticks.WaitForNextTickAsync(stoppingToken))
@@ -26,7 +27,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, IHubContex
 
     private void Flush()
     {
-        foreach (var (summaries, watchers) in subscriptions.TakePending())
+        foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
             foreach (var watcher in watchers)
                 watcher.Merge(summaries);

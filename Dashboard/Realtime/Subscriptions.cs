@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Realtime;
@@ -12,7 +11,8 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<Subscriber>> _byGroup = [];
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, OrgSummary>> _pending = new();
+    private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
+    private readonly Dictionary<string, long> _lastTaken = [];
 
     public int Connections
     {
@@ -69,30 +69,35 @@ public sealed class Subscriptions : IOrgChangeSink
             return [.. _byConnection.Values.Select(e => e.Subscriber)];
     }
 
-    /// <summary>Takes what waits for each watched org, paired with who watches it.</summary>
-    public List<(OrgSummary[] Summaries, Subscriber[] Watchers)> TakePending()
+    /// <summary>
+    /// Takes what waits for each watched org whose last batch left at least <paramref name="spacing"/> ago, paired with
+    /// who watches it; the rest keep waiting, merging newer summaries, until their turn.
+    /// </summary>
+    public List<(OrgSummary[] Summaries, Subscriber[] Watchers)> TakePending(long now, long spacing)
     {
         var taken = new List<(OrgSummary[], Subscriber[])>();
-        foreach (var code in _pending.Keys)
+        lock (_lock)
         {
-            if (!_pending.TryRemove(code, out var waiting) || waiting.IsEmpty)
-                continue;
-            Subscriber[] watchers;
-            lock (_lock)
-                watchers = _byGroup.TryGetValue(code, out var group) ? [.. group] : [];
-            if (watchers.Length > 0)
-                taken.Add(([.. waiting.Values], watchers));
+            foreach (var code in _pending.Keys.Where(c => now - _lastTaken.GetValueOrDefault(c, long.MinValue / 2) >= spacing).ToList())
+            {
+                _pending.Remove(code, out var waiting);
+                _lastTaken[code] = now;
+                taken.Add(([.. waiting!.Values], [.. _byGroup[code]]));
+            }
         }
         return taken;
     }
 
     private void Queue(string group, OrgSummary summary)
     {
-        bool watched;
         lock (_lock)
-            watched = _byGroup.ContainsKey(group);
-        if (watched)
-            _pending.GetOrAdd(group, _ => new())[summary.Code] = summary;
+        {
+            if (!_byGroup.ContainsKey(group))
+                return;
+            if (!_pending.TryGetValue(group, out var waiting))
+                _pending[group] = waiting = [];
+            waiting[summary.Code] = summary;
+        }
     }
 
     private void Leave(string code, Subscriber subscriber)
@@ -100,7 +105,8 @@ public sealed class Subscriptions : IOrgChangeSink
         if (_byGroup.TryGetValue(code, out var group) && group.Remove(subscriber) && group.Count == 0)
         {
             _byGroup.Remove(code);
-            _pending.TryRemove(code, out _);
+            _pending.Remove(code);
+            _lastTaken.Remove(code);
         }
     }
 }

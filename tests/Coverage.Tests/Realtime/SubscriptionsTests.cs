@@ -19,7 +19,7 @@ public sealed class SubscriptionsTests
         subscriptions.OrgChanged(Summary("450102", "450100", 1));
         subscriptions.OrgChanged(Summary("450102", "450100", 2));
 
-        var pending = subscriptions.TakePending();
+        var pending = subscriptions.TakePending(now: 1_000, spacing: 250);
         Assert.Equal(2, pending.Count);
         Assert.All(pending, p => Assert.Equal(2, Assert.Single(p.Summaries).Totals.Members));
     }
@@ -32,7 +32,23 @@ public sealed class SubscriptionsTests
 
         subscriptions.OrgChanged(Summary("450102", "450100", 1));
 
-        Assert.Empty(subscriptions.TakePending());
+        Assert.Empty(subscriptions.TakePending(now: 1_000, spacing: 250));
+    }
+
+    [Fact]
+    public void AnOrgGetsAtMostOneBatchPerSpacingAndTheNextOneCarriesTheLatest()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("watcher", "450102");
+
+        subscriptions.OrgChanged(Summary("450102", "450100", 1));
+        Assert.Single(subscriptions.TakePending(now: 1_000, spacing: 250));
+        subscriptions.OrgChanged(Summary("450102", "450100", 2));
+        subscriptions.OrgChanged(Summary("450102", "450100", 3));
+
+        Assert.Empty(subscriptions.TakePending(now: 1_100, spacing: 250));
+        var next = Assert.Single(subscriptions.TakePending(now: 1_250, spacing: 250));
+        Assert.Equal(3, Assert.Single(next.Summaries).Totals.Members);
     }
 
     [Fact]
