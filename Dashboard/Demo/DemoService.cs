@@ -36,15 +36,16 @@ public sealed class DemoService(
             logger.LogWarning("Demo:Enabled is on, but the database already holds data that is not demo data; the demo stays off");
             return;
         }
+        var seeded = phase is not null && phase.Contains(Complete, StringComparison.Ordinal);
+        status.Enter(seeded ? DemoPhase.Running : DemoPhase.Seeding);
         var stations = PlanStations();
-        if (phase is null || !phase.Contains(Complete, StringComparison.Ordinal))
+        if (!seeded)
         {
-            status.Enter(DemoPhase.Seeding);
             await marker.WriteAsync("seeding");
             await SeedAsync(stations, stoppingToken);
             await marker.WriteAsync(Complete);
+            status.Enter(DemoPhase.Running);
         }
-        status.Enter(DemoPhase.Running);
         logger.LogInformation("Demo running: {Rate} updates a second over {Counties} counties and {Stations} stations",
             options.Value.UpdatesPerSecond, Counties().Count(), stations.Count);
         await new DemoSimulator(_figures, grains, clock, logger).RunAsync(Counties().Select(c => c.Code).ToArray(),
