@@ -6,12 +6,20 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoverageSilo();
 builder.AddCoverageApi();
+builder.AddCoverageAnalytics();
+builder.AddCoverageOpenApi();
 
 var app = builder.Build();
 
 app.MapHealthChecks();
 app.MapOrgs();
 app.MapAdmin();
+app.MapTimeSeries();
+app.MapRankings();
+app.MapTargets();
+app.MapSearch();
+app.MapStationLists();
+app.MapCoverageOpenApi();
 
 app.Run();
 

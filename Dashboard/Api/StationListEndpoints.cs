@@ -1,0 +1,39 @@
+using Coverage.Contracts;
+using Coverage.Dashboard.Export;
+using Coverage.Silo.Analytics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class StationListEndpoints
+{
+    /// <summary>The service stations in an org's subtree with their usage, paged and filtered.</summary>
+    public static RouteGroupBuilder MapStationLists(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Stations");
+        foreach (var suffix in CsvRequest.Suffixes)
+            group.MapGet($"/{{code}}/stations{suffix}", StationsAsync)
+                .WithSummary("List the stations in an org's subtree")
+                .WithDescription("Example: GET /api/v1/orgs/450100/stations?open24h=true&smart=true&limit=50&offset=0 → " +
+                    "{\"items\":[{\"id\":\"gx-nn-0001\",\"orgCode\":\"450102\",\"name\":\"兴宁区朝阳驿站\",\"open24h\":true,\"smart\":true," +
+                    "\"visits\":{\"today\":35,\"last7Days\":240,\"last30Days\":1012},…}],\"total\":1}. Ordered by id. " +
+                    "CSV (stations.csv or Accept: text/csv) lists every match unless limit is given.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<StationSummary>>, CsvResult, ProblemHttpResult>> StationsAsync(string code, bool? open24h, bool? smart,
+        int? limit, int? offset, HttpRequest request, IOrgDirectory directory, StationIndex stations)
+    {
+        if (directory.Find(code) is null)
+            return Problems.UnknownOrg(code);
+        var csv = CsvRequest.Wants(request);
+        var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: csv);
+        if (problem is not null)
+            return problem;
+        var matching = (await stations.InSubtreeAsync(code))
+            .Where(s => (open24h is null || s.Open24h == open24h) && (smart is null || s.Smart == smart))
+            .ToList();
+        var page = paging.Apply(matching).ToList();
+        return csv ? CsvTables.Stations($"{code}-stations.csv", page) : TypedResults.Ok(new Page<StationSummary>(page, matching.Count));
+    }
+}
