@@ -15,7 +15,8 @@ public static class OrgEndpoints
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/children{suffix}", ChildrenAsync)
                 .WithDescription("Direct children, optionally ranked: ?sort=rates.membership&order=asc (any measure or attainment.*, " +
-                    "orgs without a value last). As CSV with Accept: text/csv or children.csv.");
+                    "orgs without a value last). As CSV with Accept: text/csv or children.csv.")
+                .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -10,7 +10,8 @@ public static class RankingEndpoints
     /// <summary>Rankings over a whole subtree (every county of a province), from the grains' in-memory summaries.</summary>
     public static RouteGroupBuilder MapRankings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Rankings");
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Rankings")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/descendants{suffix}", DescendantsAsync)
                 .WithSummary("Rank every org of one level below an org")

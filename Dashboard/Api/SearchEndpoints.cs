@@ -10,7 +10,7 @@ public static class SearchEndpoints
     /// <summary>Finding orgs by name or code, grassroots units registered at run time included.</summary>
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Search");
+        var group = app.MapGroup("/api/v1").WithTags("Search").ProducesProblem(StatusCodes.Status400BadRequest);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/orgs{suffix}", Search)
                 .WithSummary("Find orgs by name or code")

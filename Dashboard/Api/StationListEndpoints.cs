@@ -10,7 +10,8 @@ public static class StationListEndpoints
     /// <summary>The service stations in an org's subtree with their usage, paged and filtered.</summary>
     public static RouteGroupBuilder MapStationLists(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Stations");
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Stations")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/stations{suffix}", StationsAsync)
                 .WithSummary("List the stations in an org's subtree")

@@ -12,7 +12,8 @@ public static class TargetEndpoints
     /// </summary>
     public static RouteGroupBuilder MapTargets(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs/{code}/targets").WithTags("Targets");
+        var group = app.MapGroup("/api/v1/orgs/{code}/targets").WithTags("Targets")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{year:int}", PutAsync)
             .WithSummary("Set an org's targets for a year")
             .WithDescription("Example: PUT /api/v1/orgs/450100/targets/2026 {\"newMembers\": 30000, \"membership\": 0.85, \"newEmploymentMembers\": 5000}. " +

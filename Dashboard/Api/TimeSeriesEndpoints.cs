@@ -21,7 +21,8 @@ public static class TimeSeriesEndpoints
     /// <summary>Daily history of any measure of an org, bucketed by day, week or month in China Standard Time.</summary>
     public static RouteGroupBuilder MapTimeSeries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Time series");
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Time series")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/timeseries{suffix}", TimeSeriesAsync)
                 .WithSummary("One measure of an org over time")

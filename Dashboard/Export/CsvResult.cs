@@ -38,8 +38,7 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEn
         await writer.FlushAsync(httpContext.RequestAborted);
     }
 
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [MediaType]));
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => builder.Metadata.Add(CsvExportMetadata.Instance);
 
     private static string Line(IReadOnlyList<string?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
 

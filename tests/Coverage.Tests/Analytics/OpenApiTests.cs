@@ -30,5 +30,9 @@ public sealed class OpenApiTests
         Assert.All(routes, route => Assert.Contains(route, paths));
         var timeseries = root.GetProperty("paths").GetProperty("/api/v1/orgs/{code}/timeseries").GetProperty("get");
         Assert.Contains("rates.membership", timeseries.GetProperty("description").GetString());
+        var content = timeseries.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out _));
+        Assert.True(content.TryGetProperty("text/csv", out _));
+        Assert.True(timeseries.GetProperty("responses").TryGetProperty("400", out _));
     }
 }

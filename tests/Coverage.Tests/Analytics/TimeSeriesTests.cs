@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Silo.History;
 using Coverage.Silo.Storage;
@@ -66,6 +67,17 @@ public sealed class TimeSeriesTests
         Assert.Equal([new(new DateOnly(2026, 11, 20), 4_321)], national.Points);
     }
 
+    [Fact]
+    public async Task TodaysPointIsWrittenWithinSecondsWhileTheAppRuns()
+    {
+        await using var app = await AnalyticsApp.StartAsync(now: DateTimeOffset.Parse("2026-11-20T10:00:00+08:00"));
+        await app.SetMembersAsync(Xingning, 700);
+        await app.SetMembersAsync(Xingning, 800);
+
+        await Eventually.TrueAsync(async () => await StoredMembersAsync(app, "2026-11-20") == 800, TimeSpan.FromSeconds(6),
+            "the day's last value in org_history");
+    }
+
     [Theory]
     [ClassData(typeof(StorageProviders))]
     public async Task AYearOfDemoHistoryIsWrittenInOneGo(StorageProvider provider)
@@ -115,6 +127,14 @@ public sealed class TimeSeriesTests
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         if (listed is not null)
             Assert.Contains(listed, problem.GetProperty("valid").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    private static async Task<long?> StoredMembersAsync(AnalyticsApp app, string day)
+    {
+        await using var connection = await app.Service<Database>().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(totals AS TEXT) FROM org_history WHERE code = '{Xingning}' AND day = '{day}'";
+        return await command.ExecuteScalarAsync() is string json ? JsonSerializer.Deserialize<Totals>(json, AnalyticsApp.Json)!.Members : null;
     }
 
     private static Aggregate Courier(long members) => Aggregate.Of(Figure.Of(1_000, courierMembers: members) with
