@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -8,14 +9,19 @@ public readonly record struct Paging(int Limit, int Offset)
     public const int DefaultLimit = 100;
     public const int MaxLimit = 5000;
 
-    public static (Paging Paging, ProblemHttpResult? Problem) Parse(int? limit, int? offset, bool wholeListByDefault)
+    public static (Paging Paging, ProblemHttpResult? Problem) Parse(string? limit, string? offset, bool wholeListByDefault)
     {
-        if (limit is < 1 or > MaxLimit)
-            return (default, QueryProblems.Invalid("limit", $"limit must be between 1 and {MaxLimit}; page through longer lists with offset."));
-        if (offset is < 0)
-            return (default, QueryProblems.Invalid("offset", "offset must be 0 or more."));
-        return (new Paging(limit ?? (wholeListByDefault ? int.MaxValue : DefaultLimit), offset ?? 0), null);
+        var take = wholeListByDefault ? int.MaxValue : DefaultLimit;
+        if (limit is not null && !(TryCount(limit, out take) && take is >= 1 and <= MaxLimit))
+            return (default, QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {MaxLimit}, not '{limit}'; page through longer lists with offset."));
+        var skip = 0;
+        if (offset is not null && !TryCount(offset, out skip))
+            return (default, QueryProblems.Invalid("offset", $"offset must be a whole number, 0 or more, not '{offset}'."));
+        return (new Paging(take, skip), null);
     }
 
     public IEnumerable<T> Apply<T>(IEnumerable<T> items) => items.Skip(Offset).Take(Limit);
+
+    private static bool TryCount(string value, out int count) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count);
 }

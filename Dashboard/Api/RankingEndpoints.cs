@@ -23,7 +23,7 @@ public static class RankingEndpoints
     }
 
     private static async Task<Results<Ok<Page<OrgSummary>>, CsvResult, ProblemHttpResult>> DescendantsAsync(string code, string? level,
-        string? sort, string? order, int? limit, int? offset, HttpRequest request, IOrgDirectory directory, SummaryReader reader)
+        string? sort, string? order, string? limit, string? offset, HttpRequest request, IOrgDirectory directory, SummaryReader reader)
     {
         if (directory.Find(code) is not { } org)
             return Problems.UnknownOrg(code);

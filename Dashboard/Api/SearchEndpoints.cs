@@ -20,7 +20,7 @@ public static class SearchEndpoints
         return group;
     }
 
-    private static Results<Ok<Page<OrgInfo>>, CsvResult, ProblemHttpResult> Search(string? q, string? level, int? limit, int? offset,
+    private static Results<Ok<Page<OrgInfo>>, CsvResult, ProblemHttpResult> Search(string? q, string? level, string? limit, string? offset,
         HttpRequest request, OrgSearch search)
     {
         OrgLevel? only = null;

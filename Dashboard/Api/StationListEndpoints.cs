@@ -22,19 +22,26 @@ public static class StationListEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<Page<StationSummary>>, CsvResult, ProblemHttpResult>> StationsAsync(string code, bool? open24h, bool? smart,
-        int? limit, int? offset, HttpRequest request, IOrgDirectory directory, StationIndex stations)
+    private static async Task<Results<Ok<Page<StationSummary>>, CsvResult, ProblemHttpResult>> StationsAsync(string code, string? open24h, string? smart,
+        string? limit, string? offset, HttpRequest request, IOrgDirectory directory, StationIndex stations)
     {
         if (directory.Find(code) is null)
             return Problems.UnknownOrg(code);
         var csv = CsvRequest.Wants(request);
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: csv);
-        if (problem is not null)
-            return problem;
+        var (onlyOpen24h, open24hProblem) = Filter("open24h", open24h);
+        var (onlySmart, smartProblem) = Filter("smart", smart);
+        if ((problem ?? open24hProblem ?? smartProblem) is { } invalid)
+            return invalid;
         var matching = (await stations.InSubtreeAsync(code))
-            .Where(s => (open24h is null || s.Open24h == open24h) && (smart is null || s.Smart == smart))
+            .Where(s => (onlyOpen24h is null || s.Open24h == onlyOpen24h) && (onlySmart is null || s.Smart == onlySmart))
             .ToList();
         var page = paging.Apply(matching).ToList();
         return csv ? CsvTables.Stations($"{code}-stations.csv", page) : TypedResults.Ok(new Page<StationSummary>(page, matching.Count));
     }
+
+    private static (bool? Value, ProblemHttpResult? Problem) Filter(string parameter, string? value) =>
+        value is null ? (null, null)
+        : bool.TryParse(value, out var parsed) ? (parsed, null)
+        : (null, QueryProblems.Invalid(parameter, $"{parameter} is true or false, not '{value}'; leave it out to list both.", ["true", "false"]));
 }

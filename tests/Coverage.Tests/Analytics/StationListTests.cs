@@ -51,4 +51,18 @@ public sealed class StationListTests
 
     private static Task<StationSummary> RegisterAsync(AnalyticsApp app, string id, string org, bool open24h, bool smart) =>
         app.Grains.GetGrain<IStationGrain>(id).Register(new StationInfo(org, $"驿站 {id}", 22.8, 108.3, open24h, smart, ["饮水", "充电"]));
+
+    [Theory]
+    [InlineData("open24h=yes", "open24h")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("offset=-1", "offset")]
+    public async Task StationFiltersAndPagingSayWhatToFix(string query, string parameter)
+    {
+        await using var app = await AnalyticsApp.StartAsync();
+
+        var (status, problem) = await app.SendAsync(HttpMethod.Get, $"/api/v1/orgs/450100/stations?{query}");
+
+        Assert.Equal(400, status);
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
 }
