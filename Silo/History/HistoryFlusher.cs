@@ -7,6 +7,8 @@ namespace Coverage.Silo.History;
 internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, ILogger<HistoryFlusher> logger)
     : BackgroundService, IAsyncDisposable
 {
+    private const int RowsPerWrite = 1_000;
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,19 +39,21 @@ internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, I
         Dispose();
     }
 
+    /// <summary>Writes in chunks, each its own group write, so figures acknowledged meanwhile never wait for a whole flush.</summary>
     private async Task FlushAsync()
     {
-        var entries = buffer.Snapshot();
-        if (entries.Count == 0)
-            return;
-        try
+        foreach (var chunk in buffer.Snapshot().Chunk(RowsPerWrite))
         {
-            await history.UpsertAsync(entries.Select(e => (e.Key.Code, e.Key.Day, e.Value)).ToList());
-            buffer.Written(entries);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Writing {Count} history points failed; they stay buffered and are retried", entries.Count);
+            try
+            {
+                await history.UpsertAsync(chunk.Select(e => (e.Key.Code, e.Key.Day, e.Value)).ToList());
+                buffer.Written(chunk);
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "Writing {Count} history points failed; they stay buffered and are retried", chunk.Length);
+                return;
+            }
         }
     }
 }
