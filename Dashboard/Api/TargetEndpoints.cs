@@ -17,7 +17,7 @@ public static class TargetEndpoints
         group.MapPut("/{year:int}", PutAsync)
             .WithSummary("Set an org's targets for a year")
             .WithDescription("Example: PUT /api/v1/orgs/450100/targets/2026 {\"newMembers\": 30000, \"membership\": 0.85, \"newEmploymentMembers\": 5000}. " +
-                "Replaces all targets of that year. newMembers / newEmploymentMembers count from the last history point of the previous year " +
+                "Set by the org's parent federation. Replaces all targets of that year. newMembers / newEmploymentMembers count from the last history point of the previous year " +
                 "(or the year's first point); members and stations are levels; membership, unitCoverage, verification and newEmployment " +
                 "are rates in (0, 1]. Summaries then carry attainment = actual / target, behind when below the elapsed fraction of the year.");
         return group;
