@@ -8,6 +8,8 @@ builder.AddCoverageSilo();
 builder.AddCoverageApi();
 builder.AddCoverageRealtime();
 builder.AddCoverageDemo();
+builder.AddCoverageAnalytics();
+builder.AddCoverageOpenApi();
 
 var app = builder.Build();
 
@@ -18,6 +20,12 @@ app.MapInfo();
 app.MapOrgs();
 app.MapAdmin();
 app.MapCoverageHub();
+app.MapTimeSeries();
+app.MapRankings();
+app.MapTargets();
+app.MapSearch();
+app.MapStationLists();
+app.MapCoverageOpenApi();
 
 app.Run();
 

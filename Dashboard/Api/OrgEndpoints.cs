@@ -1,6 +1,6 @@
 using Coverage.Contracts;
-using Coverage.Grains;
-using Coverage.Runtime;
+using Coverage.Dashboard.Export;
+using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -12,17 +12,30 @@ public static class OrgEndpoints
     {
         var group = app.MapGroup("/api/v1/orgs").WithTags("Orgs");
         group.MapGet("/{code}", GetAsync);
-        group.MapGet("/{code}/children", ChildrenAsync);
+        foreach (var suffix in CsvRequest.Suffixes)
+            group.MapGet($"/{{code}}/children{suffix}", ChildrenAsync)
+                .WithDescription("Direct children, optionally ranked: ?sort=rates.membership&order=asc (any measure or attainment.*, " +
+                    "orgs without a value last). As CSV with Accept: text/csv or children.csv.")
+                .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<Results<Ok<OrgSummary>, ProblemHttpResult>> GetAsync(string code, IOrgDirectory directory, IGrainFactory grains) =>
+    private static async Task<Results<Ok<OrgSummary>, ProblemHttpResult>> GetAsync(string code, IOrgDirectory directory, SummaryReader reader) =>
         directory.Find(code) is null
             ? Problems.UnknownOrg(code)
-            : TypedResults.Ok(await grains.GetGrain<IOrgGrain>(code).GetSummary());
+            : TypedResults.Ok(await reader.GetAsync(code));
 
-    private static async Task<Results<Ok<OrgSummary[]>, ProblemHttpResult>> ChildrenAsync(string code, IOrgDirectory directory, IGrainFactory grains) =>
-        directory.Find(code) is null
-            ? Problems.UnknownOrg(code)
-            : TypedResults.Ok(await Task.WhenAll(directory.ChildrenOf(code).Select(c => grains.GetGrain<IOrgGrain>(c.Code).GetSummary())));
+    private static async Task<Results<Ok<OrgSummary[]>, CsvResult, ProblemHttpResult>> ChildrenAsync(string code, string? sort, string? order,
+        HttpRequest request, IOrgDirectory directory, SummaryReader reader)
+    {
+        if (directory.Find(code) is null)
+            return Problems.UnknownOrg(code);
+        var (sorting, problem) = Sorting.Parse(sort, order);
+        if (problem is not null)
+            return problem;
+        var children = sorting.Apply(await reader.GetManyAsync(directory.ChildrenOf(code)));
+        return CsvRequest.Wants(request)
+            ? CsvTables.Orgs($"{code}-children.csv", children, sorting.Measure)
+            : TypedResults.Ok(children.ToArray());
+    }
 }

@@ -11,4 +11,5 @@ public sealed record OrgSummary(
     Totals Totals,
     Rates Rates,
     long Version,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    Attainment? Attainment = null);

@@ -36,5 +36,19 @@ internal static class Migrations
                 payload {d.Json} NOT NULL);
             CREATE INDEX audit_log_org ON audit_log (org_code, id);
             """),
+        (3, "daily org history and yearly targets", d => $"""
+            CREATE TABLE org_history (
+                code TEXT NOT NULL,
+                day TEXT NOT NULL,
+                totals {d.Json} NOT NULL,
+                recorded_at {d.Timestamp} NOT NULL,
+                PRIMARY KEY (code, day));
+            CREATE TABLE org_targets (
+                code TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                targets {d.Json} NOT NULL,
+                set_at {d.Timestamp} NOT NULL,
+                PRIMARY KEY (code, year));
+            """),
     ];
 }

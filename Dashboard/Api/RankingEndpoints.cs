@@ -1,0 +1,47 @@
+using Coverage.Contracts;
+using Coverage.Dashboard.Export;
+using Coverage.Silo.Analytics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class RankingEndpoints
+{
+    /// <summary>Rankings over a whole subtree (every county of a province), from the grains' in-memory summaries.</summary>
+    public static RouteGroupBuilder MapRankings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Rankings")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        foreach (var suffix in CsvRequest.Suffixes)
+            group.MapGet($"/{{code}}/descendants{suffix}", DescendantsAsync)
+                .WithSummary("Rank every org of one level below an org")
+                .WithDescription("Example: GET /api/v1/orgs/450000/descendants?level=county&sort=rates.membership&order=desc&limit=10 → " +
+                    "{\"items\":[{\"code\":\"450102\",\"name\":\"兴宁区\",\"rates\":{\"membership\":0.61,…},…}],\"total\":111}. " +
+                    "level: province|city|county|grassroots (default county); sort: any measure (default rates.membership) or attainment.*; " +
+                    "orgs without a value come last. As CSV (descendants.csv or Accept: text/csv) the whole ranking unless limit is given.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<OrgSummary>>, CsvResult, ProblemHttpResult>> DescendantsAsync(string code, string? level,
+        string? sort, string? order, string? limit, string? offset, HttpRequest request, IOrgDirectory directory, SummaryReader reader)
+    {
+        if (directory.Find(code) is not { } org)
+            return Problems.UnknownOrg(code);
+        var levels = Enum.GetValues<OrgLevel>().Where(l => l > org.Level).ToList();
+        if (!Enum.TryParse<OrgLevel>(level ?? nameof(OrgLevel.County), ignoreCase: true, out var depth) || !levels.Contains(depth))
+            return QueryProblems.Invalid("level", $"'{level ?? "county"}' is not a level below {org.Name} ({org.Level}).",
+                levels.Select(l => l.ToString().ToLowerInvariant()));
+        var (sorting, sortProblem) = Sorting.Parse(sort, order, "rates.membership");
+        if (sortProblem is not null)
+            return sortProblem;
+        var csv = CsvRequest.Wants(request);
+        var (paging, pagingProblem) = Paging.Parse(limit, offset, wholeListByDefault: csv);
+        if (pagingProblem is not null)
+            return pagingProblem;
+        var ranked = sorting.Apply(await reader.GetManyAsync(reader.Descendants(code, depth)));
+        var page = paging.Apply(ranked).ToList();
+        return csv
+            ? CsvTables.Orgs($"{code}-{depth.ToString().ToLowerInvariant()}-ranking.csv", page, sorting.Measure)
+            : TypedResults.Ok(new Page<OrgSummary>(page, ranked.Count));
+    }
+}

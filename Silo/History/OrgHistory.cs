@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Coverage.Contracts;
+using Coverage.Silo.Runtime;
+using Coverage.Silo.Storage;
+using Dapper;
+
+namespace Coverage.Silo.History;
+
+/// <summary>
+/// Every org's totals per day (China Standard Time), one row per org and day holding the day's last value,
+/// stored as totals JSON so any measure can be computed later.
+/// </summary>
+public sealed class OrgHistory(Database database, GroupCommitter committer, HistoryBuffer buffer, TimeProvider clock)
+{
+    /// <summary>Rows per INSERT statement: 4 parameters each stays far below both databases' parameter limits.</summary>
+    private const int RowsPerStatement = 250;
+
+    private readonly ConcurrentDictionary<(string Code, int Year), Totals> _baselines = new();
+
+    /// <summary>
+    /// Bulk-writes history points (for example a year of demo history) in one transaction; a later point for the same
+    /// org and day replaces an earlier one. Station visit windows are computed as of each point's day.
+    /// </summary>
+    public async Task<int> WriteAsync(IEnumerable<(string Code, DateOnly Day, Aggregate Totals)> points)
+    {
+        var rows = points.GroupBy(p => (p.Code, p.Day)).Select(g => (g.Key.Code, g.Key.Day, g.Last().Totals.ToTotals(g.Key.Day))).ToList();
+        await UpsertAsync(rows);
+        _baselines.Clear();
+        return rows.Count;
+    }
+
+    internal Task UpsertAsync(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows)
+    {
+        var recordedAt = clock.GetUtcNow();
+        return committer.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
+            {
+                var (sql, parameters) = Insert(chunk, recordedAt);
+                await connection.ExecuteAsync(sql, parameters, transaction);
+            }
+            return rows.Count;
+        });
+    }
+
+    /// <summary>Points from <paramref name="from"/> to <paramref name="to"/>, preceded by the last point before them, oldest first.</summary>
+    public async Task<IReadOnlyList<DailyTotals>> ReadAsync(string code, DateOnly from, DateOnly to)
+    {
+        await using var connection = await database.OpenAsync();
+        var before = await connection.QueryAsync<(string Day, string Totals)>(
+            "SELECT day, totals FROM org_history WHERE code = @code AND day < @from ORDER BY day DESC LIMIT 1",
+            new { code, from = Key(from) });
+        var within = await connection.QueryAsync<(string Day, string Totals)>(
+            "SELECT day, totals FROM org_history WHERE code = @code AND day >= @from AND day <= @to ORDER BY day",
+            new { code, from = Key(from), to = Key(to) });
+        var points = before.Concat(within).ToDictionary(r => ParseDay(r.Day), r => Parse(r.Totals));
+        foreach (var pending in buffer.PendingFor(code, from, to))
+            points[pending.Day] = pending.Totals;
+        return points.OrderBy(p => p.Key).Select(p => new DailyTotals(p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>
+    /// The totals a year's gains are counted from: the last point of the previous year, else the first point of the year;
+    /// null when the org has no history yet. Cached once it can no longer change.
+    /// </summary>
+    public async Task<Totals?> BaselineAsync(string code, int year)
+    {
+        if (_baselines.TryGetValue((code, year), out var cached))
+            return cached;
+        var today = ChinaClock.Today(clock);
+        var yearStart = new DateOnly(year, 1, 1);
+        await using var connection = await database.OpenAsync();
+        var previous = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT totals FROM org_history WHERE code = @code AND day < @yearStart ORDER BY day DESC LIMIT 1",
+            new { code, yearStart = Key(yearStart) });
+        if (previous is not null)
+            return _baselines[(code, year)] = Parse(previous);
+        var stored = (await connection.QueryAsync<(string Day, string Totals)>(
+                "SELECT day, totals FROM org_history WHERE code = @code AND day >= @yearStart ORDER BY day LIMIT 1",
+                new { code, yearStart = Key(yearStart) }))
+            .Select(r => new DailyTotals(ParseDay(r.Day), Parse(r.Totals)))
+            .FirstOrDefault();
+        var pending = buffer.PendingFor(code, yearStart, stored?.Day.AddDays(-1) ?? today).FirstOrDefault();
+        var baseline = pending ?? stored;
+        if (baseline is not null && baseline.Day < today)
+            _baselines[(code, year)] = baseline.Totals;
+        return baseline?.Totals;
+    }
+
+    private (string Sql, DynamicParameters Parameters) Insert(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows, DateTimeOffset recordedAt)
+    {
+        var sql = new StringBuilder("INSERT INTO org_history (code, day, totals, recorded_at) VALUES ");
+        var parameters = new DynamicParameters();
+        parameters.Add("recordedAt", recordedAt);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append($"(@c{i}, @d{i}, {database.Dialect.JsonParameter($"@t{i}")}, @recordedAt)");
+            parameters.Add($"c{i}", rows[i].Code);
+            parameters.Add($"d{i}", Key(rows[i].Day));
+            parameters.Add($"t{i}", JsonSerializer.Serialize(rows[i].Totals, StateJson.Options));
+        }
+        sql.Append(" ON CONFLICT (code, day) DO UPDATE SET totals = excluded.totals, recorded_at = excluded.recorded_at");
+        return (sql.ToString(), parameters);
+    }
+
+    private static string Key(DateOnly day) => Aggregate.Day(day);
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Totals Parse(string json) => JsonSerializer.Deserialize<Totals>(json, StateJson.Options)!;
+}

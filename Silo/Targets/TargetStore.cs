@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Coverage.Contracts;
+using Coverage.Silo.Runtime;
+using Coverage.Silo.Storage;
+using Dapper;
+
+namespace Coverage.Silo.Targets;
+
+/// <summary>Yearly targets per org: stored durably, read from memory (all of them are loaded on first use).</summary>
+public sealed class TargetStore(Database database, GroupCommitter committer, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<(string Code, int Year), OrgTargets> _targets = new();
+    private readonly Lock _loadLock = new();
+    private Task? _loading;
+
+    public async Task<OrgTargets?> FindAsync(string code, int year)
+    {
+        await LoadedAsync();
+        return _targets.GetValueOrDefault((code, year));
+    }
+
+    /// <summary>Replaces all targets of the org for the year.</summary>
+    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets)
+    {
+        await LoadedAsync();
+        var set = new OrgTargets(code, year, targets, clock.GetUtcNow());
+        var json = JsonSerializer.Serialize(targets, StateJson.Options);
+        await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            $"""
+            INSERT INTO org_targets (code, year, targets, set_at) VALUES (@code, @year, {database.Dialect.JsonParameter("@json")}, @setAt)
+            ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
+            """,
+            new { code, year, json, setAt = set.SetAt }, transaction));
+        _targets[(code, year)] = set;
+        return set;
+    }
+
+    /// <summary>Loads once; a failed load is tried again by the next caller.</summary>
+    private Task LoadedAsync()
+    {
+        lock (_loadLock)
+        {
+            if (_loading is null || _loading.IsFaulted)
+                _loading = LoadAsync();
+            return _loading;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string Code, int Year, string Targets, string SetAt)>(
+            "SELECT code, year, CAST(targets AS TEXT), CAST(set_at AS TEXT) FROM org_targets");
+        foreach (var row in rows)
+        {
+            var targets = JsonSerializer.Deserialize<Dictionary<string, double>>(row.Targets, StateJson.Options)!;
+            _targets.TryAdd((row.Code, row.Year), new OrgTargets(row.Code, row.Year, targets, DateTimeOffset.Parse(row.SetAt, CultureInfo.InvariantCulture)));
+        }
+    }
+}
