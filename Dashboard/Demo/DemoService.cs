@@ -18,6 +18,7 @@ public sealed class DemoService(
     OrgRegistry registry,
     IGrainFactory grains,
     CountyCenters centers,
+    DemoHistory history,
     TimeProvider clock,
     ILogger<DemoService> logger) : BackgroundService
 {
@@ -106,6 +107,7 @@ public sealed class DemoService(
             await station.Register(s.Info);
             await station.ReportUsage(s.Days);
         }, stoppingToken);
+        logger.LogInformation("Demo: a year of history written ({Points} points)", await history.WriteAsync(options.Value.Seed));
         logger.LogInformation("Demo: seeding complete");
     }
 

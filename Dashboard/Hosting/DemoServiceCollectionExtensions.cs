@@ -10,6 +10,7 @@ public static class DemoServiceCollectionExtensions
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
         builder.Services.AddSingleton<DemoStatus>();
         builder.Services.AddSingleton<DemoMarker>();
+        builder.Services.AddSingleton<DemoHistory>();
         builder.Services.AddSingleton(sp => new CountyCenters(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddHostedService<DemoService>();
         return builder;

@@ -1,0 +1,72 @@
+using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Hierarchy;
+using Coverage.Silo.History;
+
+namespace Coverage.Dashboard.Demo;
+
+/// <summary>
+/// A year of plausible history behind the seeded figures: membership and new-employment membership grow towards today's
+/// values along a slightly noisy path. Counties get a point a month (as counties report), every federation above them a
+/// point a week, each the sum of its counties on that day, so history obeys the same roll-up rule as the live totals.
+/// </summary>
+public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, OrgHistory history, TimeProvider clock)
+{
+    private const int Weeks = 53;
+
+    public async Task<int> WriteAsync(int seed)
+    {
+        var today = ChinaClock.Today(clock);
+        var counties = directory.All.Where(o => o.Level == OrgLevel.County).ToList();
+        var current = new Dictionary<string, Aggregate>();
+        foreach (var chunk in counties.Chunk(256))
+        {
+            foreach (var rollup in await Task.WhenAll(chunk.Select(c => grains.GetGrain<IOrgGrain>(c.Code).GetRollup())))
+                current[rollup.Code] = rollup.Totals;
+        }
+        var random = new Random(seed);
+        var growth = counties.ToDictionary(c => c.Code, _ => (Members: 0.02 + (random.NextDouble() * 0.07), NewEmployment: 0.2 + (random.NextDouble() * 0.3)));
+        var ancestors = counties.ToDictionary(c => c.Code, Ancestors);
+        var points = new List<(string, DateOnly, Aggregate)>();
+        for (var week = Weeks - 1; week >= 1; week--)
+        {
+            var day = today.AddDays(-7 * week);
+            var federations = new Dictionary<string, List<Aggregate>>();
+            foreach (var county in counties)
+            {
+                var then = Back(current[county.Code], growth[county.Code], week / (double)Weeks, random);
+                if (day.Day <= 7)
+                    points.Add((county.Code, day, then));
+                foreach (var ancestor in ancestors[county.Code])
+                    (federations.TryGetValue(ancestor, out var parts) ? parts : federations[ancestor] = []).Add(then);
+            }
+            points.AddRange(federations.Select(f => (f.Key, day, Aggregate.Sum(f.Value))));
+        }
+        return await history.WriteAsync(points);
+    }
+
+    private List<string> Ancestors(OrgInfo county)
+    {
+        var chain = new List<string>();
+        for (var parent = county.ParentCode; parent is not null; parent = directory.Find(parent)?.ParentCode)
+            chain.Add(parent);
+        return chain;
+    }
+
+    /// <summary>Today's aggregate as it stood a fraction of a year ago: fewer members, far fewer new-employment members.</summary>
+    private static Aggregate Back(Aggregate now, (double Members, double NewEmployment) growth, double yearsAgo, Random random)
+    {
+        var noise = 1 + ((random.NextDouble() - 0.5) * 0.004);
+        var members = 1 - (growth.Members * yearsAgo * noise);
+        var newEmployment = 1 - (growth.NewEmployment * yearsAgo * noise);
+        return now with
+        {
+            Members = (long)(now.Members * members),
+            VerifiedMembers = (long)(now.VerifiedMembers * (members - (0.04 * yearsAgo))),
+            UnitsUnionized = (long)(now.UnitsUnionized * (1 - (0.05 * yearsAgo))),
+            NewEmployment = now.NewEmployment.ToDictionary(g => g.Key, g => g.Value with { Members = (long)(g.Value.Members * newEmployment) }),
+            DailyVisits = new Dictionary<string, long>(),
+        };
+    }
+}
