@@ -1,0 +1,22 @@
+// The reader's access key for deployments without anonymous read; kept per tab only (sessionStorage).
+const STORAGE_KEY = 'coverage.accessKey';
+
+export const accessKey = () => sessionStorage.getItem(STORAGE_KEY);
+
+export const forgetAccessKey = () => sessionStorage.removeItem(STORAGE_KEY);
+
+export function askForAccessKey({ rejected = false } = {}) {
+  const dialog = document.getElementById('key-dialog');
+  const input = document.getElementById('key-input');
+  document.getElementById('key-error').hidden = !rejected;
+  input.value = '';
+  return new Promise(resolve => {
+    dialog.addEventListener('close', () => {
+      sessionStorage.setItem(STORAGE_KEY, input.value.trim());
+      resolve();
+    }, { once: true });
+    // Escape would close the dialog without a key; the page cannot work without one.
+    dialog.addEventListener('cancel', event => event.preventDefault());
+    dialog.showModal();
+  });
+}

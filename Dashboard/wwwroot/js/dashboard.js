@@ -1,0 +1,277 @@
+// The dashboard for one org at a time: loads its summary, children, map, trend and stations, and applies
+// live updates in place. Figures count as live only when fetched after the current subscription was made.
+import { api, ApiError } from './api.js';
+import { renderBreadcrumb } from './breadcrumb.js';
+import { FiguresPanel } from './figures.js';
+import { formatStamp } from './format.js';
+import { geometryFor } from './geometry.js';
+import { colourScale, coverage, drillTarget, regionItems } from './map-data.js';
+import { MapView } from './map-view.js';
+import { measureOf } from './measures.js';
+import { RankingTable } from './ranking.js';
+import { NATIONAL, routeHref } from './route.js';
+import { loadStations } from './stations.js';
+import { TrendChart } from './trend.js';
+
+const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
+const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织' };
+const LEVEL_LABELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
+
+export class Dashboard {
+  #live;
+  #status;
+  #onUnauthorized;
+  #map;
+  #figures;
+  #ranking;
+  #trend;
+  #ticket = 0;
+  #loading = Promise.resolve();
+  #pending = null;
+  #code = null;
+  #measure = measureOf();
+  #org = null;
+  #children = new Map();
+  #geometry = null;
+  #mapIsOwn = false;
+  #names = new Map();
+
+  constructor({ live, status, onUnauthorized }) {
+    this.#live = live;
+    this.#status = status;
+    this.#onUnauthorized = onUnauthorized;
+    this.#map = new MapView(document.getElementById('map'), { onRegionClick: code => this.#drill(code) });
+    this.#figures = new FiguresPanel(document.getElementById('figures'));
+    this.#ranking = new RankingTable(document.getElementById('ranking'), document.getElementById('ranking-note'));
+    this.#trend = new TrendChart(document.getElementById('trend'), document.getElementById('trend-empty'));
+    document.getElementById('show-stations').addEventListener('change', () => this.#refreshStations());
+
+    live.addEventListener('updated', event => this.#apply(event.detail));
+    live.addEventListener('resynced', () => this.#refetch());
+    live.addEventListener('state', () => this.#setLive(false));
+  }
+
+  show({ code, measure }) {
+    const measureChanged = measure !== this.#measure.key;
+    this.#measure = measureOf(measure);
+    if (code === this.#code && this.#org) {
+      if (measureChanged) this.#showMeasure();
+      return this.#loading;
+    }
+    this.#loading = this.#load(code);
+    return this.#loading;
+  }
+
+  async #load(code) {
+    const ticket = ++this.#ticket;
+    this.#code = code;
+    this.#org = null;
+    this.#pending = [];
+    this.#setLive(false);
+    try {
+      await this.#live.follow(code).catch(() => {});
+      const following = this.#live.isFollowing;
+      const [org, children] = await Promise.all([api.org(code), api.children(code)]);
+      const chain = await this.#ancestors(org);
+      const { geometry, mapOrg } = await this.#geometryFor(chain);
+      if (ticket !== this.#ticket) return;
+      this.#org = org;
+      this.#children = new Map(children.map(c => [c.code, c]));
+      this.#geometry = geometry;
+      this.#mapIsOwn = mapOrg?.code === org.code;
+
+      document.title = `${org.name} · 工会覆盖实时看板`;
+      renderBreadcrumb(document.getElementById('breadcrumb'), chain, this.#measure.key);
+      this.#renderOrg();
+      this.#ranking.show(children, this.#measure);
+      this.#renderMap(mapOrg);
+      this.#trend.load(code, this.#measure);
+      this.#applyPending();
+      this.#refreshStations();
+      this.#status.touched();
+      this.#showError(null);
+      this.#setLive(following && this.#live.isFollowing);
+    } catch (error) {
+      if (ticket !== this.#ticket) return;
+      this.#pending = null;
+      this.#showError(error);
+    }
+  }
+
+  #showMeasure() {
+    renderBreadcrumb(document.getElementById('breadcrumb'), this.#chainFromNames(), this.#measure.key);
+    this.#ranking.show([...this.#children.values()], this.#measure);
+    if (this.#geometry) {
+      const items = this.#items();
+      this.#map.changeMeasure({ items, measure: this.#measure, scale: colourScale(items, this.#measure) });
+    }
+    this.#trend.load(this.#code, this.#measure);
+  }
+
+  #renderMap(mapOrg) {
+    const note = document.getElementById('map-note');
+    if (!this.#geometry) {
+      this.#map.clear();
+      note.textContent = '该组织暂无地图边界';
+      return;
+    }
+    const items = this.#items();
+    this.#map.show({ geometry: this.#geometry, items, measure: this.#measure, scale: colourScale(items, this.#measure), stations: [] });
+    if (!this.#mapIsOwn) {
+      note.textContent = `该组织无独立边界，显示所属区域：${mapOrg.name}`;
+      return;
+    }
+    const { unmatchedRegions, childrenWithoutShape } = coverage(this.#geometry, { children: this.#children });
+    note.textContent = [
+      unmatchedRegions ? `${unmatchedRegions} 个区域无对应组织（灰色）` : '',
+      childrenWithoutShape ? `${childrenWithoutShape} 个下级组织无地图边界，见排名表` : '',
+    ].filter(Boolean).join('；');
+  }
+
+  #items() {
+    return this.#mapIsOwn ? regionItems(this.#geometry, { org: this.#org, children: this.#children }, this.#measure) : [];
+  }
+
+  #renderOrg() {
+    const org = this.#org;
+    document.getElementById('org-name').textContent = `${org.name}（${LEVEL_LABELS[org.level] ?? org.level}）`;
+    this.#figures.render(org);
+    document.getElementById('data-time').textContent = `数据更新于 ${formatStamp(org.updatedAt)} · 版本 ${org.version}`;
+    const childLevel = this.#children.values().next().value?.level;
+    document.getElementById('ranking-title').textContent = `下级排名 · ${CHILD_LEVEL_LABELS[childLevel] ?? '下级组织'}（${this.#children.size}）`;
+    document.getElementById('trend-title').textContent = `${this.#measure.label} · 近一年趋势`;
+  }
+
+  // Pushed summaries: the org itself and/or its children. Older versions never overwrite newer ones.
+  #apply(summaries) {
+    this.#pending?.push(...summaries);
+    if (!this.#org) return;
+    let orgChanged = false;
+    const changedChildren = [];
+    for (const summary of summaries) {
+      if (summary.code === this.#org.code && summary.version >= this.#org.version) {
+        this.#org = summary;
+        orgChanged = true;
+      } else if (this.#children.get(summary.code)?.version <= summary.version) {
+        this.#children.set(summary.code, summary);
+        changedChildren.push(summary.code);
+      }
+    }
+    if (orgChanged) this.#renderOrg();
+    if (changedChildren.length) this.#ranking.update([...this.#children.values()], changedChildren);
+    if (this.#geometry && (changedChildren.length || orgChanged)) this.#map.updateItems(this.#items());
+    if (orgChanged || changedChildren.length) this.#status.touched();
+  }
+
+  // Pushes that arrived while a fetch was under way may be newer than what it returned.
+  #applyPending() {
+    const pending = this.#pending ?? [];
+    this.#pending = null;
+    if (pending.length) this.#apply(pending);
+  }
+
+  // After a (re)subscription: fetch again, since updates may have been missed while not subscribed.
+  async #refetch() {
+    await this.#loading;
+    const code = this.#code;
+    if (!code) return;
+    if (!this.#org) {
+      // The first load of this view failed (e.g. the server was down): load it whole now.
+      this.#loading = this.#load(code);
+      await this.#loading;
+      return;
+    }
+    const ticket = this.#ticket;
+    this.#pending = [];
+    try {
+      const [org, children] = await Promise.all([api.org(code), api.children(code)]);
+      if (ticket !== this.#ticket) return;
+      const known = new Set(this.#children.keys());
+      const sameChildren = children.length === known.size && children.every(c => known.has(c.code));
+      this.#children = new Map(children.map(c => [c.code, c]));
+      this.#org = org;
+      this.#renderOrg();
+      if (sameChildren) this.#ranking.update(children, []);
+      else this.#ranking.show(children, this.#measure);
+      if (this.#geometry) this.#map.updateItems(this.#items());
+      this.#applyPending();
+      this.#refreshStations();
+      this.#status.touched();
+      this.#showError(null);
+      this.#setLive(this.#live.isFollowing);
+    } catch (error) {
+      if (ticket !== this.#ticket) return;
+      this.#pending = null;
+      this.#showError(error);
+    }
+  }
+
+  async #refreshStations() {
+    const ticket = this.#ticket;
+    const shown = document.getElementById('show-stations').checked;
+    if (!this.#geometry || !shown || this.#org?.level === 'national') {
+      if (this.#geometry) this.#map.showStations([]);
+      document.getElementById('stations-note').textContent = '';
+      return;
+    }
+    const stations = await loadStations(this.#code);
+    if (ticket !== this.#ticket || !this.#geometry) return;
+    this.#map.showStations(stations?.items ?? []);
+    document.getElementById('stations-note').textContent = stations == null ? '驿站数据暂不可用'
+      : stations.total > stations.items.length ? `显示 ${stations.items.length} / ${stations.total} 个驿站` : `${stations.total} 个驿站`;
+  }
+
+  #drill(regionCode) {
+    if (!this.#geometry || !this.#mapIsOwn) return;
+    const target = drillTarget(this.#geometry, regionCode, { children: this.#children });
+    if (target) location.hash = routeHref({ code: target, measure: this.#measure.key });
+  }
+
+  // Parents above the reader's key scope cannot be read; the breadcrumb then starts below them.
+  async #ancestors(org) {
+    const chain = [org];
+    this.#names.set(org.code, org);
+    for (let code = org.parentCode; code; ) {
+      const parent = this.#names.get(code) ?? await api.org(code).catch(() => null);
+      if (!parent) break;
+      this.#names.set(code, parent);
+      chain.unshift(parent);
+      code = parent.parentCode;
+    }
+    return chain;
+  }
+
+  #chainFromNames() {
+    const chain = [];
+    for (let code = this.#code; code; code = this.#names.get(code)?.parentCode) {
+      if (!this.#names.has(code)) break;
+      chain.unshift(this.#names.get(code));
+    }
+    return chain;
+  }
+
+  // The nearest org in the chain (itself first) that has a shape: grassroots unions and zones show their area.
+  async #geometryFor(chain) {
+    for (const org of [...chain].reverse()) {
+      const geometry = await geometryFor(org.code === NATIONAL ? { ...org, level: 'national' } : org);
+      if (geometry) return { geometry, mapOrg: org };
+    }
+    return { geometry: null, mapOrg: null };
+  }
+
+  #showError(error) {
+    if (error instanceof ApiError && error.status === 401) {
+      this.#onUnauthorized();
+      return;
+    }
+    const message = document.getElementById('load-error');
+    message.hidden = !error;
+    if (!error) return;
+    message.textContent = ERROR_MESSAGES[error.status] ?? '数据加载失败，连接恢复后将自动重试';
+    console.error(error);
+  }
+
+  #setLive(live) {
+    document.body.dataset.live = String(live);
+  }
+}

@@ -1,0 +1,61 @@
+// Start-up: demo banner and access key from /api/v1/info, then the live connection and the view named by the URL.
+import { askForAccessKey, accessKey, forgetAccessKey } from './access-key.js';
+import { api } from './api.js';
+import { ConnectionStatus } from './connection-status.js';
+import { Dashboard } from './dashboard.js';
+import { setUpFullscreen } from './fullscreen.js';
+import { LiveConnection } from './live.js';
+import { MEASURES } from './measures.js';
+import { readRoute, routeHref } from './route.js';
+
+function fillMeasurePicker(picker) {
+  for (const group of new Set(MEASURES.map(m => m.group))) {
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = group;
+    for (const measure of MEASURES.filter(m => m.group === group)) optgroup.append(new Option(measure.label, measure.key));
+    picker.append(optgroup);
+  }
+}
+
+async function reaskForKey() {
+  forgetAccessKey();
+  await askForAccessKey({ rejected: true });
+  location.reload();
+}
+
+async function main() {
+  const info = await api.info();
+  document.getElementById('demo-banner').hidden = !info.demo;
+  if (!info.anonymousRead && !accessKey()) await askForAccessKey();
+
+  const picker = document.getElementById('measure');
+  fillMeasurePicker(picker);
+  setUpFullscreen(document.getElementById('fullscreen'));
+
+  const status = new ConnectionStatus();
+  const live = new LiveConnection({ accessTokenFactory: () => accessKey() ?? '' });
+  live.addEventListener('state', event => status.show(event.detail));
+  const dashboard = new Dashboard({ live, status, onUnauthorized: reaskForKey });
+
+  const showRoute = () => {
+    const route = readRoute();
+    picker.value = route.measure;
+    dashboard.show(route);
+  };
+  window.addEventListener('hashchange', showRoute);
+  // A measure change replaces the history entry: the back button goes up the hierarchy, not through measures.
+  picker.addEventListener('change', () => {
+    history.replaceState(null, '', routeHref({ code: readRoute().code, measure: picker.value }));
+    showRoute();
+  });
+
+  live.start();
+  showRoute();
+}
+
+main().catch(error => {
+  const message = document.getElementById('load-error');
+  message.textContent = '看板启动失败，请刷新页面重试';
+  message.hidden = false;
+  console.error(error);
+});

@@ -1,0 +1,138 @@
+// The region map: a geo component coloured through a map series, with city borders and station points on top.
+// Live updates only replace series data, so the reader's zoom and pan survive.
+import * as echarts from '../lib/echarts.esm.min.js';
+import { chartFontSize, onBigScreenChange } from './chart-type.js';
+import { escapeHtml } from './escape-html.js';
+import { formatCount } from './format.js';
+import { formatMeasure } from './measures.js';
+
+const NO_DATA = '#3a4a5f';
+const PALETTE = ['#173f6b', '#1f6fa8', '#2ea3c8', '#7fd1bd', '#eef79a'];
+const TEXT = '#d6e2f0';
+// Station symbol size range [smallest, largest] in pixels: a province has hundreds of stations, a county a few.
+const STATION_SIZES = { province: [2, 9], city: [4, 14], county: [5, 18] };
+
+export class MapView {
+  #chart;
+  #measure;
+  #level;
+  #regionNames = new Map();
+
+  constructor(element, { onRegionClick }) {
+    this.#chart = echarts.init(element);
+    this.#chart.on('click', params => {
+      if (params.componentType === 'geo' || params.seriesId === 'regions') onRegionClick(params.name);
+    });
+    new ResizeObserver(() => this.#chart.resize()).observe(element);
+    onBigScreenChange(() => this.#level && this.#chart.setOption(this.#textSizes()));
+  }
+
+  show({ geometry, items, measure, scale, stations }) {
+    this.#measure = measure;
+    this.#level = geometry.level;
+    this.#regionNames = new Map(geometry.regions.map(r => [r.code, r.name]));
+    const labelled = geometry.level === 'city' || geometry.level === 'county';
+    this.#chart.setOption({
+      tooltip: { trigger: 'item', formatter: params => this.#tooltip(params), confine: true, textStyle: { fontSize: chartFontSize() + 2 } },
+      geo: {
+        map: geometry.mapName,
+        nameProperty: 'code',
+        roam: true,
+        scaleLimit: { min: 0.8, max: 40 },
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '94%',
+        itemStyle: { areaColor: NO_DATA, borderColor: '#0a1626', borderWidth: geometry.level === 'national' ? 0.8 : 0.4 },
+        label: { show: labelled, color: TEXT, fontSize: chartFontSize(), formatter: params => this.#regionNames.get(params.name) ?? '' },
+        emphasis: {
+          itemStyle: { areaColor: '#ffcf5c' },
+          label: { show: true, color: '#0a1626', formatter: params => this.#regionNames.get(params.name) ?? '' },
+        },
+        select: { disabled: true },
+        tooltip: { show: true },
+      },
+      visualMap: this.#visualMap(measure, scale),
+      series: [
+        // Regions without a value would otherwise take the palette colour; give them the no-data colour.
+        { id: 'regions', type: 'map', geoIndex: 0, itemStyle: { color: NO_DATA, areaColor: NO_DATA }, data: items },
+        {
+          id: 'borders',
+          type: 'lines',
+          coordinateSystem: 'geo',
+          polyline: true,
+          silent: true,
+          lineStyle: { color: '#f4f8fc', width: 1.3, opacity: 0.85 },
+          data: geometry.borders.map(coords => ({ coords })),
+        },
+        this.#stationSeries(stations),
+      ],
+    }, { notMerge: true });
+  }
+
+  updateItems(items) {
+    this.#chart.setOption({ series: [{ id: 'regions', data: items }] });
+  }
+
+  changeMeasure({ items, measure, scale }) {
+    this.#measure = measure;
+    this.#chart.setOption({ visualMap: this.#visualMap(measure, scale), series: [{ id: 'regions', data: items }] });
+  }
+
+  showStations(stations) {
+    this.#chart.setOption({ series: [this.#stationSeries(stations)] });
+  }
+
+  clear() {
+    this.#level = null;
+    this.#chart.clear();
+  }
+
+  // Only sizes change, so the reader's zoom and pan stay.
+  #textSizes() {
+    const fontSize = chartFontSize();
+    return { geo: { label: { fontSize } }, visualMap: { textStyle: { fontSize } }, tooltip: { textStyle: { fontSize: fontSize + 2 } } };
+  }
+
+  #visualMap(measure, { min, max }) {
+    return {
+      type: 'continuous',
+      seriesIndex: 0,
+      min,
+      max,
+      inRange: { color: PALETTE },
+      text: [formatMeasure(measure, max), formatMeasure(measure, min)],
+      textStyle: { color: TEXT, fontSize: chartFontSize() },
+      formatter: value => formatMeasure(measure, value),
+      calculable: false,
+      itemHeight: 120,
+      left: 12,
+      bottom: 12,
+    };
+  }
+
+  #stationSeries(stations) {
+    const most = Math.max(1, ...stations.map(s => s.visits?.today ?? 0));
+    const [smallest, largest] = STATION_SIZES[this.#level] ?? STATION_SIZES.city;
+    return {
+      id: 'stations',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      symbolSize: value => smallest + (largest - smallest) * Math.sqrt(value[2] / most),
+      itemStyle: { color: '#ff9f43', borderColor: '#fff', borderWidth: 0.5, opacity: 0.85 },
+      emphasis: { scale: 1.6 },
+      data: stations.map(s => ({ name: s.name, value: [s.lon, s.lat, s.visits?.today ?? 0], station: s })),
+    };
+  }
+
+  #tooltip(params) {
+    if (params.seriesId === 'stations') {
+      const s = params.data.station;
+      const tags = [s.open24h ? '24小时' : null, s.smart ? '智慧驿站' : null].filter(Boolean).join(' · ');
+      return `<b>${escapeHtml(s.name)}</b>${tags ? `<br>${tags}` : ''}<br>今日服务 ${formatCount(s.visits?.today)} 人次<br>近7日 ${formatCount(s.visits?.last7Days)} · 近30日 ${formatCount(s.visits?.last30Days)}`;
+    }
+    const item = params.data;
+    const region = this.#regionNames.get(params.name) ?? params.name;
+    if (!item) return `<b>${escapeHtml(region)}</b><br>无对应组织（行政区划代码已变更）`;
+    const title = item.orgName && item.orgName !== region ? `${escapeHtml(item.orgName)} · ${escapeHtml(region)}` : escapeHtml(region);
+    return `<b>${title}</b><br>${this.#measure.label} ${formatMeasure(this.#measure, item.value)}<br>会员人数 ${formatCount(item.members)}`;
+  }
+}

@@ -1,0 +1,93 @@
+// Ranking table of the selected org's children, sortable by any column.
+import { escapeHtml } from './escape-html.js';
+import { flash } from './flash.js';
+import { formatCount, formatPercent } from './format.js';
+import { valueOf } from './measures.js';
+import { routeHref } from './route.js';
+
+const MAX_ROWS = 500;
+
+const BASE_COLUMNS = [
+  { key: 'totals.members', label: '会员人数', kind: 'count' },
+  { key: 'rates.membership', label: '入会率', kind: 'rate' },
+  { key: 'rates.unitCoverage', label: '建会率', kind: 'rate' },
+  { key: 'rates.newEmployment', label: '新就业入会率', kind: 'rate' },
+  { key: 'rates.verification', label: '认证率', kind: 'rate' },
+  { key: 'totals.stations', label: '驿站', kind: 'count' },
+  { key: 'totals.stationVisits.today', label: '今日服务', kind: 'count' },
+];
+
+export class RankingTable {
+  #table;
+  #note;
+  #sort = { key: 'rates.membership', descending: true };
+  #children = [];
+  #measure;
+
+  constructor(table, note) {
+    this.#table = table;
+    this.#note = note;
+    table.addEventListener('click', event => {
+      const header = event.target.closest('th[data-key]');
+      if (!header) return;
+      const key = header.dataset.key;
+      this.#sort = { key, descending: this.#sort.key === key ? !this.#sort.descending : key !== 'name' };
+      this.#render();
+    });
+  }
+
+  show(children, measure) {
+    this.#children = children;
+    this.#measure = measure;
+    this.#sort = { key: measure.key, descending: true };
+    this.#render();
+  }
+
+  update(children, changedCodes) {
+    this.#children = children;
+    this.#render();
+    for (const code of changedCodes) {
+      const row = this.#table.querySelector(`tr[data-code="${CSS.escape(code)}"]`);
+      if (row) flash(row);
+    }
+  }
+
+  #columns() {
+    const measureColumn = BASE_COLUMNS.some(c => c.key === this.#measure.key)
+      ? []
+      : [{ key: this.#measure.key, label: this.#measure.label, kind: this.#measure.kind }];
+    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...BASE_COLUMNS];
+  }
+
+  #render() {
+    const columns = this.#columns();
+    const { key, descending } = this.#sort;
+    const sortValue = s => (key === 'name' ? s.name : valueOf(s, key));
+    const rows = [...this.#children].sort((a, b) => compare(sortValue(a), sortValue(b), descending));
+
+    const head = columns.map(c => {
+      const sorted = c.key === key ? (descending ? 'descending' : 'ascending') : 'none';
+      const highlight = c.key === this.#measure.key ? ' class="measure"' : '';
+      return `<th data-key="${c.key}" aria-sort="${sorted}"${highlight} title="按${c.label}排序">${c.label}</th>`;
+    }).join('');
+    const body = rows.slice(0, MAX_ROWS).map((s, i) => {
+      const cells = columns.map(c => {
+        if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a></td>`;
+        const value = valueOf(s, c.key);
+        const text = c.kind === 'rate' ? formatPercent(value) : formatCount(value);
+        return `<td data-value="${value ?? ''}"${c.key === this.#measure.key ? ' class="measure"' : ''}>${text}</td>`;
+      }).join('');
+      return `<tr data-code="${escapeHtml(s.code)}"><td class="rank">${i + 1}</td>${cells}</tr>`;
+    }).join('');
+    this.#table.innerHTML = `<thead><tr><th class="rank">#</th>${head}</tr></thead><tbody>${body}</tbody>`;
+    this.#note.textContent = rows.length === 0 ? '暂无下级组织'
+      : rows.length > MAX_ROWS ? `共 ${rows.length} 个，显示前 ${MAX_ROWS} 个` : '';
+  }
+}
+
+// Missing values (a rate with no denominator) always sort last, whichever the direction.
+function compare(a, b, descending) {
+  if (a == null || b == null) return (a == null) - (b == null);
+  const order = typeof a === 'string' ? a.localeCompare(b, 'zh-CN') : a - b;
+  return descending ? -order : order;
+}

@@ -1,0 +1,52 @@
+// Trend line of the selected measure over the past year, from the timeseries endpoint.
+import * as echarts from '../lib/echarts.esm.min.js';
+import { api } from './api.js';
+import { chartFontSize, onBigScreenChange } from './chart-type.js';
+import { formatMeasure } from './measures.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+export class TrendChart {
+  #chart;
+  #element;
+  #empty;
+  #request = 0;
+
+  constructor(element, empty) {
+    this.#element = element;
+    this.#empty = empty;
+    this.#chart = echarts.init(element);
+    new ResizeObserver(() => this.#chart.resize()).observe(element);
+    onBigScreenChange(() => {
+      if (this.#element.hidden) return;
+      const axisLabel = { fontSize: chartFontSize() };
+      this.#chart.setOption({ xAxis: { axisLabel }, yAxis: { axisLabel } });
+    });
+  }
+
+  async load(code, measure) {
+    const request = ++this.#request;
+    const now = new Date();
+    let points = [];
+    try {
+      const series = await api.timeseries(code, { measure: measure.key, from: chinaDate(new Date(now - 365 * DAY)), to: chinaDate(now), interval: 'week' });
+      points = (series.points ?? []).filter(p => typeof p.value === 'number');
+    } catch {
+      points = [];
+    }
+    if (request !== this.#request) return;
+    const hasData = points.length > 0;
+    this.#empty.hidden = hasData;
+    this.#element.hidden = !hasData;
+    if (!hasData) return;
+    this.#chart.resize();
+    this.#chart.setOption({
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: value => formatMeasure(measure, value) },
+      xAxis: { type: 'category', data: points.map(p => p.date), axisLabel: { color: '#9fb3c8', fontSize: chartFontSize() }, axisLine: { lineStyle: { color: '#3a4a5f' } } },
+      yAxis: { type: 'value', scale: true, axisLabel: { color: '#9fb3c8', fontSize: chartFontSize(), formatter: value => formatMeasure(measure, value) }, splitLine: { lineStyle: { color: '#22344b' } } },
+      series: [{ type: 'line', data: points.map(p => p.value), showSymbol: false, smooth: true, lineStyle: { color: '#5cc8ff', width: 2 }, areaStyle: { color: 'rgba(92, 200, 255, 0.15)' } }],
+    }, { notMerge: true });
+  }
+}

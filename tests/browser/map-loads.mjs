@@ -1,0 +1,47 @@
+// Scenario: the page loads and the national map is drawn with coloured provinces; the demo banner shows in demo mode.
+// Usage: node tests/browser/map-loads.mjs <baseUrl> [readKey]
+//   readKey: only when the app has anonymous read off (GET /api/v1/info → anonymousRead false).
+import { getJson } from './api.mjs';
+import { baseUrlFrom, check, colouredRegions, mapState, poll, run } from './browser.mjs';
+import { openDashboard } from './page.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const readKey = process.argv[3];
+
+await run(async launch => {
+  const info = await getJson(baseUrl, '/api/v1/info');
+  const { page } = await launch();
+  await openDashboard(page, `${baseUrl}/`, readKey);
+
+  const provinces = await poll(async () => {
+    const coloured = colouredRegions(await mapState(page), /^\d{2}0000$/);
+    return coloured.length >= 25 && coloured;
+  }, { timeout: 20000, message: 'national map never had numeric values for 25 provinces' });
+  check(provinces.length >= 25, `national map series has numeric values for ${provinces.length} provinces (≥ 25)`);
+
+  const pixels = await page.evaluate(() => {
+    const canvas = document.querySelector('#map canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] === 0) continue;
+      painted++;
+      colours.add((data[i] >> 4) * 256 + (data[i + 1] >> 4) * 16 + (data[i + 2] >> 4));
+    }
+    return { share: painted / (data.length / 4), colours: colours.size };
+  });
+  check(pixels.share > 0.1, `map canvas is drawn (${(pixels.share * 100).toFixed(1)}% of pixels painted)`);
+  check(pixels.colours >= 8, `map canvas shows a range of colours (${pixels.colours} distinct)`);
+
+  const crumb = (await page.locator('#breadcrumb').innerText()).trim();
+  check(crumb === '全国', `breadcrumb shows 全国 (got "${crumb}")`);
+
+  const banner = page.locator('#demo-banner');
+  if (info.demo) {
+    check(await banner.isVisible(), 'demo mode: banner is visible');
+    check((await banner.innerText()).includes('演示数据 — 非真实统计'), 'demo banner says 演示数据 — 非真实统计');
+  } else {
+    check(!(await banner.isVisible()), 'not demo mode: no demo banner');
+  }
+});
