@@ -6,12 +6,23 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoverageSilo();
 builder.AddCoverageApi();
+builder.AddCoverageAuth();
+builder.AddCoverageRateLimits();
+builder.AddCoverageIngest();
 
 var app = builder.Build();
+
+app.UseCoverageApi();
+app.UseCoverageAuth();
 
 app.MapHealthChecks();
 app.MapOrgs();
 app.MapAdmin();
+app.MapFigures();
+app.MapUnits();
+app.MapStations();
+app.MapKeys();
+app.MapAudit();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
 using Coverage.Grains;
 using Coverage.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,8 @@ public static class OrgEndpoints
     /// <summary>Reads of one org and its direct children, served from the grains' in-memory totals.</summary>
     public static RouteGroupBuilder MapOrgs(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Orgs");
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Orgs")
+            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true));
         group.MapGet("/{code}", GetAsync);
         group.MapGet("/{code}/children", ChildrenAsync);
         return group;

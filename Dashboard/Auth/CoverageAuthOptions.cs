@@ -1,0 +1,11 @@
+namespace Coverage.Dashboard.Auth;
+
+/// <summary>The Auth configuration section.</summary>
+public sealed class CoverageAuthOptions
+{
+    /// <summary>A national admin key accepted without being stored, to create the first real keys.</summary>
+    public string? BootstrapAdminKey { get; set; }
+
+    /// <summary>Reads without a key; off unless configured, since figures are not public by default.</summary>
+    public bool AllowAnonymousRead { get; set; }
+}
