@@ -35,16 +35,12 @@ public sealed partial class FiguresReader(TimeProvider clock)
         var required = JsonInput.Count(json, "unitsRequired", path, bag, MaxCount);
         var unionized = JsonInput.Count(json, "unitsUnionized", path, bag, MaxCount);
         var groups = Groups(json, JsonInput.Join(path, "newEmployment"), bag);
-        if (errors.Count > before)
-            return null;
-        NotAbove(members!.Value, "members", employees!.Value, "employees", path, bag);
-        NotAbove(verified!.Value, "verifiedMembers", members.Value, "members", path, bag);
-        NotAbove(unionized!.Value, "unitsUnionized", required!.Value, "unitsRequired", path, bag);
-        foreach (var (group, figures) in groups!)
-            NotAbove(figures.Members, "members", figures.Workers, "workers", JsonInput.Join(path, $"newEmployment.{group}"), bag);
+        NotAbove(members, "members", employees, "employees", path, bag);
+        NotAbove(verified, "verifiedMembers", members, "members", path, bag);
+        NotAbove(unionized, "unitsUnionized", required, "unitsRequired", path, bag);
         return errors.Count > before
             ? null
-            : new Figures(asOf!.Value, employees.Value, members.Value, verified.Value, required.Value, unionized.Value, groups);
+            : new Figures(asOf!.Value, employees!.Value, members!.Value, verified!.Value, required!.Value, unionized!.Value, groups!);
     }
 
     private DateTimeOffset? AsOf(JsonElement json, string path, ErrorBag bag)
@@ -93,13 +89,15 @@ public sealed partial class FiguresReader(TimeProvider clock)
                 continue;
             var workers = JsonInput.Count(group.Value, "workers", at, bag, MaxCount);
             var members = JsonInput.Count(group.Value, "members", at, bag, MaxCount);
+            NotAbove(members, "members", workers, "workers", at, bag);
             if (workers is { } w && members is { } m)
                 groups[group.Name] = new GroupFigures(w, m);
         }
         return groups;
     }
 
-    private static void NotAbove(long part, string partName, long whole, string wholeName, string path, ErrorBag bag)
+    /// <summary>Checked whenever both counts were read, so one answer lists these errors alongside the others.</summary>
+    private static void NotAbove(long? part, string partName, long? whole, string wholeName, string path, ErrorBag bag)
     {
         if (part > whole)
             bag.Add(JsonInput.Join(path, partName), $"({part}) must not exceed {wholeName} ({whole}).");
