@@ -26,6 +26,8 @@ public static class FiguresCsv
         var header = records[0].Fields.Select(f => f.Trim()).ToArray();
         if (!HeaderIsValid(header, $"rows[{records[0].Line}]", errors))
             return items;
+        if (records.Count == 1)
+            errors.Add("$", "has no rows after the header.");
         foreach (var record in records.Skip(1))
         {
             var row = $"rows[{record.Line}]";

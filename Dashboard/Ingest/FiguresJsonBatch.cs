@@ -17,9 +17,9 @@ public static class FiguresJsonBatch
             errors.Add("$", $"must be an array of {{\"code\", \"figures\"}} items, not {JsonInput.Describe(root)}.");
             return items;
         }
-        if (root.GetArrayLength() > MaxItems)
+        if (root.GetArrayLength() is 0 or > MaxItems)
         {
-            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds at most {MaxItems}.");
+            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.");
             return items;
         }
         var index = 0;

@@ -16,6 +16,9 @@ public sealed partial class FiguresReader(TimeProvider clock)
     /// <summary>Figures dated further ahead than this are refused: they would lock out every correction until then.</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
 
+    /// <summary>Earlier than any figures this system holds; earlier moments are typos.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static readonly string[] Fields =
         ["asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized", "newEmployment"];
 
@@ -54,9 +57,9 @@ public sealed partial class FiguresReader(TimeProvider clock)
             bag.Add(at, "must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.");
             return null;
         }
-        if (asOf > clock.GetUtcNow() + MaxAhead)
+        if (asOf > clock.GetUtcNow() + MaxAhead || asOf < Earliest)
         {
-            bag.Add(at, "is more than a day in the future.");
+            bag.Add(at, "must lie between the year 2000 and one day from now.");
             return null;
         }
         return asOf;
