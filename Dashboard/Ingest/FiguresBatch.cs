@@ -116,6 +116,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         }
         catch (StorageUnavailableException)
         {
+            // The answer already says the batch must be resent; the repeat is audited in full.
         }
     }
 
