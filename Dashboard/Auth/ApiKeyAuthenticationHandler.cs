@@ -73,7 +73,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return header["Bearer ".Length..].Trim();
         if (header.Length > 0)
             return "";
-        return Request.Path.StartsWithSegments("/hubs") && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
+        var isHub = Request.Path.StartsWithSegments("/hubs") || Request.PathBase.Add(Request.Path).StartsWithSegments("/hubs");
+        return isHub && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
     }
 
     private bool IsBootstrap(string secret) =>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Coverage.Silo.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Coverage.Tests.Infrastructure;
@@ -17,10 +18,12 @@ public sealed class CoverageApp : WebApplicationFactory<Program>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private CoverageApp(TestDatabase database, IDictionary<string, string?>? settings)
+    private CoverageApp(TestDatabase database, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         Database = database;
+        _services = services;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Auth:BootstrapAdminKey"] = AdminKey,
@@ -34,9 +37,10 @@ public sealed class CoverageApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    public static async Task<CoverageApp> StartAsync(StorageProvider provider = StorageProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    public static async Task<CoverageApp> StartAsync(StorageProvider provider = StorageProvider.Sqlite, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new CoverageApp(await TestDatabase.CreateAsync(provider), settings);
+        var app = new CoverageApp(await TestDatabase.CreateAsync(provider), settings, services);
         app.StartServer();
         return app;
     }
@@ -101,6 +105,8 @@ public sealed class CoverageApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     public override async ValueTask DisposeAsync()
