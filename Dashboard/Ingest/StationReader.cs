@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Coverage.Contracts;
 
@@ -54,7 +55,7 @@ public sealed class StationReader(TimeProvider clock)
             var text = JsonInput.Text(day, "date", path, errors, 10);
             if (text is null)
                 continue;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 errors.Add($"{path}.date", "must be a date like 2026-11-20.");
             else if (date > today || date < oldest)
                 errors.Add($"{path}.date", $"must be between {oldest:yyyy-MM-dd} and today ({today:yyyy-MM-dd}, China Standard Time).");

@@ -151,4 +151,14 @@ public sealed class BatchApiTests
         Assert.Contains("not a known column", (await CoverageApp.ErrorsAt(first, "rows[1].astronaut.workers"))[0]);
         Assert.Contains("never closed", (await CoverageApp.ErrorsAt(second, "line 2"))[0]);
     }
+
+    [Fact]
+    public async Task ImportOtherThanCsvIsRefusedWithA415()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:import", new[] { new { code = "450102" } });
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
 }

@@ -87,4 +87,16 @@ public sealed class UnitApiTests
 
         Assert.Equal("Durable", (await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/orgs/XN-0003"))).GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task CountyCannotRegisterUnitsUnderAnotherCounty()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        var response = await county.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-0009", new { name = "Not mine", kind = "enterprise" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/QX-0009")).StatusCode);
+    }
 }
