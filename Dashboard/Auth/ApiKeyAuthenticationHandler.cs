@@ -9,10 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Auth;
 
-/// <summary>
-/// Authenticates "Authorization: Bearer &lt;key&gt;" (or ?access_token= on /hubs/, where browsers cannot set headers)
-/// against the bootstrap admin key and the stored keys; the claims name the key, its org and its roles.
-/// </summary>
+/// <summary>Bearer API keys (or ?access_token= under /hubs/, where browsers cannot set headers) become claims for key, org and roles.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

@@ -4,10 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Auth;
 
-/// <summary>
-/// Lets a request through only when the org named by the route value exists (404) and lies in the subtree of the
-/// caller's key (403). Reads skip the scope check when anonymous reads are allowed, since then everyone may read.
-/// </summary>
+/// <summary>Passes only when the route's org exists (404) and lies in the key's subtree (403); open reads skip the scope check.</summary>
 public sealed class OrgScopeFilter(string routeValue, bool forReads) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

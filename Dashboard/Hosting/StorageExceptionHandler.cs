@@ -6,10 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coverage.Dashboard.Hosting;
 
-/// <summary>
-/// Turns storage trouble into answers a client can act on: 503 with Retry-After when the database is away (nothing was
-/// written, retry), 409 when a stored state changed under this process. Anything else stays a 500.
-/// </summary>
+/// <summary>Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write.</summary>
 public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)

@@ -10,11 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>
-/// Applies many orgs' figures as a whole. Everything is checked first, staleness included, and storage is probed, so
-/// a batch that would be refused changes nothing. The writes then go out together and share group commits; if storage
-/// fails midway the answer lists what was and was not applied, and resending the same batch is safe because figures are snapshots.
-/// </summary>
+/// <summary>Checks a whole batch, staleness and storage included, before writing any of it, so a refused batch changes nothing.</summary>
 public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, Database database, AuditLog audit)
 {
     private const int Concurrency = 512;

@@ -5,10 +5,7 @@ using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>
-/// Reads a figures import: a header row naming the columns (code, asOf, the counts, and group.workers / group.members),
-/// then one row per org. Errors are keyed <c>rows[LINE].COLUMN</c>, LINE being the file line the row starts on.
-/// </summary>
+/// <summary>A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN.</summary>
 public static class FiguresCsv
 {
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];

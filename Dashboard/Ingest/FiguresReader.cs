@@ -4,10 +4,7 @@ using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>
-/// Turns a figures object into <see cref="Figures"/>, listing every problem under its path: missing, mistyped, negative
-/// or oversized counts, unknown groups, and counts above the count they are part of.
-/// </summary>
+/// <summary>Figures from JSON, with every problem listed under its path instead of only the first.</summary>
 public sealed partial class FiguresReader(TimeProvider clock)
 {
     /// <summary>Far above any real count (China has 1.4 billion people), low enough that sums over millions of orgs cannot overflow.</summary>

@@ -3,10 +3,7 @@ using Coverage.Silo.Hierarchy;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>
-/// Registers grassroots unions under counties one at a time, so two concurrent registrations cannot both claim one code.
-/// A unit code is taken when it is a division or a unit of another county.
-/// </summary>
+/// <summary>Registers one unit at a time, so two concurrent requests cannot both claim one unit code.</summary>
 public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registry)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

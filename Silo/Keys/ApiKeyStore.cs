@@ -6,10 +6,7 @@ using Dapper;
 
 namespace Coverage.Silo.Keys;
 
-/// <summary>
-/// API keys in the api_keys table, stored as SHA-256 hashes of high-entropy secrets. Lookups are cached in memory;
-/// a revocation removes the key from the cache and is remembered, so it takes effect at once in this process.
-/// </summary>
+/// <summary>Keys stored as SHA-256 hashes and cached in memory; a revocation is remembered, so it takes effect at once in this process.</summary>
 public sealed class ApiKeyStore(Database database, GroupCommitter committer, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();

@@ -161,4 +161,20 @@ public sealed class BatchApiTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task EveryItemOfAnAcceptedBatchIsAudited(Silo.Storage.StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var items = NanningCounties.Select((code, i) => new { code, figures = CoverageApp.Figures(1000 + i) }).ToList();
+
+        await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        var entries = (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit"))).GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "figures.batch").ToList();
+        Assert.Equal(NanningCounties.Order(), entries.Select(e => e.GetProperty("orgCode").GetString()).Order());
+        Assert.Equal(1004, entries.Single(e => e.GetProperty("orgCode").GetString() == NanningCounties[4])
+            .GetProperty("payload").GetProperty("figures").GetProperty("members").GetInt64());
+    }
 }

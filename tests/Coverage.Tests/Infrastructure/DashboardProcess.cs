@@ -6,10 +6,7 @@ using System.Text;
 
 namespace Coverage.Tests.Infrastructure;
 
-/// <summary>
-/// The real Dashboard as a child process (dotnet Dashboard.dll) on a given database, so a test can kill it the hard way
-/// (SIGKILL: no shutdown work at all) and start it again on the same data.
-/// </summary>
+/// <summary>The real Dashboard as a child process, so a test can SIGKILL it and start it again on the same data.</summary>
 public sealed class DashboardProcess : IAsyncDisposable
 {
     private readonly Process _process;
