@@ -9,8 +9,12 @@ namespace Coverage.Silo.Keys;
 /// <summary>Keys stored as SHA-256 hashes and cached in memory; a revocation is remembered, so it takes effect at once in this process.</summary>
 public sealed class ApiKeyStore(Database database, GroupCommitter committer, TimeProvider clock)
 {
+    /// <summary>Unknown secrets remembered, so a flood of guesses does not become a flood of queries; a random secret never becomes valid later.</summary>
+    private const int UnknownRemembered = 10_000;
+
     private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();
     private readonly ConcurrentDictionary<string, byte> _revoked = new();
+    private readonly ConcurrentDictionary<string, byte> _unknown = new();
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
@@ -19,11 +23,18 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         var hash = Hash(secret);
         if (!_byHash.TryGetValue(hash, out var key))
         {
+            if (_unknown.ContainsKey(hash))
+                return null;
             await using var connection = await database.OpenAsync();
             var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
                 "SELECT id AS Id, org_code AS OrgCode, role AS Role FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
             if (row is null)
+            {
+                if (_unknown.Count >= UnknownRemembered)
+                    _unknown.Clear();
+                _unknown[hash] = 0;
                 return null;
+            }
             key = row.ToKey();
             _byHash[hash] = key;
         }
