@@ -8,6 +8,7 @@ using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Api;
 
+[Collection(Isolated.Name)]
 public sealed class CrashTests
 {
     [Theory]

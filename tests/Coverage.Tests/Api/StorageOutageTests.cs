@@ -7,6 +7,7 @@ using Npgsql;
 
 namespace Coverage.Tests.Api;
 
+[Collection(Isolated.Name)]
 public sealed class StorageOutageTests
 {
     /// <summary>PostgreSQL only: SQLite is a local file, and no robust way to take it away from a running process was found.</summary>
