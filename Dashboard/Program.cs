@@ -6,6 +6,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCoverageSilo();
 builder.AddCoverageApi();
+builder.AddCoverageAuth();
+builder.AddCoverageRateLimits();
+builder.AddCoverageIngest();
 builder.AddCoverageRealtime();
 builder.AddCoverageDemo();
 builder.AddCoverageAnalytics();
@@ -13,19 +16,26 @@ builder.AddCoverageOpenApi();
 
 var app = builder.Build();
 
+app.UseCoverageApi();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseCoverageAuth();
 app.MapHealthChecks();
 app.MapInfo();
 app.MapOrgs();
 app.MapAdmin();
-app.MapCoverageHub();
+app.MapFigures();
+app.MapUnits();
+app.MapStations();
+app.MapKeys();
+app.MapAudit();
 app.MapTimeSeries();
 app.MapRankings();
 app.MapTargets();
 app.MapSearch();
 app.MapStationLists();
 app.MapCoverageOpenApi();
+app.MapCoverageHub();
 
 app.Run();
 

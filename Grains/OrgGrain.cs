@@ -119,7 +119,9 @@ public sealed class OrgGrain(
     private OrgSummary Summary()
     {
         var totals = _totals.ToTotals(Today);
-        return new OrgSummary(_info.Code, _info.Name, _info.Level, _info.Kind, _info.ParentCode, State.Own, totals, Rates.Of(totals),
+        // Looked up each time, so a renamed grassroots union shows its new name without reactivation.
+        var info = directory.Find(context.Key) ?? _info;
+        return new OrgSummary(info.Code, info.Name, info.Level, info.Kind, info.ParentCode, State.Own, totals, Rates.Of(totals),
             State.Version, State.UpdatedAt);
     }
 }

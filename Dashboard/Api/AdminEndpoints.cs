@@ -1,3 +1,4 @@
+using Coverage.Dashboard.Auth;
 using Coverage.Silo.Rollup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,7 +8,7 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin").WithTags("Admin");
+        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         group.MapGet("/consistency", ConsistencyAsync);
         return group;
     }

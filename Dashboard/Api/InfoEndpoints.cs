@@ -1,5 +1,6 @@
 using Coverage.Dashboard.Demo;
-using Coverage.Dashboard.Realtime;
+using Coverage.Dashboard.Auth;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -10,8 +11,8 @@ public static class InfoEndpoints
     public static RouteGroupBuilder MapInfo(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/info").WithTags("Info");
-        group.MapGet("/", (DemoStatus demo, AccessSettings access) =>
-            TypedResults.Ok(new ServiceInfo(demo.IsDemo, demo.Phase, Math.Round(demo.Progress, 3), access.AllowAnonymousRead)));
+        group.MapGet("/", (DemoStatus demo, IOptionsMonitor<CoverageAuthOptions> auth) =>
+            TypedResults.Ok(new ServiceInfo(demo.IsDemo, demo.Phase, Math.Round(demo.Progress, 3), auth.CurrentValue.AllowAnonymousRead)));
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,8 @@ public static class OrgEndpoints
     /// <summary>Reads of one org and its direct children, served from the grains' in-memory totals.</summary>
     public static RouteGroupBuilder MapOrgs(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Orgs");
+        var group = app.MapGroup("/api/v1/orgs").WithTags("Orgs")
+            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true));
         group.MapGet("/{code}", GetAsync);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/children{suffix}", ChildrenAsync)

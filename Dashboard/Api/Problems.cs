@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -8,4 +11,23 @@ public static class Problems
     public static ProblemHttpResult UnknownOrg(string code) => TypedResults.Problem(
         $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
         statusCode: StatusCodes.Status404NotFound, title: "Unknown org");
+
+    public static ProblemHttpResult OutOfScope(string code, ClaimsPrincipal user) => TypedResults.Problem(
+        $"Org '{code}' is outside the scope of this API key, which reaches org '{user.OrgOf()}' and the orgs below it.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Outside the key's scope");
+
+    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        $"The request body is larger than the {limit / 1024} KB this endpoint accepts; split it into smaller requests.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+
+    public static ProblemHttpResult UnsupportedMediaType(string expected) => TypedResults.Problem(
+        $"Send the body as {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
+    /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns.</summary>
+    public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
+        "The request was not applied; fix the fields listed in 'errors' and send it again.", title: "Invalid request");
+
+    /// <summary>Errors that are not about the shape of the input (scope, staleness), with the status that fits them.</summary>
+    public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail });
 }

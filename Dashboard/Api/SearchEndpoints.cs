@@ -1,3 +1,4 @@
+using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
@@ -10,7 +11,7 @@ public static class SearchEndpoints
     /// <summary>Finding orgs by name or code, grassroots units registered at run time included.</summary>
     public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Search").ProducesProblem(StatusCodes.Status400BadRequest);
+        var group = app.MapGroup("/api/v1").WithTags("Search").RequireAuthorization(Policies.Read).ProducesProblem(StatusCodes.Status400BadRequest);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/orgs{suffix}", Search)
                 .WithSummary("Find orgs by name or code")

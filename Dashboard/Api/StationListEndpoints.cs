@@ -1,3 +1,4 @@
+using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
@@ -11,6 +12,7 @@ public static class StationListEndpoints
     public static RouteGroupBuilder MapStationLists(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/orgs").WithTags("Stations")
+            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/stations{suffix}", StationsAsync)

@@ -1,3 +1,4 @@
+using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,8 @@ public static class TargetEndpoints
     public static RouteGroupBuilder MapTargets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/orgs/{code}/targets").WithTags("Targets")
+            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
+            .AddEndpointFilter(new OrgScopeFilter("code", forReads: false, byParent: true))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{year:int}", PutAsync)
             .WithSummary("Set an org's targets for a year")

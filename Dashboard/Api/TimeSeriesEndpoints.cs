@@ -1,3 +1,4 @@
+using Coverage.Dashboard.Auth;
 using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
@@ -22,6 +23,7 @@ public static class TimeSeriesEndpoints
     public static RouteGroupBuilder MapTimeSeries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/orgs").WithTags("Time series")
+            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/timeseries{suffix}", TimeSeriesAsync)

@@ -5,12 +5,21 @@ namespace Coverage.Dashboard.Hosting;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>JSON in camelCase with enums as camelCase strings, and RFC 7807 problem details for every error.</summary>
+    /// <summary>JSON in camelCase with enums as camelCase strings, and RFC 7807 problem details for every error, storage failures included.</summary>
     public static IHostApplicationBuilder AddCoverageApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         return builder;
+    }
+
+    /// <summary>Exceptions and bare status codes answered as problem details.</summary>
+    public static WebApplication UseCoverageApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
     }
 
     public static void Configure(JsonSerializerOptions options)

@@ -9,7 +9,6 @@ public static class RealtimeServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageRealtime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSignalR().AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
-        builder.Services.AddSingleton(AccessSettings.From(builder.Configuration));
         builder.Services.AddSingleton<IReadScope, ConfiguredReadScope>();
         builder.Services.AddSingleton<Subscriptions>();
         builder.Services.AddSingleton<IOrgChangeSink>(sp => sp.GetRequiredService<Subscriptions>());
@@ -17,6 +16,7 @@ public static class RealtimeServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>The hub answers only to callers the read policy admits; Subscribe then checks the org's scope.</summary>
     public static HubEndpointConventionBuilder MapCoverageHub(this IEndpointRouteBuilder app) =>
-        app.MapHub<CoverageHub>(CoverageHub.Path);
+        app.MapHub<CoverageHub>(CoverageHub.Path).RequireAuthorization(Auth.Policies.Read);
 }

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Realtime;
 
-/// <summary>Anyone may read when anonymous reads are on; otherwise only orgs within the caller's key scope.</summary>
-public sealed class ConfiguredReadScope(AccessSettings settings, IOrgDirectory directory) : IReadScope
+/// <summary>The API's read rule for the hub: anyone when anonymous reads are on, otherwise only orgs within the key's scope.</summary>
+public sealed class ConfiguredReadScope(IOptionsMonitor<CoverageAuthOptions> options, IOrgDirectory directory) : IReadScope
 {
-    public const string OrgClaim = "coverage:org";
-
     public bool MayRead(ClaimsPrincipal? user, string code) =>
-        settings.AllowAnonymousRead || (user?.FindFirst(OrgClaim)?.Value is { } org && directory.IsWithin(code, org));
+        options.CurrentValue.AllowAnonymousRead || (user is not null && user.Reaches(code, directory));
 }

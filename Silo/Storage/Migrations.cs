@@ -36,6 +36,9 @@ internal static class Migrations
                 payload {d.Json} NOT NULL);
             CREATE INDEX audit_log_org ON audit_log (org_code, id);
             """),
+        (2, "audit log names the org of the key that wrote", _ => """
+            ALTER TABLE audit_log ADD COLUMN key_org_code TEXT NOT NULL DEFAULT '';
+            """),
         (3, "daily org history and yearly targets", d => $"""
             CREATE TABLE org_history (
                 code TEXT NOT NULL,

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Tests.Rollup;
 
+[Collection(Isolated.Name)]
 public sealed class RollupTests
 {
     private const string Xingning = "450102";

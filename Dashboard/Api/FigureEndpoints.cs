@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class FigureEndpoints
+{
+    public const long SingleLimit = 64 * 1024;
+    public const long BatchLimit = 16 * 1024 * 1024;
+
+    /// <summary>Own figures of one org, of many orgs as JSON, or of many orgs as CSV; snapshots, so repeats change nothing.</summary>
+    public static RouteGroupBuilder MapFigures(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Figures")
+            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
+            .AddEndpointFilter(new OrgScopeFilter("code", forReads: false)).AddEndpointFilter<RetryAfterFilter>();
+        group.MapPut("/orgs/{code}/figures", PutAsync);
+        group.MapPost("/figures:batch", BatchAsync);
+        group.MapPost("/figures:import", ImportAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, HttpRequest request,
+        ClaimsPrincipal user, FiguresReader reader, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(SingleLimit);
+        var errors = new ErrorBag();
+        using var json = JsonInput.Parse(body, errors);
+        if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
+            return Problems.Invalid(errors);
+        OrgSummary summary;
+        try
+        {
+            summary = await grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
+        }
+        catch (StaleFiguresException stale)
+        {
+            var problem = TypedResults.Problem(stale.Message, statusCode: StatusCodes.Status409Conflict, title: "Stale figures");
+            problem.ProblemDetails.Extensions["storedAsOf"] = stale.StoredAsOf;
+            return problem;
+        }
+        await audit.AppendAsync(AuditPayload.For(user, code, "figures.put", figures));
+        return TypedResults.Ok(summary);
+    }
+
+    private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request,
+        ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(BatchLimit);
+        var errors = new ErrorBag();
+        using var json = JsonInput.Parse(body, errors);
+        var items = json is null ? [] : FiguresJsonBatch.Read(json.RootElement, reader, errors);
+        return await batch.ApplyAsync(items, errors, user, "figures.batch", cancellationToken);
+    }
+
+    private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request,
+        ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
+    {
+        if (!request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? true)
+            return Problems.UnsupportedMediaType("text/csv");
+        if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(BatchLimit);
+        var errors = new ErrorBag();
+        var items = FiguresCsv.Read(body, reader, errors);
+        return await batch.ApplyAsync(items, errors, user, "figures.import", cancellationToken);
+    }
+}

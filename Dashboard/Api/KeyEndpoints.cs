@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
+using Coverage.Silo.Audit;
+using Coverage.Silo.Keys;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class KeyEndpoints
+{
+    private static readonly string[] Fields = ["orgCode", "role"];
+
+    /// <summary>Admins issue keys for orgs in their subtree (the secret is shown once) and revoke them.</summary>
+    public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/keys").WithTags("Keys")
+            .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate).AddEndpointFilter<RetryAfterFilter>();
+        group.MapPost("/", CreateAsync);
+        group.MapDelete("/{id}", RevokeAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<CreatedKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request,
+        ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+        var errors = new ErrorBag();
+        using var json = JsonInput.Parse(body, errors);
+        var (orgCode, role) = json is null ? (null, null) : Read(json.RootElement, errors);
+        if (errors.Any || orgCode is null || role is null)
+            return Problems.Invalid(errors);
+        if (directory.Find(orgCode) is null)
+            return Problems.UnknownOrg(orgCode);
+        if (!user.Reaches(orgCode, directory))
+            return Problems.OutOfScope(orgCode, user);
+        var issued = await keys.CreateAsync(orgCode, role.Value);
+        var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
+        await audit.AppendAsync(AuditPayload.For(user, orgCode, "keys.create", created with { Key = "" }));
+        return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IOrgDirectory directory,
+        ApiKeyStore keys, AuditLog audit)
+    {
+        var key = id.Length <= 64 ? await keys.FindByIdAsync(id) : null;
+        if (key is null)
+            return TypedResults.Problem($"No live key has id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown key");
+        if (!user.Reaches(key.OrgCode, directory))
+            return Problems.OutOfScope(key.OrgCode, user);
+        await keys.RevokeAsync(id);
+        await audit.AppendAsync(AuditPayload.For(user, key.OrgCode, "keys.revoke", new { key.Id }));
+        return TypedResults.NoContent();
+    }
+
+    private static (string? OrgCode, ApiKeyRole? Role) Read(JsonElement json, ErrorBag errors)
+    {
+        if (!JsonInput.IsObjectWith(json, "", errors, Fields))
+            return (null, null);
+        var orgCode = JsonInput.Text(json, "orgCode", "", errors, 64);
+        var role = JsonInput.Text(json, "role", "", errors, 16);
+        var parsed = Enum.GetValues<ApiKeyRole>().Where(r => ApiKeyStore.Name(r) == role).Select(r => (ApiKeyRole?)r).FirstOrDefault();
+        if (role is not null && parsed is null)
+            errors.Add("role", "must be one of reader, writer, admin.");
+        return (orgCode, parsed);
+    }
+
+    /// <summary>A new key: <see cref="Key"/> is the secret, shown only in this answer.</summary>
+    public sealed record CreatedKey(string Id, string Key, string OrgCode, string Role);
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class StationEndpoints
+{
+    /// <summary>Service stations: registration by the county that runs them, and daily visits (a later report for a day replaces it).</summary>
+    public static RouteGroupBuilder MapStations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/stations").WithTags("Stations")
+            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate).AddEndpointFilter<RetryAfterFilter>();
+        group.MapPut("/{stationId}", RegisterAsync);
+        group.MapPost("/{stationId}/usage", UsageAsync);
+        return group;
+    }
+
+    private static async Task<Results<Created<StationSummary>, Ok<StationSummary>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        string stationId, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, IGrainFactory grains, AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+        var errors = new ErrorBag();
+        if (!Codes.IsValid(stationId))
+            errors.Add("stationId", $"must be {Codes.Rule}.");
+        using var json = JsonInput.Parse(body, errors);
+        var info = json is null ? null : StationReader.ReadInfo(json.RootElement, errors);
+        if (errors.Any || info is null)
+            return Problems.Invalid(errors);
+        var org = directory.Find(info.OrgCode);
+        if (org is null)
+            return Problems.UnknownOrg(info.OrgCode);
+        if (!user.Reaches(info.OrgCode, directory))
+            return Problems.OutOfScope(info.OrgCode, user);
+        if (org.Level != OrgLevel.County)
+        {
+            errors.Add("orgCode", $"'{info.OrgCode}' is a {org.Level.ToString().ToLowerInvariant()}; stations belong to a county.");
+            return Problems.Invalid(errors);
+        }
+        var station = grains.GetGrain<IStationGrain>(stationId);
+        var existing = await station.GetSummary();
+        if (existing is not null && !user.Reaches(existing.OrgCode, directory))
+            return Problems.OutOfScope(existing.OrgCode, user);
+        var summary = await station.Register(info);
+        await audit.AppendAsync(AuditPayload.For(user, info.OrgCode, "stations.put", new { stationId, info }));
+        return existing is null ? TypedResults.Created($"/api/v1/stations/{stationId}", summary) : TypedResults.Ok(summary);
+    }
+
+    private static async Task<Results<Ok<StationSummary>, ValidationProblem, ProblemHttpResult>> UsageAsync(
+        string stationId, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, IGrainFactory grains, StationReader reader,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+        var errors = new ErrorBag();
+        if (!Codes.IsValid(stationId))
+            errors.Add("stationId", $"must be {Codes.Rule}.");
+        using var json = JsonInput.Parse(body, errors);
+        var usage = json is null ? null : reader.ReadUsage(json.RootElement, errors);
+        if (errors.Any || usage is null)
+            return Problems.Invalid(errors);
+        var station = grains.GetGrain<IStationGrain>(stationId);
+        if (await station.GetSummary() is not { } existing)
+            return NotRegistered(stationId);
+        if (!user.Reaches(existing.OrgCode, directory))
+            return Problems.OutOfScope(existing.OrgCode, user);
+        StationSummary summary;
+        try
+        {
+            summary = await station.ReportUsage(usage);
+        }
+        catch (StationNotRegisteredException)
+        {
+            return NotRegistered(stationId);
+        }
+        await audit.AppendAsync(AuditPayload.For(user, existing.OrgCode, "stations.usage", new { stationId, usage }));
+        return TypedResults.Ok(summary);
+    }
+
+    private static ProblemHttpResult NotRegistered(string stationId) => TypedResults.Problem(
+        $"Station '{stationId}' is not registered; register it with PUT /api/v1/stations/{stationId} first.",
+        statusCode: StatusCodes.Status404NotFound, title: "Unknown station");
+}

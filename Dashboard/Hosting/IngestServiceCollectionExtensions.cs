@@ -1,0 +1,19 @@
+using Coverage.Dashboard.Ingest;
+using Coverage.Silo.Audit;
+
+namespace Coverage.Dashboard.Hosting;
+
+public static class IngestServiceCollectionExtensions
+{
+    /// <summary>What the write endpoints need: input readers, the batch applier, unit registration and the audit log.</summary>
+    public static IHostApplicationBuilder AddCoverageIngest(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<FiguresReader>();
+        services.AddSingleton<StationReader>();
+        services.AddSingleton<FiguresBatch>();
+        services.AddSingleton<UnitRegistration>();
+        return builder;
+    }
+}

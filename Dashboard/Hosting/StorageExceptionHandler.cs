@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Coverage.Runtime;
+using Coverage.Silo.Storage;
+using Coverage.Dashboard.Api;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Coverage.Dashboard.Hosting;
+
+/// <summary>Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write.</summary>
+public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+                "The database is not available; nothing was written. Retry after the time in Retry-After."),
+            GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
+                "Storage unavailable", "The org's stored state could not be read; nothing was written. Retry after the time in Retry-After."),
+            GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy",
+                "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe."),
+            InconsistentStateException => (StatusCodes.Status409Conflict, "Conflicting write",
+                "The stored state changed under this server (another writer on the same database); the write was refused."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+            return false;
+        logger.LogWarning(exception, "Request failed with {Status}", status);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = RetryAfterFilter.Seconds;
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>The shape of codes clients choose (grassroots unit codes, station ids): short, printable ASCII, safe in URLs and logs.</summary>
+public static partial class Codes
+{
+    public const string Rule = "1 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex Pattern();
+
+    public static bool IsValid(string code) => Pattern().IsMatch(code);
+}

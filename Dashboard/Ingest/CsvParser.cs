@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF or LF, an optional UTF-8 BOM; blank lines are skipped.</summary>
+public static class CsvParser
+{
+    /// <summary>The records, or null with an error under "line N" when the text is not well-formed CSV.</summary>
+    public static List<CsvRecord>? Parse(byte[] body, ErrorBag errors, int maxRecords)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add("$", "is not valid UTF-8 text.");
+            return null;
+        }
+        var records = new List<CsvRecord>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        int line = 1, recordLine = 1, i = text.StartsWith('\uFEFF') ? 1 : 0;
+        var quoted = false;
+        var afterQuote = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                    afterQuote = true;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    field.Append(c);
+                }
+                continue;
+            }
+            if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                afterQuote = false;
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    i++;
+                EndRecord();
+                line++;
+                recordLine = line;
+            }
+            else if (afterQuote)
+            {
+                errors.Add($"line {line}", "has text after a closing quote; inside a quoted field write a quote as \"\".");
+                return null;
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else
+            {
+                field.Append(c);
+            }
+            if (records.Count > maxRecords)
+            {
+                errors.Add("$", $"has more than {maxRecords} rows; split the file.");
+                return null;
+            }
+        }
+        if (quoted)
+        {
+            errors.Add($"line {recordLine}", "has a quoted field that is never closed.");
+            return null;
+        }
+        EndRecord();
+        return records;
+
+        void EndRecord()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+            afterQuote = false;
+            if (fields.Count > 1 || fields[0].Trim().Length > 0)
+                records.Add(new CsvRecord(recordLine, [.. fields]));
+            fields.Clear();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN.</summary>
+public static class FiguresCsv
+{
+    private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
+
+    public static List<FiguresItem> Read(byte[] body, FiguresReader reader, ErrorBag errors)
+    {
+        var items = new List<FiguresItem>();
+        if (CsvParser.Parse(body, errors, FiguresJsonBatch.MaxItems + 1) is not { } records)
+            return items;
+        if (records.Count == 0)
+        {
+            errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Required)},courier.workers,courier.members,…");
+            return items;
+        }
+        var header = records[0].Fields.Select(f => f.Trim()).ToArray();
+        if (!HeaderIsValid(header, $"rows[{records[0].Line}]", errors))
+            return items;
+        if (records.Count == 1)
+            errors.Add("$", "has no rows after the header.");
+        foreach (var record in records.Skip(1))
+        {
+            var row = $"rows[{record.Line}]";
+            if (record.Fields.Count != header.Length)
+            {
+                errors.Add(row, $"has {record.Fields.Count} fields; the header has {header.Length}.");
+                continue;
+            }
+            var cells = header.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();
+            var code = cells.First(c => c.column == "code").cell;
+            if (code.Length == 0)
+                errors.Add($"{row}.code", "is required.");
+            var json = JsonSerializer.SerializeToElement(ToJson(cells));
+            var rowErrors = errors.Renamed(path => $"{row}.{(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
+            if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
+                items.Add(new FiguresItem($"{row}.code", $"{row}.asOf", code, figures));
+        }
+        return items;
+    }
+
+    private static bool HeaderIsValid(string[] header, string row, ErrorBag errors)
+    {
+        var before = errors.Count;
+        foreach (var missing in Required.Where(r => !header.Contains(r)))
+            errors.Add(row, $"has no column '{missing}'.");
+        foreach (var column in header.Where(c => !Required.Contains(c)))
+        {
+            var parts = column.Split('.');
+            if (parts.Length != 2 || !NewEmploymentGroups.IsKnown(parts[0]) || parts[1] is not ("workers" or "members"))
+                errors.Add($"{row}.{column}", $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}.");
+        }
+        foreach (var repeated in header.GroupBy(c => c).Where(g => g.Count() > 1))
+            errors.Add($"{row}.{repeated.Key}", "appears more than once.");
+        return errors.Count == before;
+    }
+
+    /// <summary>The row as a figures object; empty cells are left out, so a required one is reported missing and an empty group is absent.</summary>
+    private static JsonObject ToJson(List<(string column, string cell)> cells)
+    {
+        var json = new JsonObject();
+        var groups = new JsonObject();
+        foreach (var (column, cell) in cells.Where(c => c.column != "code" && c.cell.Length > 0))
+        {
+            var value = column == "asOf" ? JsonValue.Create(cell) : Number(cell);
+            if (column.Split('.') is [var group, var field])
+                ((groups[group] ??= new JsonObject()).AsObject())[field] = value;
+            else
+                json[column] = value;
+        }
+        if (groups.Count > 0)
+            json["newEmployment"] = groups;
+        return json;
+    }
+
+    /// <summary>A cell as a JSON number when it reads as one, so that the figures reader judges it exactly as it judges JSON.</summary>
+    private static JsonNode Number(string cell) =>
+        long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? JsonValue.Create(whole)
+        : decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+        : JsonValue.Create(cell);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Reads a figures batch, <c>[{"code": …, "figures": {…}}]</c>; errors are keyed like <c>[3].figures.members</c>.</summary>
+public static class FiguresJsonBatch
+{
+    public const int MaxItems = 10_000;
+
+    private static readonly string[] ItemFields = ["code", "figures"];
+
+    public static List<FiguresItem> Read(JsonElement root, FiguresReader reader, ErrorBag errors)
+    {
+        var items = new List<FiguresItem>();
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("$", $"must be an array of {{\"code\", \"figures\"}} items, not {JsonInput.Describe(root)}.");
+            return items;
+        }
+        if (root.GetArrayLength() is 0 or > MaxItems)
+        {
+            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.");
+            return items;
+        }
+        var index = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            var path = $"[{index++}]";
+            if (!JsonInput.IsObjectWith(element, path, errors, ItemFields))
+                continue;
+            var code = JsonInput.Text(element, "code", path, errors, 64);
+            Figures(element, path, reader, errors, code, items);
+        }
+        return items;
+    }
+
+    private static void Figures(JsonElement element, string path, FiguresReader reader, ErrorBag errors, string? code, List<FiguresItem> items)
+    {
+        var at = JsonInput.Join(path, "figures");
+        if (!element.TryGetProperty("figures", out var json))
+        {
+            errors.Add(at, "is required.");
+            return;
+        }
+        if (reader.Read(json, at, errors) is { } figures && code is not null)
+            items.Add(new FiguresItem(JsonInput.Join(path, "code"), JsonInput.Join(at, "asOf"), code, figures));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Figures from JSON, with every problem listed under its path instead of only the first.</summary>
+public sealed partial class FiguresReader(TimeProvider clock)
+{
+    /// <summary>Far above any real count (China has 1.4 billion people), low enough that sums over millions of orgs cannot overflow.</summary>
+    public const long MaxCount = 1_000_000_000_000;
+
+    /// <summary>Figures dated further ahead than this are refused: they would lock out every correction until then.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
+
+    /// <summary>Earlier than any figures this system holds; earlier moments are typos.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly string[] Fields =
+        ["asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized", "newEmployment"];
+
+    private static readonly string[] GroupFields = ["workers", "members"];
+
+    /// <summary>Reads figures at <paramref name="path"/>; <paramref name="name"/> maps a field path to the key errors are listed under.</summary>
+    public Figures? Read(JsonElement json, string path, ErrorBag errors, Func<string, string>? name = null)
+    {
+        var bag = name is null ? errors : errors.Renamed(name);
+        var before = errors.Count;
+        if (!JsonInput.IsObjectWith(json, path, bag, Fields))
+            return null;
+        var asOf = AsOf(json, path, bag);
+        var employees = JsonInput.Count(json, "employees", path, bag, MaxCount);
+        var members = JsonInput.Count(json, "members", path, bag, MaxCount);
+        var verified = JsonInput.Count(json, "verifiedMembers", path, bag, MaxCount);
+        var required = JsonInput.Count(json, "unitsRequired", path, bag, MaxCount);
+        var unionized = JsonInput.Count(json, "unitsUnionized", path, bag, MaxCount);
+        var groups = Groups(json, JsonInput.Join(path, "newEmployment"), bag);
+        NotAbove(members, "members", employees, "employees", path, bag);
+        NotAbove(verified, "verifiedMembers", members, "members", path, bag);
+        NotAbove(unionized, "unitsUnionized", required, "unitsRequired", path, bag);
+        return errors.Count > before
+            ? null
+            : new Figures(asOf!.Value, employees!.Value, members!.Value, verified!.Value, required!.Value, unionized!.Value, groups!);
+    }
+
+    private DateTimeOffset? AsOf(JsonElement json, string path, ErrorBag bag)
+    {
+        var at = JsonInput.Join(path, "asOf");
+        if (JsonInput.Text(json, "asOf", path, bag, 64) is not { } text)
+            return null;
+        if (!WithOffset().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var asOf))
+        {
+            bag.Add(at, "must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.");
+            return null;
+        }
+        if (asOf > clock.GetUtcNow() + MaxAhead || asOf < Earliest)
+        {
+            bag.Add(at, "must lie between the year 2000 and one day from now.");
+            return null;
+        }
+        return asOf;
+    }
+
+    private static Dictionary<string, GroupFigures>? Groups(JsonElement json, string path, ErrorBag bag)
+    {
+        var groups = new Dictionary<string, GroupFigures>(StringComparer.Ordinal);
+        if (!json.TryGetProperty("newEmployment", out var value) || value.ValueKind == JsonValueKind.Null)
+            return groups;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            bag.Add(path, $"must be an object keyed by group, not {JsonInput.Describe(value)}.");
+            return null;
+        }
+        foreach (var group in value.EnumerateObject())
+        {
+            var at = JsonInput.Join(path, group.Name);
+            if (!NewEmploymentGroups.IsKnown(group.Name))
+            {
+                bag.Add(at, $"is not a known group; expected {string.Join(", ", NewEmploymentGroups.All)}.");
+                continue;
+            }
+            if (groups.ContainsKey(group.Name))
+            {
+                bag.Add(at, "appears more than once.");
+                continue;
+            }
+            if (!JsonInput.IsObjectWith(group.Value, at, bag, GroupFields))
+                continue;
+            var workers = JsonInput.Count(group.Value, "workers", at, bag, MaxCount);
+            var members = JsonInput.Count(group.Value, "members", at, bag, MaxCount);
+            NotAbove(members, "members", workers, "workers", at, bag);
+            if (workers is { } w && members is { } m)
+                groups[group.Name] = new GroupFigures(w, m);
+        }
+        return groups;
+    }
+
+    /// <summary>Checked whenever both counts were read, so one answer lists these errors alongside the others.</summary>
+    private static void NotAbove(long? part, string partName, long? whole, string wholeName, string path, ErrorBag bag)
+    {
+        if (part > whole)
+            bag.Add(JsonInput.Join(path, partName), $"({part}) must not exceed {wholeName} ({whole}).");
+    }
+
+    [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex WithOffset();
+}

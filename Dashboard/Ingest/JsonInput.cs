@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Strict reading of JSON fields that records every problem under the field's path instead of throwing.</summary>
+public static class JsonInput
+{
+    /// <summary>Far deeper than any valid body; deeper documents are refused as malformed.</summary>
+    private const int MaxDepth = 16;
+
+    public static JsonDocument? Parse(byte[] body, ErrorBag errors)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException error)
+        {
+            errors.Add("$", $"is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}, nesting at most {MaxDepth}).");
+            return null;
+        }
+    }
+
+    public static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
+
+    /// <summary>Checks an object's fields against the allowed names: unknown and repeated fields are errors.</summary>
+    public static bool IsObjectWith(JsonElement json, string path, ErrorBag errors, IReadOnlyCollection<string> allowed)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(path.Length == 0 ? "$" : path, $"must be an object, not {Describe(json)}.");
+            return false;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name))
+                errors.Add(Join(path, property.Name), $"is not a known field; expected {string.Join(", ", allowed)}.");
+            else if (!seen.Add(property.Name))
+                errors.Add(Join(path, property.Name), "appears more than once.");
+        }
+        return true;
+    }
+
+    public static long? Count(JsonElement json, string field, string path, ErrorBag errors, long max)
+    {
+        var at = Join(path, field);
+        if (!json.TryGetProperty(field, out var value))
+        {
+            errors.Add(at, "is required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            errors.Add(at, $"must be a whole number, not {Describe(value)}.");
+            return null;
+        }
+        if (!value.TryGetInt64(out var count))
+        {
+            errors.Add(at, IsWhole(value) ? $"is too large; the most accepted is {max}." : "must be a whole number.");
+            return null;
+        }
+        if (count < 0)
+        {
+            errors.Add(at, "must not be negative.");
+            return null;
+        }
+        if (count > max)
+        {
+            errors.Add(at, $"is too large; the most accepted is {max}.");
+            return null;
+        }
+        return count;
+    }
+
+    public static string? Text(JsonElement json, string field, string path, ErrorBag errors, int maxLength, bool required = true)
+    {
+        var at = Join(path, field);
+        if (!json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+                errors.Add(at, "is required.");
+            return null;
+        }
+        return Text(value, at, errors, maxLength);
+    }
+
+    /// <summary>A non-blank string without control characters or broken surrogates, trimmed.</summary>
+    public static string? Text(JsonElement value, string at, ErrorBag errors, int maxLength)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(at, $"must be a string, not {Describe(value)}.");
+            return null;
+        }
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(at, "is not valid Unicode text.");
+            return null;
+        }
+        if (text.Length == 0)
+            errors.Add(at, "must not be empty.");
+        else if (text.Length > maxLength)
+            errors.Add(at, $"is longer than {maxLength} characters.");
+        else if (!IsCleanText(text))
+            errors.Add(at, "contains control characters or broken Unicode.");
+        else
+            return text;
+        return null;
+    }
+
+    public static bool IsCleanText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+                return false;
+            if (char.IsSurrogate(text[i]) && !char.IsSurrogatePair(text, i++))
+                return false;
+        }
+        return true;
+    }
+
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static bool IsWhole(JsonElement value) =>
+        decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number == decimal.Truncate(number)
+            : !value.GetRawText().Contains('.') && !value.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Reads a station registration and a usage report, listing every problem under its path.</summary>
+public sealed class StationReader(TimeProvider clock)
+{
+    public const int MaxAmenities = 32;
+    public const int MaxUsageDays = Aggregate.VisitDaysKept;
+    public const long MaxVisits = 10_000_000;
+
+    private static readonly string[] Fields = ["orgCode", "name", "lat", "lon", "open24h", "smart", "amenities"];
+    private static readonly string[] UsageFields = ["date", "visits"];
+
+    public static StationInfo? ReadInfo(JsonElement json, ErrorBag errors)
+    {
+        if (!JsonInput.IsObjectWith(json, "", errors, Fields))
+            return null;
+        var before = errors.Count;
+        var org = JsonInput.Text(json, "orgCode", "", errors, 64);
+        var name = JsonInput.Text(json, "name", "", errors, 200);
+        var lat = Coordinate(json, "lat", 90, errors);
+        var lon = Coordinate(json, "lon", 180, errors);
+        var open24h = Flag(json, "open24h", errors);
+        var smart = Flag(json, "smart", errors);
+        var amenities = Amenities(json, errors);
+        return errors.Count > before ? null : new StationInfo(org!, name!, lat!.Value, lon!.Value, open24h, smart, amenities);
+    }
+
+    public IReadOnlyList<DailyUsage>? ReadUsage(JsonElement json, ErrorBag errors)
+    {
+        if (json.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("$", $"must be an array of {{\"date\", \"visits\"}}, not {JsonInput.Describe(json)}.");
+            return null;
+        }
+        if (json.GetArrayLength() is 0 or > MaxUsageDays)
+        {
+            errors.Add("$", $"must hold 1 to {MaxUsageDays} days; older days are not kept.");
+            return null;
+        }
+        var before = errors.Count;
+        var today = ChinaClock.Today(clock);
+        var oldest = today.AddDays(1 - Aggregate.VisitDaysKept);
+        var usage = new List<DailyUsage>();
+        var index = 0;
+        foreach (var day in json.EnumerateArray())
+        {
+            var path = $"[{index++}]";
+            if (!JsonInput.IsObjectWith(day, path, errors, UsageFields))
+                continue;
+            var visits = JsonInput.Count(day, "visits", path, errors, MaxVisits);
+            var text = JsonInput.Text(day, "date", path, errors, 10);
+            if (text is null)
+                continue;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                errors.Add($"{path}.date", "must be a date like 2026-11-20.");
+            else if (date > today || date < oldest)
+                errors.Add($"{path}.date", $"must be between {oldest:yyyy-MM-dd} and today ({today:yyyy-MM-dd}, China Standard Time).");
+            else if (usage.Any(u => u.Date == date))
+                errors.Add($"{path}.date", "appears more than once.");
+            else if (visits is { } count)
+                usage.Add(new DailyUsage(date, count));
+        }
+        return errors.Count > before ? null : usage;
+    }
+
+    private static double? Coordinate(JsonElement json, string field, double limit, ErrorBag errors)
+    {
+        if (!json.TryGetProperty(field, out var value))
+            errors.Add(field, "is required.");
+        else if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var degrees) || !double.IsFinite(degrees))
+            errors.Add(field, $"must be a number, not {JsonInput.Describe(value)}.");
+        else if (Math.Abs(degrees) > limit)
+            errors.Add(field, $"must be between -{limit} and {limit} degrees.");
+        else
+            return degrees;
+        return null;
+    }
+
+    private static bool Flag(JsonElement json, string field, ErrorBag errors)
+    {
+        if (!json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            return false;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return value.GetBoolean();
+        errors.Add(field, $"must be true or false, not {JsonInput.Describe(value)}.");
+        return false;
+    }
+
+    private static List<string> Amenities(JsonElement json, ErrorBag errors)
+    {
+        var amenities = new List<string>();
+        if (!json.TryGetProperty("amenities", out var value) || value.ValueKind == JsonValueKind.Null)
+            return amenities;
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxAmenities)
+        {
+            errors.Add("amenities", $"must be an array of at most {MaxAmenities} strings.");
+            return amenities;
+        }
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (JsonInput.Text(item, $"amenities[{index++}]", errors, 64) is { } amenity)
+                amenities.Add(amenity);
+        }
+        return amenities;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text.Json;
+using Coverage.Silo.Storage;
+using Dapper;
+
+namespace Coverage.Silo.Audit;
+
+/// <summary>The append-only audit_log: accepted writes are appended through the group committer, so an entry is durable once acknowledged.</summary>
+public sealed class AuditLog(Database database, GroupCommitter committer, TimeProvider clock)
+{
+    private const int ScanChunk = 1000;
+    private const int InsertChunk = 500;
+
+    public Task AppendAsync(AuditRecord record) => AppendAsync([record]);
+
+    public async Task AppendAsync(IReadOnlyList<AuditRecord> records)
+    {
+        if (records.Count == 0)
+            return;
+        var at = clock.GetUtcNow();
+        await committer.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var chunk in records.Chunk(InsertChunk))
+                await connection.ExecuteAsync(InsertSql(chunk.Length), Parameters(chunk, at), transaction);
+            return records.Count;
+        });
+    }
+
+    /// <summary>One multi-row INSERT per chunk, so a 10,000-item batch costs a few statements, not 10,000 round trips.</summary>
+    private string InsertSql(int rows) =>
+        "INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES " + string.Join(", ", Enumerable.Range(0, rows)
+            .Select(i => $"(@at, @k{i}, @ko{i}, @o{i}, @a{i}, {database.Dialect.JsonParameter($"@p{i}")})"));
+
+    private static DynamicParameters Parameters(AuditRecord[] chunk, DateTimeOffset at)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("at", at);
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            parameters.Add($"k{i}", chunk[i].KeyId);
+            parameters.Add($"ko{i}", chunk[i].KeyOrgCode);
+            parameters.Add($"o{i}", chunk[i].OrgCode);
+            parameters.Add($"a{i}", chunk[i].Action);
+            parameters.Add($"p{i}", chunk[i].PayloadJson);
+        }
+        return parameters;
+    }
+
+    /// <summary>Entries after the cursor whose org passes the filter, oldest first; scans forward in chunks until the page is full.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long after, int limit, Func<string, bool> includes, CancellationToken cancellationToken)
+    {
+        var page = new List<AuditEntry>(limit);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        while (page.Count < limit)
+        {
+            var chunk = await ReadChunkAsync(connection, after, cancellationToken);
+            page.AddRange(chunk.Where(e => includes(e.OrgCode)).Take(limit - page.Count));
+            if (chunk.Count < ScanChunk)
+                break;
+            after = chunk[^1].Id;
+        }
+        return page;
+    }
+
+    private static async Task<List<AuditEntry>> ReadChunkAsync(DbConnection connection, long after, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, at, key_id, key_org_code, org_code, action, payload FROM audit_log WHERE id > @after ORDER BY id LIMIT {ScanChunk}";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@after";
+        parameter.Value = after;
+        command.Parameters.Add(parameter);
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            using var payload = JsonDocument.Parse(reader.GetString(6));
+            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), payload.RootElement.Clone()));
+        }
+        return entries;
+    }
+}

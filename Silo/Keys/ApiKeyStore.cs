@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Coverage.Silo.Storage;
+using Dapper;
+
+namespace Coverage.Silo.Keys;
+
+/// <summary>Keys stored as SHA-256 hashes and cached in memory; a revocation is remembered, so it takes effect at once in this process.</summary>
+public sealed class ApiKeyStore(Database database, GroupCommitter committer, TimeProvider clock)
+{
+    /// <summary>Unknown secrets remembered, so a flood of guesses does not become a flood of queries; a random secret never becomes valid later.</summary>
+    private const int UnknownRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();
+    private readonly ConcurrentDictionary<string, byte> _revoked = new();
+    private readonly ConcurrentDictionary<string, byte> _unknown = new();
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public async Task<ApiKey?> FindBySecretAsync(string secret)
+    {
+        var hash = Hash(secret);
+        if (!_byHash.TryGetValue(hash, out var key))
+        {
+            if (_unknown.ContainsKey(hash))
+                return null;
+            await using var connection = await database.OpenAsync();
+            var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
+                "SELECT id AS Id, org_code AS OrgCode, role AS Role FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
+            if (row is null)
+            {
+                if (_unknown.Count >= UnknownRemembered)
+                    _unknown.Clear();
+                _unknown[hash] = 0;
+                return null;
+            }
+            key = row.ToKey();
+            _byHash[hash] = key;
+        }
+        return _revoked.ContainsKey(key.Id) ? null : key;
+    }
+
+    public async Task<ApiKey?> FindByIdAsync(string id)
+    {
+        await using var connection = await database.OpenAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
+            "SELECT id AS Id, org_code AS OrgCode, role AS Role FROM api_keys WHERE id = @id AND revoked_at IS NULL", new { id });
+        return row is null || _revoked.ContainsKey(row.Id) ? null : row.ToKey();
+    }
+
+    public async Task<IssuedKey> CreateAsync(string orgCode, ApiKeyRole role)
+    {
+        var key = new ApiKey($"k_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", orgCode, role);
+        var secret = $"cov_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+        var hash = Hash(secret);
+        var createdAt = clock.GetUtcNow();
+        await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            "INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@Id, @hash, @OrgCode, @role, @createdAt)",
+            new { key.Id, hash, key.OrgCode, role = Name(role), createdAt }, transaction));
+        _byHash[hash] = key;
+        return new IssuedKey(key, secret);
+    }
+
+    /// <summary>Marks the key revoked durably, then forgets it; false when no live key has this id.</summary>
+    public async Task<bool> RevokeAsync(string id)
+    {
+        var revokedAt = clock.GetUtcNow();
+        var revoked = await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            "UPDATE api_keys SET revoked_at = @revokedAt WHERE id = @id AND revoked_at IS NULL", new { id, revokedAt }, transaction));
+        _revoked[id] = 0;
+        foreach (var cached in _byHash.Where(k => k.Value.Id == id))
+            _byHash.TryRemove(cached);
+        return revoked == 1;
+    }
+
+    public static string Name(ApiKeyRole role) => role.ToString().ToLowerInvariant();
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record KeyRow(string Id, string OrgCode, string Role)
+    {
+        public ApiKey ToKey() => new(Id, OrgCode, Enum.Parse<ApiKeyRole>(Role, ignoreCase: true));
+    }
+}

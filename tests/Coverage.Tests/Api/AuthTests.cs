@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Api;
+
+public sealed class AuthTests
+{
+    private const string Xingning = "450102";
+    private const string Qingxiu = "450103";
+    private const string Nanning = "450100";
+
+    [Fact]
+    public async Task WritesWithoutAKeyAreRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var response = await CoverageApp.PutFiguresAsync(app.ClientWithKey(null), Xingning, CoverageApp.Figures(100));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task AnUnknownKeyIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var response = await CoverageApp.PutFiguresAsync(app.ClientWithKey("cov_not-a-real-key"), Xingning, CoverageApp.Figures(100));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadsNeedAKeyByDefault()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var reader = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "reader"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ClientWithKey(null).GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync($"/api/v1/orgs/{Qingxiu}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousReadsWorkWhenAllowed()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientWithKey(null).GetAsync($"/api/v1/orgs/{Xingning}/children")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(app.ClientWithKey(null), Xingning, CoverageApp.Figures(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task CountyKeyCannotWriteSiblingCountyOrItsCity()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await CoverageApp.PutFiguresAsync(county, Qingxiu, CoverageApp.Figures(100))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await CoverageApp.PutFiguresAsync(county, Nanning, CoverageApp.Figures(100))).StatusCode);
+    }
+
+    [Fact]
+    public async Task CityKeyWritesItsCounties()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var city = app.ClientWithKey(await app.CreateKeyAsync(Nanning, "writer"));
+
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(city, Qingxiu, CoverageApp.Figures(100))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReaderKeyCannotWrite()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var reader = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "reader"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await CoverageApp.PutFiguresAsync(reader, Xingning, CoverageApp.Figures(100))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokedKeyIsRefusedAtOnce()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var created = await CoverageApp.JsonOf(await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" }));
+        var county = app.ClientWithKey(created.GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync($"/api/v1/keys/{created.GetProperty("id").GetString()}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(200))).StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyAdminsCreateKeysAndOnlyWithinTheirScope()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var writer = app.ClientWithKey(await app.CreateKeyAsync(Nanning, "writer"));
+        var cityAdmin = app.ClientWithKey(await app.CreateKeyAsync(Nanning, "admin"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await cityAdmin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cityAdmin.PostAsJsonAsync("/api/v1/keys", new { orgCode = "450200", role = "writer" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task KeysAreStoredOnlyAsHashes()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var secret = await app.CreateKeyAsync(Xingning, "writer");
+
+        await using var connection = await app.Database.Open().OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key_hash FROM api_keys";
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+        Assert.NotEqual(secret, stored);
+        Assert.Equal(Silo.Keys.ApiKeyStore.Hash(secret), stored);
+    }
+
+    [Fact]
+    public async Task WritesBeyondTheRateGet429WithRetryAfter()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimit:WritesPerSecond"] = "1",
+            ["RateLimit:Burst"] = "3",
+        });
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var other = app.ClientWithKey(await app.CreateKeyAsync(Qingxiu, "writer"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100))).StatusCode);
+        var limited = await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100));
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(other, Qingxiu, CoverageApp.Figures(100))).StatusCode);
+    }
+}

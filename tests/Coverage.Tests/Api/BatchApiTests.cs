@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Api;
+
+public sealed class BatchApiTests
+{
+    private static readonly string[] NanningCounties = ["450102", "450103", "450105", "450107", "450108"];
+
+    private static async Task<long> OwnMembersAsync(CoverageApp app, string code)
+    {
+        var summary = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{code}"));
+        return summary.GetProperty("own").ValueKind == System.Text.Json.JsonValueKind.Null ? -1 : summary.GetProperty("own").GetProperty("members").GetInt64();
+    }
+
+    [Fact]
+    public async Task BatchAppliesEveryOrg()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var items = NanningCounties.Select((code, i) => new { code, figures = CoverageApp.Figures(1000 + i) }).ToList();
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(5, (await CoverageApp.JsonOf(response)).GetProperty("applied").GetInt32());
+        for (var i = 0; i < NanningCounties.Length; i++)
+            Assert.Equal(1000 + i, await OwnMembersAsync(app, NanningCounties[i]));
+    }
+
+    [Fact]
+    public async Task BatchWithBadItemsChangesNothingAndListsEveryError()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var items = NanningCounties.Select(code => (object)new { code, figures = CoverageApp.Figures(1000) }).ToList();
+        var tooMany = CoverageApp.Figures(1000);
+        tooMany["members"] = 5000;
+        items[3] = new { code = NanningCounties[3], figures = tooMany };
+        items.Add(new { code = "999999", figures = CoverageApp.Figures(1) });
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must not exceed employees", (await CoverageApp.ErrorsAt(response, "[3].figures.members"))[0]);
+        Assert.Contains("999999", (await CoverageApp.ErrorsAt(response, "[5].code"))[0]);
+        foreach (var code in NanningCounties)
+            Assert.Equal(-1, await OwnMembersAsync(app, code));
+    }
+
+    [Fact]
+    public async Task BatchWithAStaleItemChangesNothing()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var stored = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.FromHours(8));
+        await CoverageApp.PutFiguresAsync(app.Admin, NanningCounties[2], CoverageApp.Figures(7, stored));
+        var items = NanningCounties.Select(code => new { code, figures = CoverageApp.Figures(1000, stored.AddHours(-1)) }).ToList();
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("older than the stored asOf", (await CoverageApp.ErrorsAt(response, "[2].figures.asOf"))[0]);
+        Assert.Equal(-1, await OwnMembersAsync(app, NanningCounties[0]));
+        Assert.Equal(7, await OwnMembersAsync(app, NanningCounties[2]));
+    }
+
+    [Fact]
+    public async Task BatchReachingOutsideTheKeysScopeIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(NanningCounties[0], "writer"));
+        var items = NanningCounties.Take(2).Select(code => new { code, figures = CoverageApp.Figures(10) }).ToList();
+
+        var response = await county.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("outside the scope", (await CoverageApp.ErrorsAt(response, "[1].code"))[0]);
+        Assert.Equal(-1, await OwnMembersAsync(app, NanningCounties[0]));
+    }
+
+    [Fact]
+    public async Task BatchNamingAnOrgTwiceIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var items = new[] { new { code = "450102", figures = CoverageApp.Figures(1) }, new { code = "450102", figures = CoverageApp.Figures(2) } };
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("more than once", (await CoverageApp.ErrorsAt(response, "[1].code"))[0]);
+    }
+
+    [Fact]
+    public async Task CsvImportHandlesBomQuotesAndCrlf()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var csv = "\uFEFFcode,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members,\"foodDelivery.workers\",foodDelivery.members\r\n" +
+                  "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300,,\r\n" +
+                  "\"450103\",\"2026-11-20T09:30:00+08:00\",\"1000\",900,800,10,5,,,300,30\r\n";
+
+        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(41_000, await OwnMembersAsync(app, "450102"));
+        var qingxiu = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450103"));
+        Assert.Equal(30, qingxiu.GetProperty("own").GetProperty("newEmployment").GetProperty("foodDelivery").GetProperty("members").GetInt64());
+        Assert.False(qingxiu.GetProperty("own").GetProperty("newEmployment").TryGetProperty("courier", out _));
+    }
+
+    [Fact]
+    public async Task CsvImportErrorsNameTheRowAndColumn()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var csv = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members\n" +
+                  "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300\n" +
+                  "450103,2026-11-20T09:30:00+08:00,100,abc,50,10,5,10,20\n";
+
+        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("whole number", (await CoverageApp.ErrorsAt(response, "rows[3].members"))[0]);
+        Assert.Contains("must not exceed workers", (await CoverageApp.ErrorsAt(response, "rows[3].courier.members"))[0]);
+        Assert.Equal(-1, await OwnMembersAsync(app, "450102"));
+    }
+
+    [Fact]
+    public async Task CsvWithAnUnknownColumnOrAnOpenQuoteIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var unknown = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,astronaut.workers\n";
+        var open = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n\"450102,2026-11-20T09:30:00+08:00,1,1,1,1,1\n";
+
+        var first = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(unknown, Encoding.UTF8, "text/csv"));
+        var second = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(open, Encoding.UTF8, "text/csv"));
+
+        Assert.Contains("not a known column", (await CoverageApp.ErrorsAt(first, "rows[1].astronaut.workers"))[0]);
+        Assert.Contains("never closed", (await CoverageApp.ErrorsAt(second, "line 2"))[0]);
+    }
+
+    [Fact]
+    public async Task ImportOtherThanCsvIsRefusedWithA415()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:import", new[] { new { code = "450102" } });
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task EveryItemOfAnAcceptedBatchIsAudited(Silo.Storage.StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var items = NanningCounties.Select((code, i) => new { code, figures = CoverageApp.Figures(1000 + i) }).ToList();
+
+        await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        var entries = (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit"))).GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "figures.batch").ToList();
+        Assert.Equal(NanningCounties.Order(), entries.Select(e => e.GetProperty("orgCode").GetString()).Order());
+        Assert.Equal(1004, entries.Single(e => e.GetProperty("orgCode").GetString() == NanningCounties[4])
+            .GetProperty("payload").GetProperty("figures").GetProperty("members").GetInt64());
+    }
+}

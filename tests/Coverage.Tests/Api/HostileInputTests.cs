@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Api;
+
+public sealed class HostileInputTests
+{
+    private static readonly (HttpMethod Method, string Path, string MediaType)[] WriteEndpoints =
+    [
+        (HttpMethod.Put, "/api/v1/orgs/450102/figures", "application/json"),
+        (HttpMethod.Post, "/api/v1/figures:batch", "application/json"),
+        (HttpMethod.Post, "/api/v1/figures:import", "text/csv"),
+        (HttpMethod.Put, "/api/v1/orgs/450102/units/XN-1", "application/json"),
+        (HttpMethod.Put, "/api/v1/stations/hostile-1", "application/json"),
+        (HttpMethod.Post, "/api/v1/stations/known-1/usage", "application/json"),
+        (HttpMethod.Post, "/api/v1/keys", "application/json"),
+    ];
+
+    private static readonly byte[][] Bodies =
+    [
+        [],
+        "null"u8.ToArray(),
+        "{}"u8.ToArray(),
+        "[]"u8.ToArray(),
+        "\"just a string\""u8.ToArray(),
+        "123456789012345678901234567890"u8.ToArray(),
+        [0xFF, 0xFE, 0xFD, 0x00, 0x7B],
+        Encoding.UTF8.GetBytes(new string('[', 5000) + new string(']', 5000)),
+        Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5000)) + "1" + new string('}', 5000)),
+        """{"asOf": "2026-11-20T09:30:00+08:00", "employees": 1e400, "members": 99999999999999999999999, "verifiedMembers": -0.5, "unitsRequired": NaN}"""u8.ToArray(),
+        """{"asOf": "0001-01-01T00:00:00+00:00", "employees": 1, "members": 1, "verifiedMembers": 1, "unitsRequired": 1, "unitsUnionized": 1}"""u8.ToArray(),
+        """{"asOf": "9999-12-31T23:59:59+14:00", "employees": 1, "members": 1, "verifiedMembers": 1, "unitsRequired": 1, "unitsUnionized": 1}"""u8.ToArray(),
+        """{"asOf": "2026-11-20T09:30:00", "employees": 9223372036854775807, "members": 1, "verifiedMembers": 1, "unitsRequired": 1, "unitsUnionized": 1}"""u8.ToArray(),
+        """{"name": "\u0000\uD800", "kind": "enterprise", "orgCode": "\uDFFF💥", "role": "root", "lat": "north", "lon": null}"""u8.ToArray(),
+        """{"name": "x", "kind": "enterprise", "orgCode": "'; DROP TABLE grain_state; --", "role": "admin", "lat": 1, "lon": 1}"""u8.ToArray(),
+        """[{"code": "'; DROP TABLE grain_state; --", "figures": {}}, {"code": {"$ne": 1}}, 7, null]"""u8.ToArray(),
+        """[{"date": "0001-01-01", "visits": 1000000000000000000}, {"date": "2026-02-30", "visits": -1}, {"date": 20261120}]"""u8.ToArray(),
+        """{"members": 1, "members": 2}"""u8.ToArray(),
+        Encoding.UTF8.GetBytes($$"""{"name": "{{new string('長', 30_000)}}", "kind": "joint"}"""),
+        "code,asOf\n\"unterminated"u8.ToArray(),
+        "\uFEFF"u8.ToArray(),
+        Encoding.UTF8.GetBytes(new string(',', 20_000)),
+        "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n450102,2026-11-20T09:30:00+08:00,1e400,-1,x,\"1\"\"2\",\n"u8.ToArray(),
+    ];
+
+    private static readonly string[] HostileCodes =
+    [
+        "'; DROP TABLE orgs; --", "%25", "💥", "..", "450102%2F..%2F450103", new string('9', 2000), "\u202Eevil", "000000 OR 1=1",
+    ];
+
+    [Fact]
+    public async Task NoHostileInputGetsAServerErrorOrChangesAnything()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync("/api/v1/stations/known-1", new { orgCode = "450102", name = "Known", lat = 22.8, lon = 108.3 });
+        var failures = new List<string>();
+
+        foreach (var (method, path, mediaType) in WriteEndpoints)
+        {
+            foreach (var body in Bodies)
+            {
+                var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+                var response = await app.Admin.SendAsync(new HttpRequestMessage(method, path) { Content = content });
+                if ((int)response.StatusCode is < 400 or >= 500)
+                    failures.Add($"{method} {path} with {Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 60)]}: {(int)response.StatusCode}");
+            }
+        }
+        foreach (var code in HostileCodes)
+        {
+            foreach (var path in new[] { $"/api/v1/orgs/{code}/figures", $"/api/v1/orgs/{code}/units/{code}", $"/api/v1/stations/{code}" })
+            {
+                var response = await app.Admin.PutAsJsonAsync(path, CoverageApp.Figures(1));
+                if ((int)response.StatusCode is < 400 or >= 500)
+                    failures.Add($"PUT {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Empty(failures);
+        var audit = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit"));
+        Assert.All(audit.GetProperty("entries").EnumerateArray(), e => Assert.Equal("stations.put", e.GetProperty("action").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"))).GetProperty("own").ValueKind);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Api;
+
+public sealed class UnitApiTests
+{
+    private const string Xingning = "450102";
+    private const string Qingxiu = "450103";
+
+    [Fact]
+    public async Task CountyRegistersAUnitThatTakesFiguresAndRollsUp()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        var registered = await county.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0001", new { name = "南宁某快递公司工会", kind = "enterprise" });
+        var figures = await CoverageApp.PutFiguresAsync(county, "XN-0001", CoverageApp.Figures(120));
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var unit = await CoverageApp.JsonOf(registered);
+        Assert.Equal("grassroots", unit.GetProperty("level").GetString());
+        Assert.Equal(Xingning, unit.GetProperty("parentCode").GetString());
+        Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
+        await Eventually.TrueAsync(async () =>
+            (await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}"))).GetProperty("totals").GetProperty("members").GetInt64() == 120,
+            TimeSpan.FromSeconds(2), "the county's totals including its unit");
+        var children = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}/children"));
+        Assert.Contains(children.EnumerateArray(), c => c.GetProperty("code").GetString() == "XN-0001");
+    }
+
+    [Fact]
+    public async Task RenamingAUnitKeepsItsFigures()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "Old name", kind = "joint" });
+        await CoverageApp.PutFiguresAsync(app.Admin, "XN-0002", CoverageApp.Figures(50));
+
+        var renamed = await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "New name", kind = "sector" });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var unit = await CoverageApp.JsonOf(renamed);
+        Assert.Equal("New name", unit.GetProperty("name").GetString());
+        Assert.Equal("sector", unit.GetProperty("kind").GetString());
+        Assert.Equal(50, unit.GetProperty("own").GetProperty("members").GetInt64());
+    }
+
+    [Fact]
+    public async Task UnitCodeOfADivisionOrAnotherCountysUnitIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-0001", new { name = "Qingxiu unit", kind = "enterprise" });
+
+        var division = await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/450103", new { name = "Impostor", kind = "enterprise" });
+        var otherCounty = await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/QX-0001", new { name = "Impostor", kind = "enterprise" });
+
+        Assert.Equal(HttpStatusCode.Conflict, division.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, otherCounty.StatusCode);
+        var unit = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/QX-0001"));
+        Assert.Equal(Qingxiu, unit.GetProperty("parentCode").GetString());
+    }
+
+    [Fact]
+    public async Task UnitsRegisterOnlyUnderACountyWithAKnownKind()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var underCity = await app.Admin.PutAsJsonAsync("/api/v1/orgs/450100/units/NN-1", new { name = "Unit", kind = "enterprise" });
+        var badKind = await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-1", new { name = "Unit", kind = "club" });
+
+        Assert.Contains("not a county", (await CoverageApp.ErrorsAt(underCity, "countyCode"))[0]);
+        Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(badKind, "kind"))[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/XN-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisteredUnitsSurviveARestart()
+    {
+        await using var database = await TestDatabase.CreateAsync(Silo.Storage.StorageProvider.Sqlite);
+        var settings = database.Settings().ToDictionary();
+        await using (var first = await CoverageApp.StartAsync(settings: settings))
+            Assert.Equal(HttpStatusCode.Created,
+                (await first.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0003", new { name = "Durable", kind = "enterprise" })).StatusCode);
+
+        await using var second = await CoverageApp.StartAsync(settings: settings);
+
+        Assert.Equal("Durable", (await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/orgs/XN-0003"))).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task CountyCannotRegisterUnitsUnderAnotherCounty()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        var response = await county.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-0009", new { name = "Not mine", kind = "enterprise" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/QX-0009")).StatusCode);
+    }
+}
