@@ -1,0 +1,9 @@
+using Coverage.Runtime;
+
+namespace Coverage.Bench.Runtime;
+
+/// <summary>A grain whose call does almost nothing, so the benchmark measures the runtime around it.</summary>
+public interface IBenchGrain : IGrainWithStringKey
+{
+    Task<int> Ping(int value);
+}
