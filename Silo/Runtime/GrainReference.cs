@@ -7,6 +7,7 @@ public class GrainReference : DispatchProxy
 {
     private GrainRuntime? _runtime;
     private GrainId _id;
+    private GrainActivation? _activation;
 
     public override string ToString() => _id.ToString();
 
@@ -17,5 +18,5 @@ public class GrainReference : DispatchProxy
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-        _runtime!.Invoke(_id, targetMethod!, args ?? []);
+        _runtime!.Invoke(_id, ref _activation, targetMethod!, args ?? []);
 }

@@ -45,14 +45,19 @@ public sealed class GrainRuntime : IGrainFactory
         return reference;
     }
 
-    internal object Invoke(GrainId id, MethodInfo method, object?[] arguments)
+    /// <summary>A call from a reference; the reference keeps the activation it found until that activation is collected.</summary>
+    internal object Invoke(GrainId id, ref GrainActivation? activation, MethodInfo method, object?[] arguments)
     {
         var invoker = _invokers.GetOrAdd(method, GrainMethodInvoker.For);
-        return invoker.Call(this, id, arguments);
+        if (activation is null || activation.Status == ActivationStatus.Retired)
+            activation = ActivationOf(id);
+        return invoker.Call(activation, arguments);
     }
 
-    internal void Post(GrainId id, WorkItem item) =>
-        _activations.GetOrAdd(id, static (id, runtime) => new GrainActivation(runtime, id), this).Post(item);
+    internal void Post(GrainId id, WorkItem item) => ActivationOf(id).Post(item);
+
+    private GrainActivation ActivationOf(GrainId id) =>
+        _activations.GetOrAdd(id, static (id, runtime) => new GrainActivation(runtime, id), this);
 
     internal void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
