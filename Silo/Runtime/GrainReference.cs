@@ -11,6 +11,8 @@ public class GrainReference : DispatchProxy
 
     public override string ToString() => _id.ToString();
 
+    internal GrainReference Copy() => (GrainReference)MemberwiseClone();
+
     internal void Bind(GrainRuntime runtime, GrainId id)
     {
         _runtime = runtime;

@@ -40,9 +40,9 @@ public sealed class GrainRuntime : IGrainFactory
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (!_classes.TryGetValue(typeof(TGrain), out var grainClass))
             throw new InvalidOperationException($"No grain class is registered for {typeof(TGrain).Name}; call AddGrain<{typeof(TGrain).Name}, ...>().");
-        var reference = DispatchProxy.Create<TGrain, GrainReference>();
-        ((GrainReference)(object)reference).Bind(this, new GrainId(grainClass, key));
-        return reference;
+        var reference = grainClass.NewReference();
+        reference.Bind(this, new GrainId(grainClass, key));
+        return (TGrain)(object)reference;
     }
 
     /// <summary>A call from a reference; the reference keeps the activation it found until that activation is collected.</summary>

@@ -13,4 +13,10 @@ public sealed class BenchGrain : IBenchGrain
     }
 
     public Task<int> Ping(int value) => Task.FromResult(value + ++_calls);
+
+    public async Task<int> PingAfterYield(int value)
+    {
+        await Task.Yield();
+        return value + ++_calls;
+    }
 }

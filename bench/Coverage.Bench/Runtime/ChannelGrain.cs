@@ -8,18 +8,15 @@ namespace Coverage.Bench.Runtime;
 /// </summary>
 public sealed class ChannelGrain : IBenchGrain
 {
-    private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(Request Request, bool Yield)> _requests = Channel.CreateUnbounded<(Request, bool)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly BenchGrain _grain = new();
     private readonly Task _loop;
 
     public ChannelGrain() => _loop = Task.Run(ConsumeAsync);
 
-    public Task<int> Ping(int value)
-    {
-        var request = new Request(value);
-        _requests.Writer.TryWrite(request);
-        return request.Completion.Task;
-    }
+    public Task<int> Ping(int value) => Send(value, yield: false);
+
+    public Task<int> PingAfterYield(int value) => Send(value, yield: true);
 
     public Task StopAsync()
     {
@@ -32,9 +29,19 @@ public sealed class ChannelGrain : IBenchGrain
         var reader = _requests.Reader;
         while (await reader.WaitToReadAsync())
         {
-            while (reader.TryRead(out var request))
-                request.Completion.TrySetResult(await _grain.Ping(request.Value));
+            while (reader.TryRead(out var item))
+            {
+                var (request, yield) = item;
+                request.Completion.TrySetResult(await (yield ? _grain.PingAfterYield(request.Value) : _grain.Ping(request.Value)));
+            }
         }
+    }
+
+    private Task<int> Send(int value, bool yield)
+    {
+        var request = new Request(value);
+        _requests.Writer.TryWrite((request, yield));
+        return request.Completion.Task;
     }
 
     private sealed class Request(int value)

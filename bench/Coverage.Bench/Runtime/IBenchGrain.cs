@@ -6,4 +6,7 @@ namespace Coverage.Bench.Runtime;
 public interface IBenchGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
+
+    /// <summary>The same, but the turn awaits once, as a grain that writes its state does.</summary>
+    Task<int> PingAfterYield(int value);
 }

@@ -7,7 +7,8 @@ namespace Coverage.Bench.Runtime;
 
 /// <summary>
 /// Calls per second through the grain runtime, to many grains and to one, each next to the same calls made through a
-/// bare Channel per grain. Callers await each call before making the next, so throughput includes both thread hops.
+/// bare Channel per grain. Callers await each call before making the next; "turn awaits" makes every turn yield once, so
+/// each call also pays the hand-off to the activation's mailbox loop and the caller's continuation.
 /// </summary>
 public static class RuntimeBenchmark
 {
@@ -33,6 +34,10 @@ public static class RuntimeBenchmark
         await MeasureAsync(table, $"runtime, {keys:N0} grains, held references", i => references[i % keys].Ping(i), callers, calls, rounds, manyBaseline);
         await MeasureAsync(table, $"runtime, {keys:N0} grains, GetGrain per call", i => silo.Grains.GetGrain<IBenchGrain>(names[i % keys]).Ping(i),
             callers, calls, rounds, manyBaseline);
+        var awaitingBaseline = await MeasureAsync(table, $"Channel baseline, {keys:N0} grains, turn awaits", i => channels[i % keys].PingAfterYield(i),
+            callers, calls, rounds, null);
+        await MeasureAsync(table, $"runtime, {keys:N0} grains, turn awaits", i => references[i % keys].PingAfterYield(i), callers, calls, rounds,
+            awaitingBaseline);
         var oneBaseline = await MeasureAsync(table, "Channel baseline, 1 grain", channel.Ping, oneCallers, oneCalls, rounds, null);
         await MeasureAsync(table, "runtime, 1 grain", single.Ping, oneCallers, oneCalls, rounds, oneBaseline);
         table.Print("runtime");
