@@ -12,6 +12,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _log;
+    private TextWriter? _output;
 
     private ServerProcess(Process process, Uri baseAddress, string log)
     {
@@ -48,21 +49,37 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         var server = new ServerProcess(process, baseAddress, log);
         server.CaptureOutput();
-        await server.WaitUntilReadyAsync(readinessPath);
+        try
+        {
+            await server.WaitUntilReadyAsync(readinessPath);
+        }
+        catch
+        {
+            await server.StopAsync();
+            throw;
+        }
         return server;
     }
 
+    /// <summary>Stops the server; its log is kept only when it failed to start.</summary>
     public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        File.Delete(_log);
+    }
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+        _output?.Dispose();
     }
 
     private void CaptureOutput()
     {
-        var writer = TextWriter.Synchronized(new StreamWriter(_log) { AutoFlush = true });
+        var writer = _output = TextWriter.Synchronized(new StreamWriter(_log) { AutoFlush = true });
         _process.OutputDataReceived += (_, line) => writer.WriteLine(line.Data);
         _process.ErrorDataReceived += (_, line) => writer.WriteLine(line.Data);
         _process.BeginOutputReadLine();

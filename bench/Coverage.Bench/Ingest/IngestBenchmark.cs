@@ -3,6 +3,7 @@ using Coverage.Bench.Harness;
 using Coverage.Bench.Http;
 using Coverage.Contracts;
 using Coverage.Silo.Hierarchy;
+using Coverage.Silo.Storage;
 
 namespace Coverage.Bench.Ingest;
 
@@ -39,6 +40,12 @@ public static class IngestBenchmark
             foreach (var name in options.List("db", "sqlite,postgres"))
             {
                 var provider = BenchDatabase.ParseProvider(name);
+                if (provider == StorageProvider.PostgreSql && BenchDatabase.PostgresServer(options) is null)
+                {
+                    table.Add("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), $"{clients}",
+                        "not measured: no PostgreSQL server given (--postgres or COVERAGE_BENCH_POSTGRES)", "", "", "", "", "", Machine.Load());
+                    continue;
+                }
                 await using var database = await BenchDatabase.CreateAsync(provider, BenchDatabase.PostgresServer(options));
                 var key = $"bench-{Guid.NewGuid():N}";
                 await using var server = await DashboardServer.StartAsync(database, key);
@@ -81,7 +88,7 @@ public static class IngestBenchmark
             table.Add(target.Name, target.Database, $"{clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", load);
             return null;
         }
-        var result = await ClosedLoop.RunAsync(clients, warmup, round, rounds, PushAsync);
+        var result = await LoadGenerator.RunAsync(clients, warmup, round, rounds, null, PushAsync);
         table.Add(target.Name, target.Database, $"{clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}", $"{result.P99:0.0}",
             baseline is { } b ? $"{result.MedianPerSecond / b:P0}" : "—", result.Unexpected(200), load);
         return result.MedianPerSecond;

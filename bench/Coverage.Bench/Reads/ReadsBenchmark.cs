@@ -25,7 +25,9 @@ public static class ReadsBenchmark
         var counties = Counties(directory);
         var provinces = directory.ChildrenOf(OrgDirectory.NationalCode).Select(p => p.Code).ToArray();
         var asOf = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-1);
-        var table = new Table("reader of children", "database", "readers", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "unexpected", "load before");
+        var modes = options.Int("rate", 1_000) is > 0 and var offered ? new double?[] { null, offered } : [null];
+        var table = new Table("reader of children", "database", "readers", "offered", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "unexpected",
+            "load before");
 
         await using var rollupDatabase = postgres is null ? null : await BenchDatabase.CreateAsync(StorageProvider.PostgreSql, postgres);
         await using var dataSource = rollupDatabase is null ? null : RollupBaseline.Open(rollupDatabase, readers);
@@ -42,25 +44,33 @@ public static class ReadsBenchmark
             using var http = LoadClient.Create(server.BaseAddress, readers);
             await CheckNationalMembersAsync(http, counties, asOf);
             if (rollup is not null)
-                await CompareAsync(http, rollup, provinces[0]);
-            var load = Machine.Load();
-            var result = await ClosedLoop.RunAsync(readers, warmup, round, rounds,
-                _ => LoadClient.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orgs/{Pick(provinces)}/children")));
-            table.Add("Dashboard GET /api/v1/orgs/{province}/children", provider.ToString(), $"{readers}", $"{result.MedianPerSecond:N0}",
-                result.Range, $"{result.P50:0.00}", $"{result.P99:0.00}", result.Unexpected(200), load);
+                await CompareAsync(http, rollup, provinces);
+            foreach (var rate in modes)
+            {
+                var load = Machine.Load();
+                var result = await LoadGenerator.RunAsync(readers, warmup, round, rounds, rate,
+                    _ => LoadClient.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orgs/{Pick(provinces)}/children")));
+                Add(table, "Dashboard GET /api/v1/orgs/{province}/children", provider.ToString(), readers, rate, result, load);
+            }
         }
 
         if (rollup is null)
             Console.Error.WriteLine("No PostgreSQL server given (--postgres or COVERAGE_BENCH_POSTGRES): the ROLLUP comparison is skipped.");
         else
         {
-            var load = Machine.Load();
-            var result = await ClosedLoop.RunAsync(readers, warmup, round, rounds, _ => rollup.ChildrenAsync(Pick(provinces)));
-            table.Add("Npgsql GROUP BY ROLLUP (city) over figures", "PostgreSql", $"{readers}", $"{result.MedianPerSecond:N0}", result.Range,
-                $"{result.P50:0.00}", $"{result.P99:0.00}", result.Unexpected(200), load);
+            foreach (var rate in modes)
+            {
+                var load = Machine.Load();
+                var result = await LoadGenerator.RunAsync(readers, warmup, round, rounds, rate, _ => rollup.ChildrenAsync(Pick(provinces)));
+                Add(table, "Npgsql GROUP BY ROLLUP (city) over figures", "PostgreSql", readers, rate, result, load);
+            }
         }
         table.Print("reads");
     }
+
+    private static void Add(Table table, string reader, string database, int readers, double? rate, LoadResult result, string load) =>
+        table.Add(reader, database, $"{readers}", rate is { } r ? $"{r:N0} req/s" : "closed loop", $"{result.MedianPerSecond:N0}", result.Range,
+            $"{result.P50:0.00}", $"{result.P99:0.00}", result.Unexpected(200), load);
 
     /// <summary>A random province per request, so readers spread over small and large provinces alike.</summary>
     private static string Pick(string[] provinces) => provinces[Random.Shared.Next(provinces.Length)];
@@ -95,15 +105,18 @@ public static class ReadsBenchmark
         }
     }
 
-    /// <summary>Both sides must give the same answer, or the comparison would be between different work.</summary>
-    private static async Task CompareAsync(HttpClient http, RollupBaseline rollup, string province)
+    /// <summary>Both sides must give the same answer for every province, or the comparison would be between different work.</summary>
+    private static async Task CompareAsync(HttpClient http, RollupBaseline rollup, string[] provinces)
     {
-        var fromSql = await rollup.MembersByCityAsync(province);
-        using var children = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/orgs/{province}/children"));
-        var fromApp = children.RootElement.EnumerateArray()
-            .ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("totals").GetProperty("members").GetInt64());
-        if (fromApp.Count != fromSql.Count || fromApp.Any(c => fromSql.GetValueOrDefault(c.Key) != c.Value))
-            throw new InvalidOperationException($"The app and ROLLUP disagree on the children of {province}.");
-        Console.Error.WriteLine($"  children of {province}: the app and ROLLUP agree on the members of all {fromApp.Count} cities");
+        foreach (var province in provinces)
+        {
+            var fromSql = await rollup.MembersByCityAsync(province);
+            using var children = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/orgs/{province}/children"));
+            var fromApp = children.RootElement.EnumerateArray()
+                .ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("totals").GetProperty("members").GetInt64());
+            if (fromApp.Count != fromSql.Count || fromApp.Any(c => fromSql.GetValueOrDefault(c.Key) != c.Value))
+                throw new InvalidOperationException($"The app and ROLLUP disagree on the children of {province}.");
+        }
+        Console.Error.WriteLine($"  the app and ROLLUP agree on the members of every city in all {provinces.Length} provinces");
     }
 }
