@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Coverage.Silo.Runtime;
 
-/// <summary>A compiled bridge from a grain interface method to a mailbox message whose result the caller awaits.</summary>
+/// <summary>A compiled bridge from a grain interface method to a call on the grain's activation, whose result the caller awaits.</summary>
 internal abstract class GrainMethodInvoker
 {
     public abstract object Call(GrainActivation activation, object?[] arguments);
