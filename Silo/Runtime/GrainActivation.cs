@@ -7,9 +7,17 @@ namespace Coverage.Silo.Runtime;
 /// <summary>
 /// One live instance of a grain and its mailbox. Work items run one at a time, each to completion including its awaits,
 /// so grain code never sees two turns at once. The grain and its state are created in the first turn.
+/// Whoever sets <c>_scheduled</c> from 0 to 1 owns the activation until it sets it back: the drain loop, or a caller
+/// running a call inline because the activation was idle.
 /// </summary>
 internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThreadPoolWorkItem, IGrainContext
 {
+    /// <summary>Inline calls nest when a grain calls a grain; past this depth calls queue, so the stack stays bounded.</summary>
+    private const int MaxInlineDepth = 8;
+
+    [ThreadStatic]
+    private static int t_inlineDepth;
+
     private readonly ConcurrentQueue<WorkItem> _mailbox = new();
     private readonly List<GrainTimer> _timers = [];
     private int _scheduled;
@@ -39,6 +47,55 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
         _mailbox.Enqueue(item);
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>
+    /// A call from a reference. When the activation is active, idle and nothing waits in its mailbox, the turn starts on
+    /// the caller's thread, which saves the two thread-pool hops of a queued call; a turn that completes synchronously is
+    /// over before this returns, one that awaits is handed to the drain loop, which starts on the mailbox only after it.
+    /// </summary>
+    public Task<T> Call<T>(Func<object, object?[], Task<T>> invoke, object?[] arguments, string method)
+    {
+        if (!CanRunInline() || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+        {
+            var queued = new GrainCall<T>(invoke, arguments, method);
+            Post(queued);
+            return queued.Task;
+        }
+        if (_status != ActivationStatus.Active || !_mailbox.IsEmpty)
+        {
+            var queued = new GrainCall<T>(invoke, arguments, method);
+            Volatile.Write(ref _lastCallAt, queued.PostedAt);
+            _mailbox.Enqueue(queued);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            return queued.Task;
+        }
+        var now = Environment.TickCount64;
+        Volatile.Write(ref _lastCallAt, now);
+        Volatile.Write(ref _runningSince, now);
+        // The caller's execution context must not flow into what the turn schedules, as it would not for a queued turn.
+        var suppressed = ExecutionContext.IsFlowSuppressed();
+        var flow = suppressed ? default : ExecutionContext.SuppressFlow();
+        t_inlineDepth++;
+        try
+        {
+            var running = RunInline(invoke, arguments);
+            if (running.IsCompleted)
+            {
+                Release();
+                return running;
+            }
+            var call = new GrainCall<T>(invoke, arguments, method);
+            _running = call;
+            _ = DrainAfterAsync(call.Adopt(running));
+            return call.Task;
+        }
+        finally
+        {
+            t_inlineDepth--;
+            if (!suppressed)
+                flow.Undo();
+        }
     }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
@@ -110,6 +167,37 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
             if (_mailbox.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
                 return;
         }
+    }
+
+    /// <summary>Inline only on the thread pool's own context, so grain code never resumes on a caller's scheduler.</summary>
+    private static bool CanRunInline() =>
+        t_inlineDepth < MaxInlineDepth && SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default;
+
+    private Task<T> RunInline<T>(Func<object, object?[], Task<T>> invoke, object?[] arguments)
+    {
+        try
+        {
+            return invoke(Grain, arguments);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
+        }
+    }
+
+    /// <summary>Gives up ownership after an inline turn, draining anything that was queued meanwhile.</summary>
+    private void Release()
+    {
+        Volatile.Write(ref _scheduled, 0);
+        if (!_mailbox.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    private async Task DrainAfterAsync(Task turn)
+    {
+        await turn.ConfigureAwait(false);
+        _running = null;
+        await DrainAsync();
     }
 
     private async Task<bool> TryActivateAsync(WorkItem trigger)

@@ -31,6 +31,9 @@ internal sealed class GrainCall<T>(Func<object, object?[], Task<T>> invoke, obje
 
     public override void Reroute(GrainRuntime runtime, GrainId id) => runtime.Post(id, this);
 
+    /// <summary>Takes over a turn that started on the caller's thread and went async: completes the caller when it ends.</summary>
+    public Task Adopt(Task<T> running) => AwaitAsync(running);
+
     public override void Fail(Exception error) => _completion.TrySetException(error);
 
     private async Task AwaitAsync(Task<T> running)

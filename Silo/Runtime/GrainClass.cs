@@ -12,6 +12,7 @@ internal sealed class GrainClass
 {
     private readonly ObjectFactory _factory;
     private readonly (string Name, Type StateType)[] _states;
+    private readonly GrainReference _unboundReference;
 
     public GrainClass(Type grainInterface, Type implementation)
     {
@@ -28,11 +29,16 @@ internal sealed class GrainClass
             .Concat(_states.Select(s => typeof(IPersistentState<>).MakeGenericType(s.StateType)))
             .ToArray();
         _factory = ActivatorUtilities.CreateFactory(implementation, argumentTypes);
+        // DispatchProxy.Create looks the proxy type up under a lock and reflects on every call; a copy of one proxy does neither.
+        _unboundReference = (GrainReference)DispatchProxy.Create(grainInterface, typeof(GrainReference));
     }
 
     public Type Interface { get; }
 
     public string Name { get; }
+
+    /// <summary>A new, unbound reference that implements the grain interface.</summary>
+    public GrainReference NewReference() => _unboundReference.Copy();
 
     public (object Grain, IStateLifecycle[] States) Create(IServiceProvider services, IGrainContext context, IGrainStateStore store)
     {

@@ -3,10 +3,10 @@ using System.Reflection;
 
 namespace Coverage.Silo.Runtime;
 
-/// <summary>A compiled bridge from a grain interface method to a mailbox message whose result the caller awaits.</summary>
+/// <summary>A compiled bridge from a grain interface method to a call on the grain's activation, whose result the caller awaits.</summary>
 internal abstract class GrainMethodInvoker
 {
-    public abstract object Call(GrainRuntime runtime, GrainId id, object?[] arguments);
+    public abstract object Call(GrainActivation activation, object?[] arguments);
 
     public static GrainMethodInvoker For(MethodInfo method)
     {
@@ -23,12 +23,7 @@ internal abstract class GrainMethodInvoker
         private readonly Func<object, object?[], Task<T>> _invoke = Compile(method);
         private readonly string _name = method.Name;
 
-        public override object Call(GrainRuntime runtime, GrainId id, object?[] arguments)
-        {
-            var call = new GrainCall<T>(_invoke, arguments, _name);
-            runtime.Post(id, call);
-            return call.Task;
-        }
+        public override object Call(GrainActivation activation, object?[] arguments) => activation.Call(_invoke, arguments, _name);
 
         private static Func<object, object?[], Task<T>> Compile(MethodInfo method)
         {

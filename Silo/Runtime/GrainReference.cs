@@ -7,8 +7,11 @@ public class GrainReference : DispatchProxy
 {
     private GrainRuntime? _runtime;
     private GrainId _id;
+    private GrainActivation? _activation;
 
     public override string ToString() => _id.ToString();
+
+    internal GrainReference Copy() => (GrainReference)MemberwiseClone();
 
     internal void Bind(GrainRuntime runtime, GrainId id)
     {
@@ -17,5 +20,5 @@ public class GrainReference : DispatchProxy
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-        _runtime!.Invoke(_id, targetMethod!, args ?? []);
+        _runtime!.Invoke(_id, ref _activation, targetMethod!, args ?? []);
 }

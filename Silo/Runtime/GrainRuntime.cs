@@ -40,19 +40,24 @@ public sealed class GrainRuntime : IGrainFactory
         ArgumentException.ThrowIfNullOrEmpty(key);
         if (!_classes.TryGetValue(typeof(TGrain), out var grainClass))
             throw new InvalidOperationException($"No grain class is registered for {typeof(TGrain).Name}; call AddGrain<{typeof(TGrain).Name}, ...>().");
-        var reference = DispatchProxy.Create<TGrain, GrainReference>();
-        ((GrainReference)(object)reference).Bind(this, new GrainId(grainClass, key));
-        return reference;
+        var reference = grainClass.NewReference();
+        reference.Bind(this, new GrainId(grainClass, key));
+        return (TGrain)(object)reference;
     }
 
-    internal object Invoke(GrainId id, MethodInfo method, object?[] arguments)
+    /// <summary>A call from a reference; the reference keeps the activation it found until that activation is collected.</summary>
+    internal object Invoke(GrainId id, ref GrainActivation? activation, MethodInfo method, object?[] arguments)
     {
         var invoker = _invokers.GetOrAdd(method, GrainMethodInvoker.For);
-        return invoker.Call(this, id, arguments);
+        if (activation is null || activation.Status == ActivationStatus.Retired)
+            activation = ActivationOf(id);
+        return invoker.Call(activation, arguments);
     }
 
-    internal void Post(GrainId id, WorkItem item) =>
-        _activations.GetOrAdd(id, static (id, runtime) => new GrainActivation(runtime, id), this).Post(item);
+    internal void Post(GrainId id, WorkItem item) => ActivationOf(id).Post(item);
+
+    private GrainActivation ActivationOf(GrainId id) =>
+        _activations.GetOrAdd(id, static (id, runtime) => new GrainActivation(runtime, id), this);
 
     internal void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));

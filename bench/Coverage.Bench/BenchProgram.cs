@@ -1,0 +1,51 @@
+using Coverage.Bench.Harness;
+using Coverage.Bench.Http;
+using Coverage.Bench.Ingest;
+using Coverage.Bench.Reads;
+using Coverage.Bench.Runtime;
+
+namespace Coverage.Bench;
+
+/// <summary>Runs one benchmark by name; each prints its figures as README table rows.</summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+            return Usage();
+        var options = new BenchArgs(args[1..]);
+        switch (args[0])
+        {
+            case "runtime":
+                await RuntimeBenchmark.RunAsync(options);
+                return 0;
+            case "ingest":
+                await IngestBenchmark.RunAsync(options);
+                return 0;
+            case "reads":
+                await ReadsBenchmark.RunAsync(options);
+                return 0;
+            case BaselineServer.Command:
+                await BaselineServer.RunAsync();
+                return 0;
+            default:
+                return Usage();
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage: dotnet run -c Release --project bench/Coverage.Bench -- <benchmark> [--option value ...]
+              runtime   in-process grain calls per second vs. a Channel baseline
+                        --keys 10000 --callers 1000 --calls 2000000 --rounds 5
+              ingest    PUT /api/v1/orgs/{code}/figures from 64 clients vs. a bare Kestrel endpoint
+                        --db sqlite,postgres --clients 64 --seconds 10 --rounds 3 [--url http://host:port --key KEY]
+              reads     GET /api/v1/orgs/{province}/children from 100 readers vs. GROUP BY ROLLUP in PostgreSQL
+                        --db sqlite --readers 100 --rate 1000 (0: closed loop only) --seconds 10 --rounds 3
+            PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
+            created for the run and dropped after it.
+            """);
+        return 2;
+    }
+}
