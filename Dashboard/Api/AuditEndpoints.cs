@@ -15,8 +15,8 @@ public static class AuditEndpoints
     /// <summary>The audit log for admins, limited to orgs in their key's subtree, paged by entry id.</summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin).AddEndpointFilter<RetryAfterFilter>();
-        group.MapGet("/", ReadAsync);
+        var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Admin).AddEndpointFilter<RetryAfterFilter>();
+        group.MapGet("/audit", ReadAsync);
         return group;
     }
 

@@ -10,8 +10,8 @@ public static class InfoEndpoints
     /// <summary>What the page needs to know before it starts: whether it shows demo data and whether reads need a key.</summary>
     public static RouteGroupBuilder MapInfo(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/info").WithTags("Info");
-        group.MapGet("/", (DemoStatus demo, IOptionsMonitor<CoverageAuthOptions> auth) =>
+        var group = app.MapGroup("/api/v1").WithTags("Info");
+        group.MapGet("/info", (DemoStatus demo, IOptionsMonitor<CoverageAuthOptions> auth) =>
             TypedResults.Ok(new ServiceInfo(demo.IsDemo, demo.Phase, Math.Round(demo.Progress, 3), auth.CurrentValue.AllowAnonymousRead)));
         return group;
     }

@@ -16,10 +16,10 @@ public static class KeyEndpoints
     /// <summary>Admins issue keys for orgs in their subtree (the secret is shown once) and revoke them.</summary>
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/keys").WithTags("Keys")
+        var group = app.MapGroup("/api/v1").WithTags("Keys")
             .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate).AddEndpointFilter<RetryAfterFilter>();
-        group.MapPost("/", CreateAsync);
-        group.MapDelete("/{id}", RevokeAsync);
+        group.MapPost("/keys", CreateAsync);
+        group.MapDelete("/keys/{id}", RevokeAsync);
         return group;
     }
 

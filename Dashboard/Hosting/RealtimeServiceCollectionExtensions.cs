@@ -16,7 +16,7 @@ public static class RealtimeServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The hub answers only to callers the read policy admits; Subscribe then checks the org's scope.</summary>
+    /// <summary>The hub answers only to callers the read policy admits; Subscribe then checks the org's scope. Not HTTP API, so not in OpenAPI.</summary>
     public static HubEndpointConventionBuilder MapCoverageHub(this IEndpointRouteBuilder app) =>
-        app.MapHub<CoverageHub>(CoverageHub.Path).RequireAuthorization(Auth.Policies.Read);
+        app.MapHub<CoverageHub>(CoverageHub.Path).RequireAuthorization(Auth.Policies.Read).ExcludeFromDescription();
 }

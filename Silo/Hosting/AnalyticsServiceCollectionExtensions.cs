@@ -18,6 +18,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OrgHistory>();
         services.AddHostedService<HistoryFlusher>();
         services.AddSingleton<TargetStore>();
+        services.AddHostedService<TargetPreload>();
         services.AddSingleton<AttainmentCalculator>();
         services.AddSingleton<SummaryReader>();
         services.AddSingleton<OrgSearch>();

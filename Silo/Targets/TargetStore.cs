@@ -37,8 +37,8 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         return set;
     }
 
-    /// <summary>Loads once; a failed load is tried again by the next caller.</summary>
-    private Task LoadedAsync()
+    /// <summary>Loads once; a failed load is tried again by the next caller. Called on start so reads never wait on the database.</summary>
+    public Task LoadedAsync()
     {
         lock (_loadLock)
         {

@@ -28,6 +28,7 @@ public sealed class DashboardPageTests
     {
         await using var app = await LiveApp.StartAsync();
         await app.SeedOneCountyPerProvinceAsync();
+        await app.SeedProvinceAsync("450000");
         await NodeScenario.RunAsync("drill-down.mjs", [app.BaseUrl], Limit);
     }
 

@@ -44,6 +44,8 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
         return app;
     }
 
+    public const string AdminKey = "analytics-test-admin-key-0123456789";
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Sets a county's own figures: members, and employees twice that unless given (a membership rate of 0.5).</summary>
@@ -80,6 +82,13 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
         return CsvTable.Parse(body, response.Content.Headers.ContentType?.ToString() ?? "");
     }
 
+    /// <summary>Requests carry a national admin key, so targets (a federation's write) can be set as well as read.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -87,6 +96,7 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Auth:AllowAnonymousRead", "true");
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -57,6 +57,14 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         await Task.WhenAll(counties.Select((c, i) => Grains.GetGrain<IOrgGrain>(c.Code).SetFigures(Figure.Of(10_000 + (i * 3_000)))));
     }
 
+    /// <summary>Gives every county of a province figures, so each of its cities and counties has a value to colour.</summary>
+    public async Task SeedProvinceAsync(string provinceCode)
+    {
+        var directory = Services.GetRequiredService<Silo.Hierarchy.OrgDirectory>();
+        var counties = directory.All.Where(o => o.Level == Contracts.OrgLevel.County && directory.IsWithin(o.Code, provinceCode));
+        await Task.WhenAll(counties.Select((c, i) => Grains.GetGrain<IOrgGrain>(c.Code).SetFigures(Figure.Of(5_000 + (i * 97 % 4_000)))));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
 
