@@ -10,7 +10,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, IHubContex
     : BackgroundService
 {
     public const int PerSecond = 4;
-    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

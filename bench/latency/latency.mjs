@@ -76,6 +76,7 @@ async function main() {
   console.log(`${clients} clients connected (${connections.length / 10} on the probe province ${probeProvince}); load ${rate}/s for ${seconds} s`);
 
   let sent = 0, failed = 0, inFlight = 0, marker = 0;
+  const failures = {};
   const started = performance.now();
   const loadTimer = setInterval(() => {
     const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
@@ -84,7 +85,7 @@ async function main() {
       inFlight++;
       const county = load[Math.floor(Math.random() * load.length)];
       put(county.code, figures(100000 + Math.floor(Math.random() * 50000)))
-        .then(r => { if (!r.ok) failed++; return r.arrayBuffer(); })
+        .then(r => { if (!r.ok) { failed++; failures[r.status] = (failures[r.status] ?? 0) + 1; } return r.arrayBuffer(); })
         .catch(() => failed++)
         .finally(() => inFlight--);
     }
@@ -106,7 +107,7 @@ async function main() {
   samples.sort((a, b) => a - b);
   const result = {
     clients, probeClients: connections.length / 10, targetRate: rate, achievedRate: Math.round((sent - failed) / elapsed),
-    failedWrites: failed, probes: acked.size, samples: samples.length,
+    failedWrites: failed, failuresByStatus: failures, probes: acked.size, samples: samples.length,
     p50ms: Math.round(percentile(samples, 50)), p99ms: Math.round(percentile(samples, 99)), maxms: Math.round(samples.at(-1)),
   };
   console.log(JSON.stringify(result));

@@ -16,6 +16,8 @@ public static class DashboardServer
             ["Demo:Enabled"] = "false",
             ["Auth:BootstrapAdminKey"] = adminKey,
             ["Auth:AllowAnonymousRead"] = "true",
+            ["RateLimit:WritesPerSecond"] = "1000000",
+            ["RateLimit:Burst"] = "1000000",
         };
         return ServerProcess.StartAsync(Assembly, [], settings, "/readyz");
     }
