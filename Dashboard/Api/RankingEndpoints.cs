@@ -1,4 +1,3 @@
-using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
@@ -11,9 +10,7 @@ public static class RankingEndpoints
     /// <summary>Rankings over a whole subtree (every county of a province), from the grains' in-memory summaries.</summary>
     public static RouteGroupBuilder MapRankings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Rankings")
-            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapOrgReads("Rankings");
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/descendants{suffix}", DescendantsAsync)
                 .WithSummary("Rank every org of one level below an org")

@@ -1,4 +1,3 @@
-using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
@@ -11,9 +10,7 @@ public static class StationListEndpoints
     /// <summary>The service stations in an org's subtree with their usage, paged and filtered.</summary>
     public static RouteGroupBuilder MapStationLists(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Stations")
-            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapOrgReads("Stations");
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/stations{suffix}", StationsAsync)
                 .WithSummary("List the stations in an org's subtree")
@@ -25,10 +22,8 @@ public static class StationListEndpoints
     }
 
     private static async Task<Results<Ok<Page<StationSummary>>, CsvResult, ProblemHttpResult>> StationsAsync(string code, string? open24h, string? smart,
-        string? limit, string? offset, HttpRequest request, IOrgDirectory directory, StationIndex stations)
+        string? limit, string? offset, HttpRequest request, StationIndex stations)
     {
-        if (directory.Find(code) is null)
-            return Problems.UnknownOrg(code);
         var csv = CsvRequest.Wants(request);
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: csv);
         var (onlyOpen24h, open24hProblem) = Filter("open24h", open24h);

@@ -1,4 +1,3 @@
-using Coverage.Dashboard.Auth;
 using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
@@ -22,9 +21,7 @@ public static class TimeSeriesEndpoints
     /// <summary>Daily history of any measure of an org, bucketed by day, week or month in China Standard Time.</summary>
     public static RouteGroupBuilder MapTimeSeries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs").WithTags("Time series")
-            .RequireAuthorization(Policies.Read).AddEndpointFilter(new OrgScopeFilter("code", forReads: true))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapOrgReads("Time series");
         foreach (var suffix in CsvRequest.Suffixes)
             group.MapGet($"/{{code}}/timeseries{suffix}", TimeSeriesAsync)
                 .WithSummary("One measure of an org over time")
@@ -38,10 +35,8 @@ public static class TimeSeriesEndpoints
 
     private static async Task<Results<Ok<TimeSeries>, CsvResult, ProblemHttpResult>> TimeSeriesAsync(string code, string? measure,
         [FromQuery(Name = "from")] string? start, [FromQuery(Name = "to")] string? end, string? interval, HttpRequest request,
-        IOrgDirectory directory, OrgHistory history, TimeProvider clock)
+        OrgHistory history, TimeProvider clock)
     {
-        if (directory.Find(code) is null)
-            return Problems.UnknownOrg(code);
         var name = measure ?? "rates.membership";
         if (Measures.Find(name) is not { HasHistory: true } chosen)
             return QueryProblems.UnknownMeasure("measure", name, Measures.WithHistory.Select(m => m.Name));

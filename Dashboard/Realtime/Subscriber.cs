@@ -11,8 +11,6 @@ public sealed class Subscriber(string connectionId)
     private readonly Dictionary<string, OrgSummary> _backlog = [];
     private Task _sending = Task.CompletedTask;
 
-    public string ConnectionId => connectionId;
-
     public int Backlog
     {
         get

@@ -14,15 +14,6 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
     private readonly Dictionary<string, long> _lastTaken = [];
 
-    public int Connections
-    {
-        get
-        {
-            lock (_lock)
-                return _byConnection.Count;
-        }
-    }
-
     public void Add(string connectionId, string code)
     {
         lock (_lock)

@@ -21,8 +21,12 @@ public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directo
                 rollups[rollup.Code] = rollup;
         }
         var stations = new Dictionary<string, StationSummary?>();
-        foreach (var id in rollups.Values.SelectMany(r => r.Stations.Keys).Distinct())
-            stations[id] = await grains.GetGrain<IStationGrain>(id).GetSummary();
+        foreach (var chunk in rollups.Values.SelectMany(r => r.Stations.Keys).Distinct().Chunk(256))
+        {
+            var summaries = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()));
+            for (var i = 0; i < chunk.Length; i++)
+                stations[chunk[i]] = summaries[i];
+        }
 
         var problems = new List<Inconsistency>();
         foreach (var org in orgs)
