@@ -16,6 +16,11 @@ public static class Problems
         $"Org '{code}' is outside the scope of this API key, which reaches org '{user.OrgOf()}' and the orgs below it.",
         statusCode: StatusCodes.Status403Forbidden, title: "Outside the key's scope");
 
+    public static ProblemHttpResult SetByParent(string code, string parent, ClaimsPrincipal user) => TypedResults.Problem(
+        $"What org '{code}' is held to is set by its parent federation '{parent}'; this API key reaches org '{user.OrgOf()}' " +
+        $"and the orgs below it. Use a writer key of '{parent}' or of an org above it.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Set by the parent federation");
+
     public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
         $"The request body is larger than the {limit / 1024} KB this endpoint accepts; split it into smaller requests.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");

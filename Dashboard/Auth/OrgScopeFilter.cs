@@ -21,7 +21,7 @@ public sealed class OrgScopeFilter(string routeValue, bool forReads, bool byPare
         var scoped = byParent && org.ParentCode is { } parent ? parent : code;
         var openReads = forReads && http.RequestServices.GetRequiredService<IOptionsMonitor<CoverageAuthOptions>>().CurrentValue.AllowAnonymousRead;
         if (!openReads && !http.User.Reaches(scoped, directory))
-            return Problems.OutOfScope(scoped, http.User);
+            return scoped == code ? Problems.OutOfScope(code, http.User) : Problems.SetByParent(code, scoped, http.User);
         return await next(context);
     }
 }

@@ -22,6 +22,22 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task CountyKeyCannotSetItsOwnTargetsButItsCityKeyCan()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var city = app.ClientWithKey(await app.CreateKeyAsync(Nanning, "writer"));
+        var targets = new Dictionary<string, double> { ["newMembers"] = 5_000 };
+
+        var refused = await county.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/targets/2026", targets);
+        var accepted = await city.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/targets/2026", targets);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains($"parent federation '{Nanning}'", await refused.Content.ReadAsStringAsync());
+        Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AnUnknownKeyIsRefused()
     {
         await using var app = await CoverageApp.StartAsync();
