@@ -11,7 +11,7 @@ namespace Coverage.Grains;
 /// </summary>
 public sealed class OrgGrain(
     IGrainContext context,
-    [PersistentState("org")] IPersistentState<OrgState> state,
+    [PersistentState(IOrgGrain.StateName)] IPersistentState<OrgState> state,
     IOrgDirectory directory,
     IEnumerable<IOrgChangeSink> sinks,
     TimeProvider clock,
@@ -20,6 +20,9 @@ public sealed class OrgGrain(
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
     private OrgInfo _info = null!;
     private Aggregate _totals = Aggregate.Empty;
+    private static readonly TimeSpan RecomputeSpacing = TimeSpan.FromMilliseconds(5);
+    private IDisposable? _recompute;
+    private long _lastRecompute;
 
     private OrgState State => state.State;
 
@@ -32,9 +35,17 @@ public sealed class OrgGrain(
         return Task.CompletedTask;
     }
 
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => _reporter.FlushAsync(cancellationToken);
+    public Task OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        RecomputeIfDue();
+        return _reporter.FlushAsync(cancellationToken);
+    }
 
-    public Task<OrgSummary> GetSummary() => Task.FromResult(Summary());
+    public Task<OrgSummary> GetSummary()
+    {
+        RecomputeIfDue();
+        return Task.FromResult(Summary());
+    }
 
     public async Task<OrgSummary> SetFigures(Figures figures)
     {
@@ -70,7 +81,7 @@ public sealed class OrgGrain(
         if (State.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
         State.Children[report.Code] = report;
-        Recompute();
+        RecomputeSoon();
         return Task.CompletedTask;
     }
 
@@ -79,15 +90,51 @@ public sealed class OrgGrain(
         if (State.Stations.TryGetValue(report.StationId, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
         State.Stations[report.StationId] = report;
-        Recompute();
+        RecomputeSoon();
         return Task.CompletedTask;
     }
 
-    public Task<OrgRollup> GetRollup() => Task.FromResult(new OrgRollup(
-        context.Key, State.OwnAggregate, State.Children.ToDictionary(), State.Stations.ToDictionary(), _totals, State.Version));
+    public Task<OrgRollup> GetRollup()
+    {
+        RecomputeIfDue();
+        return Task.FromResult(new OrgRollup(
+            context.Key, State.OwnAggregate, State.Children.ToDictionary(), State.Stations.ToDictionary(), _totals, State.Version));
+    }
+
+    /// <summary>
+    /// Sums at once unless the last sum was under 5 ms ago; then one timer turn sums whatever arrived meanwhile,
+    /// so a busy province or the nation does not re-add all its children for every county's change.
+    /// </summary>
+    private void RecomputeSoon()
+    {
+        if (_recompute is not null)
+            return;
+        var since = clock.GetElapsedTime(_lastRecompute);
+        if (since >= RecomputeSpacing)
+        {
+            Recompute();
+            return;
+        }
+        _recompute = context.RegisterTimer(_ =>
+        {
+            RecomputeIfDue();
+            return Task.CompletedTask;
+        }, RecomputeSpacing - since, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Reads see every report already received, even before the recompute turn has run.</summary>
+    private void RecomputeIfDue()
+    {
+        if (_recompute is null)
+            return;
+        _recompute.Dispose();
+        _recompute = null;
+        Recompute();
+    }
 
     private void Recompute()
     {
+        _lastRecompute = clock.GetTimestamp();
         var totals = State.TotalsAt(Today);
         if (totals.SameAs(_totals))
         {

@@ -14,15 +14,24 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     private Func<Task>? _pending;
     private bool _dirty;
 
-    /// <summary>Reports now and schedules the confirming report; <paramref name="persistLater"/> marks state to write behind.</summary>
+    /// <summary>
+    /// Reports now; unless the report arrived before this returns (the parent was idle and took it at once), schedules a
+    /// confirming report. <paramref name="persistLater"/> marks state to write behind.
+    /// </summary>
     public void Report(Func<Task> report, bool persistLater)
     {
-        _pending = report;
-        report().ContinueWith(t => logger.LogWarning(t.Exception, "Report from {Grain} did not arrive; it is retried", context.Key),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var sent = report();
+        if (sent.IsCompletedSuccessfully)
+            _pending = null;
+        else
+        {
+            _pending = report;
+            sent.ContinueWith(t => logger.LogWarning(t.Exception, "Report from {Grain} did not arrive; it is retried", context.Key),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
         if (persistLater)
             PersistLater();
-        else
+        else if (_pending is not null)
             _timer ??= context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
     }
 

@@ -35,10 +35,13 @@ public static class FigureEndpoints
         using var json = JsonInput.Parse(body, errors);
         if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
             return Problems.Invalid(errors);
+        var record = AuditPayload.For(user, code, "figures.put", figures);
+        var entry = audit.CompanionOf(IOrgGrain.StateName, code, record);
         OrgSummary summary;
         try
         {
-            summary = await grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
+            using (entry.Attach())
+                summary = await grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
         }
         catch (StaleFiguresException stale)
         {
@@ -46,7 +49,8 @@ public static class FigureEndpoints
             problem.ProblemDetails.Extensions["storedAsOf"] = stale.StoredAsOf;
             return problem;
         }
-        await audit.AppendAsync(AuditPayload.For(user, code, "figures.put", figures));
+        if (entry.TakeBack())
+            await audit.AppendAsync(record);
         return TypedResults.Ok(summary);
     }
 

@@ -6,6 +6,9 @@ namespace Coverage.Grains;
 /// <summary>One union organisation, keyed by its code: its own figures and the latest totals of each child.</summary>
 public interface IOrgGrain : IGrainWithStringKey
 {
+    /// <summary>The name its state is stored under.</summary>
+    const string StateName = "org";
+
     Task<OrgSummary> GetSummary();
 
     /// <summary>Replaces the org's own figures; throws <see cref="StaleFiguresException"/> when asOf goes backwards.</summary>

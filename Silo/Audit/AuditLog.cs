@@ -11,7 +11,16 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     private const int ScanChunk = 1000;
     private const int InsertChunk = 500;
 
-    public Task AppendAsync(AuditRecord record) => AppendAsync([record]);
+    private readonly string _insertOne =
+        $"INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES (@p0, @p1, @p2, @p3, @p4, {database.Dialect.JsonParameter("@p5")})";
+
+    public Task AppendAsync(AuditRecord record) => committer.WriteAsync(InsertOne(record));
+
+    /// <summary>The entry as a companion of the grain state write it records, so both commit together.</summary>
+    public WriteCompanion CompanionOf(string stateName, string grainKey, AuditRecord record) => new(stateName, grainKey, InsertOne(record));
+
+    private Statement InsertOne(AuditRecord record) =>
+        new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson);
 
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records)
     {

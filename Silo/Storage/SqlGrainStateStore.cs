@@ -7,6 +7,16 @@ namespace Coverage.Silo.Storage;
 /// <summary>Grain state in the grain_state table; writes go through the group committer and carry the version they replace.</summary>
 public sealed class SqlGrainStateStore(Database database, GroupCommitter committer, TimeProvider clock) : IGrainStateStore
 {
+    private const string Insert = """
+        INSERT INTO grain_state (state_name, grain_key, version, payload, updated_at) VALUES (@p0, @p1, 1, @p2, @p3)
+        ON CONFLICT (state_name, grain_key) DO NOTHING
+        """;
+
+    private const string Update = """
+        UPDATE grain_state SET version = version + 1, payload = @p2, updated_at = @p3
+        WHERE state_name = @p0 AND grain_key = @p1 AND version = @p4
+        """;
+
     public async Task<StoredState?> ReadAsync(string stateName, string key)
     {
         await using var connection = await database.OpenAsync();
@@ -27,27 +37,13 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
     public async Task<long> WriteAsync(string stateName, string key, string payload, long expectedVersion)
     {
         var updatedAt = clock.GetUtcNow();
-        var stored = await committer.WriteAsync(async (connection, transaction) =>
-        {
-            var written = expectedVersion == 0
-                ? await connection.ExecuteAsync(
-                    """
-                    INSERT INTO grain_state (state_name, grain_key, version, payload, updated_at)
-                    VALUES (@stateName, @key, 1, @payload, @updatedAt)
-                    ON CONFLICT (state_name, grain_key) DO NOTHING
-                    """,
-                    new { stateName, key, payload, updatedAt }, transaction)
-                : await connection.ExecuteAsync(
-                    """
-                    UPDATE grain_state SET version = version + 1, payload = @payload, updated_at = @updatedAt
-                    WHERE state_name = @stateName AND grain_key = @key AND version = @expectedVersion
-                    """,
-                    new { stateName, key, payload, updatedAt, expectedVersion }, transaction);
-            return written == 1
-                ? (Ok: true, Version: (long?)expectedVersion + 1)
-                : (Ok: false, Version: await connection.QuerySingleOrDefaultAsync<long?>(
-                    "SELECT version FROM grain_state WHERE state_name = @stateName AND grain_key = @key", new { stateName, key }, transaction));
-        });
-        return stored.Ok ? stored.Version!.Value : throw new InconsistentStateException(stateName, key, expectedVersion, stored.Version);
+        var written = await committer.WriteAsync(expectedVersion == 0
+            ? new Statement(Insert, stateName, key, payload, updatedAt)
+            : new Statement(Update, stateName, key, payload, updatedAt, expectedVersion),
+            WriteCompanion.TakeFor(stateName, key));
+        if (written == 1)
+            return expectedVersion + 1;
+        var stored = await ReadAsync(stateName, key);
+        throw new InconsistentStateException(stateName, key, expectedVersion, stored?.Version);
     }
 }

@@ -8,26 +8,51 @@ namespace Coverage.Silo.Storage;
 /// </summary>
 public abstract class WriteOperation
 {
-    public abstract Task ApplyAsync(DbConnection connection, DbTransaction transaction);
-
     /// <summary>Called once the transaction that applied this operation committed.</summary>
     public abstract void Committed();
 
     public abstract void Failed(Exception error);
 }
 
+/// <summary>A write that runs its own commands inside the group transaction.</summary>
+internal interface IAppliedWrite
+{
+    Task ApplyAsync(DbConnection connection, DbTransaction transaction);
+}
+
 /// <summary>A write whose caller learns a result computed while applying it.</summary>
-public sealed class WriteOperation<T>(Func<DbConnection, DbTransaction, Task<T>> apply) : WriteOperation
+public sealed class WriteOperation<T>(Func<DbConnection, DbTransaction, Task<T>> apply) : WriteOperation, IAppliedWrite
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T _result = default!;
 
     public Task<T> Completion => _completion.Task;
 
-    public override async Task ApplyAsync(DbConnection connection, DbTransaction transaction) =>
+    public async Task ApplyAsync(DbConnection connection, DbTransaction transaction) =>
         _result = await apply(connection, transaction);
 
     public override void Committed() => _completion.TrySetResult(_result);
+
+    public override void Failed(Exception error) => _completion.TrySetException(error);
+}
+
+/// <summary>
+/// A single statement whose caller learns how many rows it touched, with an optional companion that is written only
+/// when the statement touched a row.
+/// </summary>
+public sealed class StatementWrite(Statement statement, Statement? companion = null) : WriteOperation
+{
+    private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Statement Statement { get; } = statement;
+
+    public Statement? Companion { get; } = companion;
+
+    public int RowsAffected { get; set; }
+
+    public Task<int> Completion => _completion.Task;
+
+    public override void Committed() => _completion.TrySetResult(RowsAffected);
 
     public override void Failed(Exception error) => _completion.TrySetException(error);
 }

@@ -24,8 +24,9 @@ public static class IngestBenchmark
         var table = new Table("target", "database", "clients", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "% of baseline", "non-200", "load before");
 
         double? baseline = null;
-        await using (var server = await BaselineServer.StartAsync())
+        if (options.Text("baseline", "yes") != "no")
         {
+            await using var server = await BaselineServer.StartAsync();
             var target = new IngestTarget("bare Kestrel PUT (baseline)", "—", server.BaseAddress, code => $"/x/{code}", null);
             baseline = await MeasureAsync(table, target, counties, clients, warmup, round, rounds, null);
         }

@@ -36,6 +36,24 @@ public sealed class AuditApiTests
     }
 
     [Fact]
+    public async Task ConcurrentWritesToOneOrgAreEachAuditedOnce()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var asOf = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8));
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 40)
+            .Select(i => CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(i, asOf.AddMinutes(i)))));
+
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
+        var members = (await EntriesAsync(app.Admin, $"?orgCode={Xingning}&limit=100"))
+            .Where(e => e.GetProperty("action").GetString() == "figures.put")
+            .Select(e => e.GetProperty("payload").GetProperty("members").GetInt64()).ToList();
+        Assert.Equal(accepted, members.Count);
+        Assert.Equal(members.Count, members.Distinct().Count());
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+    }
+
+    [Fact]
     public async Task CountyAdminSeesOnlyItsSubtreeAndReadersSeeNothing()
     {
         await using var app = await CoverageApp.StartAsync();

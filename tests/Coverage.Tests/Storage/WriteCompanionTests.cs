@@ -1,0 +1,58 @@
+using Coverage.Runtime;
+using Coverage.Silo.Audit;
+using Coverage.Silo.Storage;
+using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Coverage.Tests.Storage;
+
+public sealed class WriteCompanionTests
+{
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACompanionCommitsOnlyWithTheStateWriteItRides(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());
+        var audit = silo.Services.GetRequiredService<AuditLog>();
+        await silo.Store.WriteAsync("org", "taken", "{}", 0);
+
+        var companions = Enumerable.Range(0, 200).Select(i => audit.CompanionOf("org", $"k{i}", Record($"k{i}"))).ToList();
+        var writes = companions.Select((companion, i) =>
+        {
+            using (companion.Attach())
+                return silo.Store.WriteAsync("org", $"k{i}", "{}", 0);
+        }).ToList();
+        var refused = audit.CompanionOf("org", "taken", Record("taken"));
+        Task conflicting;
+        using (refused.Attach())
+            conflicting = silo.Store.WriteAsync("org", "taken", "{}", 0);
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+
+        var entries = await audit.ReadAsync(0, 1000, _ => true, CancellationToken.None);
+        Assert.Equal(companions.Count, entries.Count);
+        Assert.DoesNotContain(entries, e => e.OrgCode == "taken");
+        Assert.All(companions, c => Assert.False(c.TakeBack()));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACompanionIsOnlyTakenByTheGrainItNames(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());
+        var audit = silo.Services.GetRequiredService<AuditLog>();
+        var companion = audit.CompanionOf("org", "450102", Record("450102"));
+
+        using (companion.Attach())
+        {
+            await silo.Store.WriteAsync("org", "450103", "{}", 0);
+            await silo.Store.WriteAsync("station", "450102", "{}", 0);
+        }
+
+        Assert.True(companion.TakeBack());
+        Assert.Empty(await audit.ReadAsync(0, 10, _ => true, CancellationToken.None));
+    }
+
+    private static AuditRecord Record(string org) => new("key", "450000", org, "figures.put", """{"members":1}""");
+}
