@@ -17,10 +17,10 @@ public sealed class OrgGrain(
     TimeProvider clock,
     ILogger<OrgGrain> logger) : IOrgGrain, IGrainBase
 {
+    private static readonly TimeSpan RecomputeSpacing = TimeSpan.FromMilliseconds(5);
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
     private OrgInfo _info = null!;
     private Aggregate _totals = Aggregate.Empty;
-    private static readonly TimeSpan RecomputeSpacing = TimeSpan.FromMilliseconds(5);
     private IDisposable? _recompute;
     private long _lastRecompute;
 

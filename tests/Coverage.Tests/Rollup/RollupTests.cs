@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Coverage.Contracts;
 using Coverage.Grains;
@@ -67,6 +68,20 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task ABurstOfCountyChangesReachesTheProvinceWatchersWithoutAnyRead()
+    {
+        var watched = new LatestSummaries();
+        await using var silo = await SiloHost.StartAsync(services: services => services.AddSingleton<IOrgChangeSink>(watched));
+        var counties = new[] { "450102", "450103", "450105", "450107", "450108", "450109", "450202", "450203" };
+
+        await Task.WhenAll(counties.Select((county, i) => silo.Grains.GetGrain<IOrgGrain>(county).SetFigures(Figure.Of(1000 + i))));
+
+        var expected = counties.Select((_, i) => 1000L + i).Sum();
+        await Eventually.TrueAsync(() => watched.MembersOf(Guangxi) == expected, TimeSpan.FromSeconds(1),
+            "the province's published totals including every county");
+    }
+
+    [Fact]
     public async Task DuplicateAndReorderedChildReportsAreHarmless()
     {
         await using var silo = await SiloHost.StartAsync();
@@ -119,5 +134,14 @@ public sealed class RollupTests
         var error = await Assert.ThrowsAsync<StaleFiguresException>(() => county.SetFigures(Figure.Of(900, now.AddMinutes(-1))));
         Assert.Equal(now, error.StoredAsOf);
         Assert.Equal(800, (await county.GetSummary()).Own!.Members);
+    }
+
+    private sealed class LatestSummaries : IOrgChangeSink
+    {
+        private readonly ConcurrentDictionary<string, OrgSummary> _latest = new();
+
+        public void OrgChanged(OrgSummary summary) => _latest.AddOrUpdate(summary.Code, summary, (_, known) => known.Version > summary.Version ? known : summary);
+
+        public long? MembersOf(string code) => _latest.TryGetValue(code, out var summary) ? summary.Totals.Members : null;
     }
 }
