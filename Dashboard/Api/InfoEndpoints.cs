@@ -1,6 +1,5 @@
 using Coverage.Dashboard.Demo;
 using Coverage.Dashboard.Auth;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -11,8 +10,8 @@ public static class InfoEndpoints
     public static RouteGroupBuilder MapInfo(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Info");
-        group.MapGet("/info", (DemoStatus demo, IOptionsMonitor<CoverageAuthOptions> auth) =>
-            TypedResults.Ok(new ServiceInfo(demo.IsDemo, demo.Phase, Math.Round(demo.Progress, 3), auth.CurrentValue.AllowAnonymousRead)));
+        group.MapGet("/info", (DemoStatus demo, ReadAccess reads) =>
+            TypedResults.Ok(new ServiceInfo(demo.IsDemo, demo.Phase, Math.Round(demo.Progress, 3), reads.Open)));
         return group;
     }
 

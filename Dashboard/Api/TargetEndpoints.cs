@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
 using Coverage.Contracts;
+using Coverage.Silo.Audit;
 using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +21,7 @@ public static class TargetEndpoints
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
             .AddEndpointFilter(new OrgScopeFilter("code", forReads: false, byParent: true))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{year:int}", PutAsync)
+        group.MapPut("/{year}", PutAsync)
             .WithSummary("Set an org's targets for a year")
             .WithDescription("Example: PUT /api/v1/orgs/450100/targets/2026 {\"newMembers\": 30000, \"membership\": 0.85, \"newEmploymentMembers\": 5000}. " +
                 "Set by the org's parent federation. Replaces all targets of that year. newMembers / newEmploymentMembers count from the last history point of the previous year " +
@@ -26,13 +30,11 @@ public static class TargetEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<OrgTargets>, ProblemHttpResult>> PutAsync(string code, int year, Dictionary<string, double> targets,
-        IOrgDirectory directory, TargetStore store)
+    private static async Task<Results<Ok<OrgTargets>, ProblemHttpResult>> PutAsync(string code, string year, Dictionary<string, double> targets,
+        ClaimsPrincipal user, TargetStore store, AuditLog audit)
     {
-        if (directory.Find(code) is null)
-            return Problems.UnknownOrg(code);
-        if (year is < 2000 or > 2100)
-            return QueryProblems.Invalid("year", $"{year} is not a plausible target year; use a year between 2000 and 2100.");
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || targetYear is < 2000 or > 2100)
+            return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year between 2000 and 2100.");
         if (targets.Count == 0)
             return QueryProblems.Invalid("targets", "The body sets no target; send e.g. {\"newMembers\": 30000}.", TargetMeasures.All.Select(t => t.Key));
         foreach (var (key, value) in targets)
@@ -44,6 +46,8 @@ public static class TargetEndpoints
                     ? $"The {key} target is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}."
                     : $"The {key} target must be a number above 0, not {value}.");
         }
-        return TypedResults.Ok(await store.PutAsync(code, year, targets));
+        var stored = await store.PutAsync(code, targetYear, targets);
+        await audit.AppendAsync(AuditPayload.For(user, code, "targets.put", stored));
+        return TypedResults.Ok(stored);
     }
 }

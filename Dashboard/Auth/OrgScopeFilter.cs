@@ -1,6 +1,5 @@
 using Coverage.Contracts;
 using Coverage.Dashboard.Api;
-using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Auth;
 
@@ -19,7 +18,7 @@ public sealed class OrgScopeFilter(string routeValue, bool forReads, bool byPare
         if (directory.Find(code) is not { } org)
             return Problems.UnknownOrg(code);
         var scoped = byParent && org.ParentCode is { } parent ? parent : code;
-        var openReads = forReads && http.RequestServices.GetRequiredService<IOptionsMonitor<CoverageAuthOptions>>().CurrentValue.AllowAnonymousRead;
+        var openReads = forReads && http.RequestServices.GetRequiredService<ReadAccess>().Open;
         if (!openReads && !http.User.Reaches(scoped, directory))
             return scoped == code ? Problems.OutOfScope(code, http.User) : Problems.SetByParent(code, scoped, http.User);
         return await next(context);

@@ -26,19 +26,28 @@ public sealed class DemoService(
     private static readonly string[] Amenities = ["饮水", "热饭", "充电", "如厕", "休息", "急救药箱", "空调"];
     private readonly DemoFigures _figures = new(options.Value.Seed);
 
+    /// <summary>Decides whether this is a demo before the server listens, since whether reads need a key follows from it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            var phase = await marker.ReadAsync();
+            if (phase is null && !await marker.DatabaseIsEmptyAsync())
+            {
+                status.Enter(DemoPhase.RefusedRealData);
+                logger.LogWarning("Demo:Enabled is on, but the database already holds data that is not demo data; the demo stays off");
+            }
+            else
+                status.Enter(phase is not null && phase.Contains(Complete, StringComparison.Ordinal) ? DemoPhase.Running : DemoPhase.Seeding);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        if (!status.IsDemo)
             return;
-        var phase = await marker.ReadAsync();
-        if (phase is null && !await marker.DatabaseIsEmptyAsync())
-        {
-            status.Enter(DemoPhase.RefusedRealData);
-            logger.LogWarning("Demo:Enabled is on, but the database already holds data that is not demo data; the demo stays off");
-            return;
-        }
-        var seeded = phase is not null && phase.Contains(Complete, StringComparison.Ordinal);
-        status.Enter(seeded ? DemoPhase.Running : DemoPhase.Seeding);
+        var seeded = status.Phase == DemoPhase.Running;
         var stations = PlanStations();
         if (!seeded)
         {

@@ -11,9 +11,8 @@ public static class AuthServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CoverageAuthOptions>()
-            .Configure(options => options.AllowAnonymousRead = builder.Configuration.GetValue("Demo:Enabled", true))
-            .Bind(builder.Configuration.GetSection("Auth"));
+        services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"));
+        services.AddSingleton<ReadAccess>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

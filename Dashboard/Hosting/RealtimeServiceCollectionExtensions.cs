@@ -9,7 +9,6 @@ public static class RealtimeServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageRealtime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSignalR().AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
-        builder.Services.AddSingleton<IReadScope, ConfiguredReadScope>();
         builder.Services.AddSingleton<Subscriptions>();
         builder.Services.AddSingleton<IOrgChangeSink>(sp => sp.GetRequiredService<Subscriptions>());
         builder.Services.AddHostedService<OrgChangeBroadcaster>();

@@ -1,4 +1,5 @@
 using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coverage.Dashboard.Realtime;
@@ -7,7 +8,7 @@ namespace Coverage.Dashboard.Realtime;
 /// Browsers subscribe to an org and then receive "orgsUpdated": summaries of that org and of its direct children whose
 /// totals changed. Sending goes through <see cref="OrgChangeBroadcaster"/>, never from here.
 /// </summary>
-public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, IReadScope scope) : Hub
+public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, ReadAccess reads) : Hub
 {
     public const string Path = "/hubs/coverage";
     public const string OrgsUpdated = "orgsUpdated";
@@ -16,7 +17,7 @@ public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscript
     {
         if (directory.Find(code) is null)
             throw new HubException($"No union organisation has code '{code}'.");
-        if (!scope.MayRead(Context.User, code))
+        if (!reads.MayRead(Context.User, code))
             throw new HubException($"Your key does not reach org '{code}'.");
         subscriptions.Add(Context.ConnectionId, code);
     }

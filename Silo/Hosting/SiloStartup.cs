@@ -1,3 +1,4 @@
+using Coverage.Runtime;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
 using Coverage.Silo.Storage;
@@ -19,7 +20,17 @@ internal sealed class SiloStartup(Database database, SchemaMigrator migrator, Or
         await migrator.MigrateAsync(cancellationToken);
         await registry.LoadAsync();
         logger.LogInformation("Union tree: {Count} orgs ({Source} plus registered orgs)", directory.Count, directory.Source);
-        await recovery.RecoverAsync();
+        try
+        {
+            await recovery.RecoverAsync();
+        }
+        catch (InconsistentStateException conflict)
+        {
+            throw new InvalidOperationException(
+                $"Org state changed while roll-up recovery ran, so another Coverage process is writing to {database.Describe()}. " +
+                "Stop that process, or give this one its own database (Storage:SqlitePath or ConnectionStrings:Coverage): one process owns a database.",
+                conflict);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,7 +48,7 @@ public sealed class StatementWrite(Statement statement, Statement? companion = n
 
     public Statement? Companion { get; } = companion;
 
-    public int RowsAffected { get; set; }
+    public int RowsAffected { get; internal set; }
 
     public Task<int> Completion => _completion.Task;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Coverage.Grains;
+using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Api;
@@ -65,6 +67,20 @@ public sealed class AuthTests
 
         Assert.Equal(HttpStatusCode.OK, (await app.ClientWithKey(null).GetAsync($"/api/v1/orgs/{Xingning}/children")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(app.ClientWithKey(null), Xingning, CoverageApp.Figures(1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task RealFiguresNeedAKeyEvenWithTheDemoOn()
+    {
+        var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using (var silo = await SiloHost.StartAsync(database: database))
+            await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(41_000));
+        await using var app = await CoverageApp.StartAsync(database: database, settings: new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ClientWithKey(null).GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+        var info = await CoverageApp.JsonOf(await app.ClientWithKey(null).GetAsync("/api/v1/info"));
+        Assert.False(info.GetProperty("anonymousRead").GetBoolean());
+        Assert.False(info.GetProperty("demo").GetBoolean());
     }
 
     [Fact]

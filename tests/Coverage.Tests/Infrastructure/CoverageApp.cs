@@ -37,10 +37,11 @@ public sealed class CoverageApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Starts on a fresh database, or on <paramref name="database"/>, which the app then owns.</summary>
     public static async Task<CoverageApp> StartAsync(StorageProvider provider = StorageProvider.Sqlite, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, TestDatabase? database = null)
     {
-        var app = new CoverageApp(await TestDatabase.CreateAsync(provider), settings, services);
+        var app = new CoverageApp(database ?? await TestDatabase.CreateAsync(provider), settings, services);
         app.StartServer();
         return app;
     }
