@@ -5,10 +5,10 @@ using Coverage.Runtime;
 namespace Coverage.Silo.Analytics;
 
 /// <summary>
-/// The stations in a subtree, found through the orgs' roll-ups: a branch whose totals count no station is not entered,
-/// so a province's walk touches only the orgs that run stations and their ancestors.
+/// The stations in a subtree, found through the orgs' roll-ups: a child whose reported totals count no station is not
+/// entered, so a province's walk touches only the orgs that run stations and their ancestors.
 /// </summary>
-public sealed class StationIndex(IGrainFactory grains, IOrgDirectory directory)
+public sealed class StationIndex(IGrainFactory grains)
 {
     public async Task<IReadOnlyList<StationSummary>> InSubtreeAsync(string code)
     {
@@ -18,10 +18,7 @@ public sealed class StationIndex(IGrainFactory grains, IOrgDirectory directory)
         {
             var rollups = await Task.WhenAll(level.Select(c => grains.GetGrain<IOrgGrain>(c).GetRollup()));
             ids.AddRange(rollups.SelectMany(r => r.Stations.Values.Where(s => s.Totals is not null).Select(s => s.StationId)));
-            level = rollups.Where(r => r.Totals.Stations > 0)
-                .SelectMany(r => directory.ChildrenOf(r.Code))
-                .Select(c => c.Code)
-                .ToList();
+            level = rollups.SelectMany(r => r.Children.Values.Where(c => c.Totals.Stations > 0).Select(c => c.Code)).ToList();
         }
         var summaries = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()));
         return summaries.OfType<StationSummary>().OrderBy(s => s.Id, StringComparer.Ordinal).ToList();

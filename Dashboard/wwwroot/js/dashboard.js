@@ -14,7 +14,7 @@ import { loadStations } from './stations.js';
 import { TrendChart } from './trend.js';
 
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
-const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织' };
+const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
 const LEVEL_LABELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
 
 export class Dashboard {
@@ -267,7 +267,7 @@ export class Dashboard {
     const message = document.getElementById('load-error');
     message.hidden = !error;
     if (!error) return;
-    message.textContent = ERROR_MESSAGES[error.status] ?? '数据加载失败，连接恢复后将自动重试';
+    message.textContent = ERROR_MESSAGES[error.status] ?? '数据加载失败，请稍后刷新页面（实时连接重新建立时也会自动重新加载）';
     console.error(error);
   }
 

@@ -29,14 +29,16 @@ export class TrendChart {
     const request = ++this.#request;
     const now = new Date();
     let points = [];
+    let failed = false;
     try {
       const series = await api.timeseries(code, { measure: measure.key, from: chinaDate(new Date(now - 365 * DAY)), to: chinaDate(now), interval: 'week' });
       points = (series.points ?? []).filter(p => typeof p.value === 'number');
     } catch {
-      points = [];
+      failed = true;
     }
     if (request !== this.#request) return;
     const hasData = points.length > 0;
+    this.#empty.textContent = failed ? '趋势加载失败，请稍后刷新页面' : '暂无趋势数据';
     this.#empty.hidden = hasData;
     this.#element.hidden = !hasData;
     if (!hasData) return;
