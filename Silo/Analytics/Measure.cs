@@ -11,4 +11,7 @@ public sealed record Measure(string Name, string Label, Func<Totals, Rates, Atta
 
     /// <summary>Attainment depends on targets set today, so it has no history.</summary>
     public bool HasHistory => !Name.StartsWith(Measures.AttainmentPrefix, StringComparison.Ordinal);
+
+    /// <summary>Visits today or in the last days move with the calendar, so a day's value cannot be carried to a later day.</summary>
+    public bool CountsRecentDays => Name.StartsWith(Measures.StationVisitsPrefix, StringComparison.Ordinal);
 }

@@ -8,6 +8,8 @@ public static class Measures
 {
     public const string AttainmentPrefix = "attainment.";
 
+    public const string StationVisitsPrefix = "totals.stationVisits.";
+
     /// <summary>The columns every org table carries, in export order.</summary>
     public static readonly IReadOnlyList<Measure> Table =
     [

@@ -4,7 +4,8 @@ namespace Coverage.Silo.Analytics;
 
 /// <summary>
 /// Turns daily history into buckets: each bucket, dated by its first day, takes the last point on or before its last day
-/// (a day without a change keeps the previous value). Buckets after today are left out.
+/// (a day without a change keeps the previous value). Buckets after today are left out. Visit windows are taken only from
+/// a point on the bucket's last day: carried forward they would show an earlier day's visits as this day's.
 /// </summary>
 public static class SeriesBuckets
 {
@@ -20,7 +21,7 @@ public static class SeriesBuckets
             var end = Math.Min(NextBucket(start, interval).DayNumber - 1, last);
             while (next < history.Count && history[next].Day.DayNumber <= end)
                 current = history[next++];
-            if (current is not null)
+            if (current is not null && (!measure.CountsRecentDays || current.Day.DayNumber == end))
                 points.Add(new SeriesPoint(start, measure.ValueOf(current.Totals)));
         }
         return points;

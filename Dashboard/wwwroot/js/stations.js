@@ -1,7 +1,8 @@
 // Service stations (工会驿站) of an org, for the map layer; null when the endpoint is unavailable.
 import { api } from './api.js';
 
-const STATION_LIMIT = 500;
+// The endpoint's largest page: every station of the largest province in one request, so no region is left out.
+const STATION_LIMIT = 5000;
 
 export async function loadStations(code) {
   try {
