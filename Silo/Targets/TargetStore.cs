@@ -40,6 +40,9 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
     /// <summary>Loads once; a failed load is tried again by the next caller. Called on start so reads never wait on the database.</summary>
     public Task LoadedAsync()
     {
+        // Once loaded, every summary read passes here; it should not take a lock.
+        if (Volatile.Read(ref _loading) is { IsCompletedSuccessfully: true } loaded)
+            return loaded;
         lock (_loadLock)
         {
             if (_loading is null || _loading.IsFaulted)
