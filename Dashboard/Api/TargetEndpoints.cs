@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
 using Coverage.Contracts;
@@ -21,7 +22,7 @@ public static class TargetEndpoints
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
             .AddEndpointFilter(new OrgScopeFilter("code", forReads: false, byParent: true))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{year}", PutAsync)
+        group.MapPut("/{year}", PutAsync).Accepts<Dictionary<string, double>>("application/json")
             .WithSummary("Set an org's targets for a year")
             .WithDescription("Example: PUT /api/v1/orgs/450100/targets/2026 {\"newMembers\": 30000, \"membership\": 0.85, \"newEmploymentMembers\": 5000}. " +
                 "Set by the org's parent federation. Replaces all targets of that year. newMembers / newEmploymentMembers count from the last history point of the previous year " +
@@ -30,24 +31,44 @@ public static class TargetEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<OrgTargets>, ProblemHttpResult>> PutAsync(string code, string year, Dictionary<string, double> targets,
-        ClaimsPrincipal user, TargetStore store, AuditLog audit)
+    private static async Task<Results<Ok<OrgTargets>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, string year, HttpRequest request,
+        ClaimsPrincipal user, TargetStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || targetYear is < 2000 or > 2100)
             return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year between 2000 and 2100.");
-        if (targets.Count == 0)
-            return QueryProblems.Invalid("targets", "The body sets no target; send e.g. {\"newMembers\": 30000}.", TargetMeasures.All.Select(t => t.Key));
-        foreach (var (key, value) in targets)
-        {
-            if (TargetMeasures.Find(key) is not { } measure)
-                return QueryProblems.Invalid(key, $"'{key}' is not a target measure; use the keys listed in 'valid'.", TargetMeasures.All.Select(t => t.Key));
-            if (!double.IsFinite(value) || value <= 0 || (measure.IsRate && value > 1))
-                return QueryProblems.Invalid(key, measure.IsRate
-                    ? $"The {key} target is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}."
-                    : $"The {key} target must be a number above 0, not {value}.");
-        }
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+        var errors = new ErrorBag();
+        using var json = JsonInput.Parse(body, errors);
+        var targets = json is null ? [] : Read(json.RootElement, errors);
+        if (errors.Any)
+            return Problems.Invalid(errors);
         var stored = await store.PutAsync(code, targetYear, targets);
         await audit.AppendAsync(AuditPayload.For(user, code, "targets.put", stored));
         return TypedResults.Ok(stored);
+    }
+
+    /// <summary>Every target in the body, each checked against its measure; every problem is listed under its field.</summary>
+    private static Dictionary<string, double> Read(JsonElement json, ErrorBag errors)
+    {
+        var targets = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!JsonInput.IsObjectWith(json, "", errors, TargetMeasures.All.Select(t => t.Key).ToList()))
+            return targets;
+        foreach (var property in json.EnumerateObject())
+        {
+            if (TargetMeasures.Find(property.Name) is not { } measure)
+                continue;
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value))
+                errors.Add(property.Name, "must be a number.");
+            else if (!double.IsFinite(value) || value <= 0 || (measure.IsRate && value > 1))
+                errors.Add(property.Name, measure.IsRate
+                    ? $"is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}."
+                    : $"must be a number above 0, not {value}.");
+            else
+                targets[property.Name] = value;
+        }
+        if (targets.Count == 0 && !errors.Any)
+            errors.Add("$", "sets no target; send e.g. {\"newMembers\": 30000}.");
+        return targets;
     }
 }

@@ -94,8 +94,10 @@ public sealed class TargetTests
     [InlineData("{\"members\": 10, \"newMembrs\": 5}", "newMembrs")]
     [InlineData("{\"membership\": 85}", "membership")]
     [InlineData("{\"newMembers\": -3}", "newMembers")]
-    [InlineData("{}", "targets")]
-    public async Task TargetsThatCannotBeMetAreRejected(string body, string parameter)
+    [InlineData("{}", "$")]
+    [InlineData("{\"newMembers\": \"30000\"}", "newMembers")]
+    [InlineData("[1]", "$")]
+    public async Task TargetsThatCannotBeMetAreRejected(string body, string field)
     {
         await using var app = await AnalyticsApp.StartAsync();
         using var client = app.CreateClient();
@@ -105,6 +107,20 @@ public sealed class TargetTests
         var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task ATargetYearThatIsNotAYearIsNamed()
+    {
+        await using var app = await AnalyticsApp.StartAsync();
+        using var client = app.CreateClient();
+
+        using var response = await client.PutAsync($"/api/v1/orgs/{Xingning}/targets/20x6",
+            new StringContent("{\"newMembers\": 3}", System.Text.Encoding.UTF8, "application/json"));
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("year", problem.GetProperty("parameter").GetString());
     }
 }
