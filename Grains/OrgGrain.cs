@@ -23,6 +23,9 @@ public sealed class OrgGrain(
     private Aggregate _totals = Aggregate.Empty;
     private IDisposable? _recompute;
     private long _lastRecompute;
+    private OrgSummary? _summary;
+    private OrgInfo? _summaryInfo;
+    private DateOnly _summaryDay;
 
     private OrgState State => state.State;
 
@@ -163,12 +166,18 @@ public sealed class OrgGrain(
             persistLater);
     }
 
+    /// <summary>The same instance until the org changes, so readers can tell an unchanged summary by reference.</summary>
     private OrgSummary Summary()
     {
-        var totals = _totals.ToTotals(Today);
+        var today = Today;
         // Looked up each time, so a renamed grassroots union shows its new name without reactivation.
         var info = directory.Find(context.Key) ?? _info;
-        return new OrgSummary(info.Code, info.Name, info.Level, info.Kind, info.ParentCode, State.Own, totals, Rates.Of(totals),
+        if (_summary is { } kept && _summaryDay == today && ReferenceEquals(_summaryInfo, info) && kept.Version == State.Version &&
+            ReferenceEquals(kept.Own, State.Own))
+            return kept;
+        var totals = _totals.ToTotals(today);
+        (_summaryDay, _summaryInfo) = (today, info);
+        return _summary = new OrgSummary(info.Code, info.Name, info.Level, info.Kind, info.ParentCode, State.Own, totals, Rates.Of(totals),
             State.Version, State.UpdatedAt);
     }
 }

@@ -21,15 +21,15 @@ public static class OrgEndpoints
 
     private static async Task<Ok<OrgSummary>> GetAsync(string code, SummaryReader reader) => TypedResults.Ok(await reader.GetAsync(code));
 
-    private static async Task<Results<Ok<OrgSummary[]>, CsvResult, ProblemHttpResult>> ChildrenAsync(string code, string? sort, string? order,
-        HttpRequest request, IOrgDirectory directory, SummaryReader reader)
+    private static async Task<Results<SerializedJson<OrgSummary[]>, CsvResult, ProblemHttpResult>> ChildrenAsync(string code, string? sort,
+        string? order, HttpRequest request, IOrgDirectory directory, SummaryReader reader, ChildrenResponses responses)
     {
         var (sorting, problem) = Sorting.Parse(sort, order);
         if (problem is not null)
             return problem;
-        var children = sorting.Apply(await reader.GetManyAsync(directory.ChildrenOf(code)));
+        var children = await reader.GetManyAsync(directory.ChildrenOf(code));
         return CsvRequest.Wants(request)
-            ? CsvTables.Orgs($"{code}-children.csv", children, sorting.Measure)
-            : TypedResults.Ok(children.ToArray());
+            ? CsvTables.Orgs($"{code}-children.csv", sorting.Apply(children), sorting.Measure)
+            : new SerializedJson<OrgSummary[]>(responses.Json(code, sorting, children));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Coverage.Dashboard.Api;
 
 namespace Coverage.Dashboard.Hosting;
 
@@ -11,6 +12,7 @@ public static class ApiServiceCollectionExtensions
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+        builder.Services.AddSingleton<ChildrenResponses>();
         return builder;
     }
 

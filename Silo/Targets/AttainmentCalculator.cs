@@ -6,12 +6,18 @@ namespace Coverage.Silo.Targets;
 /// <summary>Adds target attainment for the current year (China Standard Time) to summaries of orgs that have targets.</summary>
 public sealed class AttainmentCalculator(TargetStore targets, OrgHistory history, TimeProvider clock)
 {
-    public async Task<OrgSummary> EnrichAsync(OrgSummary summary)
+    public Task<OrgSummary> EnrichAsync(OrgSummary summary)
     {
         var now = clock.GetUtcNow();
-        var year = ChinaClock.DateOf(now).Year;
-        if (await targets.FindAsync(summary.Code, year) is not { } set)
+        var found = targets.FindAsync(summary.Code, ChinaClock.DateOf(now).Year);
+        return found is { IsCompletedSuccessfully: true, Result: null } ? Task.FromResult(summary) : EnrichAsync(summary, found, now);
+    }
+
+    private async Task<OrgSummary> EnrichAsync(OrgSummary summary, Task<OrgTargets?> found, DateTimeOffset now)
+    {
+        if (await found is not { } set)
             return summary;
+        var year = set.Year;
         var measures = set.Targets.Select(t => (Target: t, Measure: TargetMeasures.Find(t.Key)))
             .Where(t => t.Measure is not null)
             .ToList();

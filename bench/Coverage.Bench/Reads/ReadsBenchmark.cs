@@ -10,7 +10,8 @@ namespace Coverage.Bench.Reads;
 
 /// <summary>
 /// Children of a province read by many concurrent readers from the app, after every county's figures went in through its
-/// grain; next to the same answer computed by PostgreSQL with GROUP BY ROLLUP over a plain table of the same figures.
+/// grain; next to the same answer computed by PostgreSQL with GROUP BY ROLLUP over a plain table of the same figures, and
+/// to bare Kestrel answering a body of the same size from memory, the most any server could do on this machine.
 /// </summary>
 public static class ReadsBenchmark
 {
@@ -35,6 +36,7 @@ public static class ReadsBenchmark
         if (rollup is not null)
             await rollup.CreateAsync(counties, asOf);
 
+        var bodySize = 0;
         foreach (var name in options.List("db", "sqlite"))
         {
             var provider = BenchDatabase.ParseProvider(name);
@@ -45,12 +47,25 @@ public static class ReadsBenchmark
             await CheckNationalMembersAsync(http, counties, asOf);
             if (rollup is not null)
                 await CompareAsync(http, rollup, provinces);
+            bodySize = await MeanBodySizeAsync(http, provinces);
             foreach (var rate in modes)
             {
                 var load = Machine.Load();
                 var result = await LoadGenerator.RunAsync(readers, warmup, round, rounds, rate,
                     _ => LoadClient.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orgs/{Pick(provinces)}/children")));
                 Add(table, "Dashboard GET /api/v1/orgs/{province}/children", provider.ToString(), readers, rate, result, load);
+            }
+        }
+
+        await using (var baseline = await BaselineServer.StartAsync())
+        {
+            using var http = LoadClient.Create(baseline.BaseAddress, readers);
+            foreach (var rate in modes)
+            {
+                var load = Machine.Load();
+                var result = await LoadGenerator.RunAsync(readers, warmup, round, rounds, rate,
+                    _ => LoadClient.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/json/{bodySize}")));
+                Add(table, $"bare Kestrel GET of a {bodySize:N0}-byte body from memory", "—", readers, rate, result, load);
             }
         }
 
@@ -103,6 +118,15 @@ public static class ReadsBenchmark
                 throw new InvalidOperationException($"National members are {members}, expected {expected} from the seeded counties.");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>The average size of a province's children list, so the bare baseline sends as many bytes per answer.</summary>
+    private static async Task<int> MeanBodySizeAsync(HttpClient http, string[] provinces)
+    {
+        var total = 0L;
+        foreach (var province in provinces)
+            total += (await http.GetByteArrayAsync($"/api/v1/orgs/{province}/children")).Length;
+        return (int)(total / provinces.Length);
     }
 
     /// <summary>Both sides must give the same answer for every province, or the comparison would be between different work.</summary>
