@@ -11,6 +11,9 @@ namespace Coverage.Silo.Runtime;
 /// </summary>
 public sealed class GrainRuntime : IGrainFactory
 {
+    /// <summary>Enough for a call chain as deep as the org tree to wake and retire each level in turn.</summary>
+    private const int MaxShutdownRounds = 10;
+
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly ConcurrentDictionary<MethodInfo, GrainMethodInvoker> _invokers = new();
     private readonly Dictionary<Type, GrainClass> _classes;
@@ -75,23 +78,36 @@ public sealed class GrainRuntime : IGrainFactory
         }
     }
 
-    /// <summary>Writes and retires every activation, for an orderly shutdown.</summary>
+    /// <summary>
+    /// Writes and retires every activation, for an orderly shutdown. A grain may call one already retired while it retires
+    /// (a county's last report wakes its city), so it goes round again until none is left.
+    /// </summary>
     internal async Task DeactivateAllAsync()
     {
-        var pending = new List<Task>();
-        foreach (var activation in _activations.Values)
+        for (var round = 1; !_activations.IsEmpty; round++)
         {
-            var deactivation = new Deactivation(onlyIfIdle: false);
-            activation.Post(deactivation);
-            pending.Add(deactivation.Done);
-        }
-        try
-        {
-            await Task.WhenAll(pending);
-        }
-        catch (Exception error)
-        {
-            Logger.LogError(error, "Some activations could not write their state on shutdown");
+            if (round > MaxShutdownRounds)
+            {
+                Logger.LogError("{Count} activations were still awake after {Rounds} rounds of shutdown; what they hold is not written",
+                    _activations.Count, MaxShutdownRounds);
+                return;
+            }
+            var pending = new List<Task>();
+            foreach (var activation in _activations.Values)
+            {
+                var deactivation = new Deactivation(onlyIfIdle: false);
+                activation.Post(deactivation);
+                pending.Add(deactivation.Done);
+            }
+            try
+            {
+                await Task.WhenAll(pending);
+            }
+            catch (Exception error)
+            {
+                Logger.LogError(error, "Some activations could not write their state on shutdown");
+                return;
+            }
         }
     }
 }

@@ -48,6 +48,13 @@ public sealed class SiloHost : IAsyncDisposable
         return new SiloHost(host, database, owns);
     }
 
+    /// <summary>An orderly stop, as on SIGTERM: every activation writes what it holds; the database stays readable.</summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await _host.StopAsync();
+    }
+
     /// <summary>Stops the way a process that is killed stops: no shutdown work, so nothing written behind is flushed.</summary>
     public async Task AbandonAsync()
     {

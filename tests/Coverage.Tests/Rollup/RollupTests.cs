@@ -33,6 +33,23 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task AnOrderlyStopWritesEveryReportUpToTheNationAndLeavesNoGrainAwake()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var directory = silo.Services.GetRequiredService<IOrgDirectory>();
+        var counties = directory.All.Where(o => o.Level == OrgLevel.County && directory.IsWithin(o.Code, Guangxi)).ToList();
+
+        await Parallel.ForEachAsync(counties, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (county, _) =>
+            await silo.Grains.GetGrain<IOrgGrain>(county.Code).SetFigures(Figure.Of(10)));
+        await silo.StopAsync();
+
+        Assert.Equal(0, silo.Runtime.ActivationCount);
+        var stored = await silo.Store.ReadAsync(IOrgGrain.StateName, National);
+        var state = System.Text.Json.JsonSerializer.Deserialize<OrgState>(stored!.Payload, Silo.Runtime.StateJson.Options)!;
+        Assert.Equal(counties.Count * 10, state.TotalsAt(ChinaClock.Today(TimeProvider.System)).Members);
+    }
+
+    [Fact]
     public async Task TotalsAreOwnFiguresPlusChildrenAndRatesComeFromSums()
     {
         await using var silo = await SiloHost.StartAsync();
