@@ -1,3 +1,4 @@
+using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coverage.Dashboard.Realtime;
@@ -5,9 +6,10 @@ namespace Coverage.Dashboard.Realtime;
 /// <summary>
 /// Sends waiting updates at most <see cref="PerSecond"/> times a second per watched org, one send per connection,
 /// so one slow or dead browser only ever holds up its own updates. It looks often, so a quiet org's change leaves at once.
+/// Updates carry target attainment, as HTTP reads do, so a live ranking keeps marking who is behind.
 /// </summary>
-public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, IHubContext<CoverageHub> hub, ILogger<OrgChangeBroadcaster> logger)
-    : BackgroundService
+public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, AttainmentCalculator attainment, IHubContext<CoverageHub> hub,
+    ILogger<OrgChangeBroadcaster> logger) : BackgroundService
 {
     public const int PerSecond = 4;
     private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
@@ -18,22 +20,37 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, IHubContex
         try
         {
             while (await ticks.WaitForNextTickAsync(stoppingToken))
-                Flush();
+                await FlushAsync();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private void Flush()
+    private async Task FlushAsync()
     {
         foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
+            var enriched = await Task.WhenAll(summaries.Select(EnrichAsync));
             foreach (var watcher in watchers)
-                watcher.Merge(summaries);
+                watcher.Merge(enriched);
         }
         foreach (var subscriber in subscriptions.All())
             subscriber.TrySend(SendAsync);
+    }
+
+    /// <summary>A summary whose attainment cannot be worked out (the database is away) still goes out, without it.</summary>
+    private async Task<Contracts.OrgSummary> EnrichAsync(Contracts.OrgSummary summary)
+    {
+        try
+        {
+            return await attainment.EnrichAsync(summary);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "Attainment of {Org} left out of its update", summary.Code);
+            return summary;
+        }
     }
 
     private async Task SendAsync(string connectionId, Contracts.OrgSummary[] summaries)

@@ -14,6 +14,17 @@ export async function provinceOf(baseUrl, code, key) {
   return org;
 }
 
+// Replaces the org's targets for the current year in China Standard Time.
+export async function putTargets(baseUrl, code, key, targets) {
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  const response = await fetch(`${baseUrl}/api/v1/orgs/${code}/targets/${year}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(targets),
+  });
+  if (!response.ok) throw new Error(`PUT /api/v1/orgs/${code}/targets/${year} → HTTP ${response.status}: ${await response.text()}`);
+}
+
 // Adds `extra` members (and as many employees) to the org's own figures, stamped now.
 // The demo simulator may stamp the same county a moment later than our clock: a 409 is retried with a fresh time.
 export async function addMembers(baseUrl, code, key, extra) {

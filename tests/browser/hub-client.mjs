@@ -1,10 +1,11 @@
 // Scenario: the real @microsoft/signalr client under Node subscribes to a province, sees a county's PUT arrive as
-// orgsUpdated with the province's new totals, and does the same again on a new connection after a reconnect.
+// orgsUpdated with the province's new totals and its target attainment, and does the same again on a new connection after a
+// reconnect.
 // Usage: node tests/browser/hub-client.mjs <baseUrl> <countyCode> <adminKey>
 //   countyCode: a county-level org (e.g. 450102); the scenario subscribes to the province above it.
 //   adminKey: a key the API accepts for PUT /api/v1/orgs/{code}/figures; also used as the hub's access token.
 import * as signalR from '@microsoft/signalr';
-import { addMembers, getJson, provinceOf } from './api.mjs';
+import { addMembers, getJson, provinceOf, putTargets } from './api.mjs';
 import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
@@ -36,6 +37,9 @@ async function round(name, connection, received, province, info) {
   });
   passed(`${name}: orgsUpdated for ${province.name} with members ${summary.totals.members} (was ${before}) ${Date.now() - acknowledgedAt} ms after the PUT`);
   check(typeof summary.version === 'number' && summary.rates && 'membership' in summary.rates, `${name}: the message is an OrgSummary (version ${summary.version}, rates)`);
+  const members = summary.attainment?.measures?.members;
+  check(members?.label === '会员人数' && members.actual === summary.totals.members && summary.attainment.behind === true,
+    `${name}: the message carries the province's attainment (${JSON.stringify(summary.attainment)})`);
   check(connection.state === signalR.HubConnectionState.Connected, `${name}: connection still connected`);
 }
 
@@ -43,6 +47,7 @@ try {
   const info = await getJson(baseUrl, '/api/v1/info');
   const province = await provinceOf(baseUrl, countyCode, adminKey);
   const received = [];
+  await putTargets(baseUrl, province.code, adminKey, { members: 1e12 });
 
   const first = connect(received);
   await first.start();
@@ -68,5 +73,6 @@ try {
   console.log('PASS');
 } catch (error) {
   console.error(`FAIL: ${error.message}`);
-  process.exitCode = 1;
+  // Open connections would keep Node running until the test's timeout.
+  process.exit(1);
 }

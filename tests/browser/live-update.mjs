@@ -1,8 +1,9 @@
-// Scenario: figures PUT for a county reach the open province view live, within 1 s of the PUT being acknowledged.
+// Scenario: figures PUT for a county reach the open province view live, within 1 s of the PUT being acknowledged, and the
+// county's city, given a target it cannot meet, is marked behind in the live ranking.
 // Usage: node tests/browser/live-update.mjs <baseUrl> <countyCode> <adminKey>
 //   countyCode: a county-level org (e.g. 450102); the page shows the province above it.
 //   adminKey: a key the API accepts for PUT /api/v1/orgs/{code}/figures; the page reads with it too.
-import { addMembers, getJson, provinceOf } from './api.mjs';
+import { addMembers, getJson, provinceOf, putTargets } from './api.mjs';
 import { baseUrlFrom, check, fail, passed, poll, run } from './browser.mjs';
 import { figureValue, openDashboard, waitUntilLive } from './page.mjs';
 
@@ -22,6 +23,8 @@ await run(async launch => {
   await poll(() => figureValue(page, 'members'), { timeout: 10000, message: 'members figure never shown' });
   passed(`province view of ${province.name} is live`);
 
+  const city = (await getJson(baseUrl, `/api/v1/orgs/${countyCode}`, adminKey)).parentCode;
+  await putTargets(baseUrl, city, adminKey, { members: 1e12 });
   const before = await figureValue(page, 'members');
   const { acknowledgedAt } = await addMembers(baseUrl, countyCode, adminKey, EXTRA);
   const expected = (await getJson(baseUrl, `/api/v1/orgs/${province.code}`, adminKey)).totals.members;
@@ -37,4 +40,11 @@ await run(async launch => {
   const text = await page.locator('#figures [data-figure="members"] .figure-value').innerText();
   check(/^[\d.,]+(万|亿)?$/.test(text), `members figure is shown in Chinese units ("${text}")`);
   check(await page.locator('body[data-live="true"]').count() === 1, 'figures are still marked live');
+  const cityRow = page.locator(`#ranking tr[data-code="${city}"]`);
+  await poll(async () => (await cityRow.getAttribute('class'))?.includes('behind'), {
+    timeout: 3000, interval: 50, message: `the ranking row of ${city} was not marked behind after its update`,
+  });
+  const progress = await cityRow.locator('.behind-mark').innerText();
+  check(progress === '落后' && await page.locator('#ranking th[data-key="attainment"]').innerText() === '目标进度',
+    `the live ranking shows 目标进度 and marks ${city} 落后`);
 });

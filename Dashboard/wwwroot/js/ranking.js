@@ -1,4 +1,5 @@
-// Ranking table of the selected org's children, sortable by any column.
+// Ranking table of the selected org's children, sortable by any column; children with targets show their progress and
+// those behind the year are marked.
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
 import { formatCount, formatPercent } from './format.js';
@@ -6,6 +7,8 @@ import { valueOf } from './measures.js';
 import { routeHref } from './route.js';
 
 const MAX_ROWS = 500;
+
+const PROGRESS = { key: 'attainment', label: '目标进度', kind: 'progress' };
 
 const BASE_COLUMNS = [
   { key: 'totals.members', label: '会员人数', kind: 'count' },
@@ -56,13 +59,14 @@ export class RankingTable {
     const measureColumn = BASE_COLUMNS.some(c => c.key === this.#measure.key)
       ? []
       : [{ key: this.#measure.key, label: this.#measure.label, kind: this.#measure.kind }];
-    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...BASE_COLUMNS];
+    const progressColumn = this.#children.some(s => s.attainment) ? [PROGRESS] : [];
+    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...progressColumn, ...BASE_COLUMNS];
   }
 
   #render() {
     const columns = this.#columns();
     const { key, descending } = this.#sort;
-    const sortValue = s => (key === 'name' ? s.name : valueOf(s, key));
+    const sortValue = s => (key === 'name' ? s.name : key === PROGRESS.key ? progressOf(s) : valueOf(s, key));
     const rows = [...this.#children].sort((a, b) => compare(sortValue(a), sortValue(b), descending));
 
     const head = columns.map(c => {
@@ -73,17 +77,38 @@ export class RankingTable {
     const body = rows.slice(0, MAX_ROWS).map((s, i) => {
       const cells = columns.map(c => {
         if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a></td>`;
+        if (c.kind === 'progress') return progressCell(s.attainment);
         const value = valueOf(s, c.key);
         const text = c.kind === 'rate' ? formatPercent(value) : formatCount(value);
         return `<td data-value="${value ?? ''}"${c.key === this.#measure.key ? ' class="measure"' : ''}>${text}</td>`;
       }).join('');
-      return `<tr data-code="${escapeHtml(s.code)}"><td class="rank">${i + 1}</td>${cells}</tr>`;
+      const behind = s.attainment?.behind ? ' class="behind"' : '';
+      return `<tr data-code="${escapeHtml(s.code)}"${behind}><td class="rank">${i + 1}</td>${cells}</tr>`;
     }).join('');
     this.#table.innerHTML = `<thead><tr><th class="rank">#</th>${head}</tr></thead><tbody>${body}</tbody>`;
     this.#note.textContent = rows.length === 0 ? '暂无下级组织'
       : rows.length > MAX_ROWS ? `共 ${rows.length} 个，显示前 ${MAX_ROWS} 个` : '';
   }
 }
+
+// The least-met target: the one that decides whether the org keeps pace with the year.
+function progressOf(summary) {
+  const ratios = Object.values(summary.attainment?.measures ?? {}).map(m => m.ratio).filter(r => Number.isFinite(r));
+  return ratios.length ? Math.min(...ratios) : null;
+}
+
+function progressCell(attainment) {
+  if (!attainment) return '<td data-value="">—</td>';
+  const value = progressOf({ attainment });
+  const lines = Object.values(attainment.measures).map(m =>
+    `${m.label}：完成 ${formatPercent(m.ratio)}（目标 ${formatTarget(m.target)}，实际 ${formatTarget(m.actual, m.target)}）${m.behind ? ' 落后' : ''}`);
+  const title = [...lines, `${attainment.year} 年已过 ${formatPercent(attainment.elapsedFraction)}`].join('\n');
+  const mark = attainment.behind ? '<span class="behind-mark">落后</span>' : '';
+  return `<td data-value="${value ?? ''}" title="${escapeHtml(title)}">${mark}${formatPercent(value)}</td>`;
+}
+
+// Rate targets lie in (0, 1]; counts are larger. The actual is shown the way its target is.
+const formatTarget = (value, target = value) => (target != null && target <= 1 ? formatPercent(value) : formatCount(value));
 
 // Missing values (a rate with no denominator) always sort last, whichever the direction.
 function compare(a, b, descending) {
