@@ -8,7 +8,10 @@ namespace Coverage.Dashboard.Hosting;
 
 public static class RateLimitServiceCollectionExtensions
 {
-    /// <summary>A token bucket per API key for writes (RateLimit:WritesPerSecond, RateLimit:Burst); 429 with Retry-After beyond it.</summary>
+    /// <summary>
+    /// A token bucket per API key for writes (RateLimit:WritesPerSecond, RateLimit:Burst), and one per client address for API
+    /// requests without a key (RateLimit:AnonymousRequestsPerSecond, RateLimit:AnonymousBurst); 429 with Retry-After beyond either.
+    /// </summary>
     public static IHostApplicationBuilder AddCoverageRateLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimit"));
@@ -27,23 +30,44 @@ public static class RateLimitServiceCollectionExtensions
                     AutoReplenishment = true,
                 });
             });
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(AnonymousPartition);
             options.OnRejected = RejectAsync;
         });
         return builder;
+    }
+
+    /// <summary>Requests with a key are limited per key where they write; the page's files and the hub are not API reads.</summary>
+    private static RateLimitPartition<string> AnonymousPartition(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (limits.AnonymousRequestsPerSecond <= 0 || context.User.KeyIdOf() is not null || !context.Request.Path.StartsWithSegments("/api"))
+            return RateLimitPartition.GetNoLimiter("not limited");
+        // Partitions are kept by name, so an address must never share its name with the unlimited one.
+        return RateLimitPartition.GetTokenBucketLimiter($"address {context.Connection.RemoteIpAddress}", _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, limits.AnonymousBurst),
+            TokensPerPeriod = limits.AnonymousRequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var anonymous = context.HttpContext.User.KeyIdOf() is null;
         await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many writes",
-                Detail = $"This API key sent writes faster than the allowed rate; retry after {retryAfter} s, or send many orgs in one batch.",
+                Title = anonymous ? "Too many requests" : "Too many writes",
+                Detail = anonymous
+                    ? $"This address sent requests without an API key faster than the allowed rate; retry after {retryAfter} s, or send a reader key."
+                    : $"This API key sent writes faster than the allowed rate; retry after {retryAfter} s, or send many orgs in one batch.",
             },
         });
     }

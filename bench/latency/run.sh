@@ -11,7 +11,7 @@ port=5391
 dotnet build -c Release "$root/Dashboard" -v quiet -nologo >/dev/null
 cd "$work"
 Storage__SqlitePath="$work/coverage.db" Demo__Enabled=false Auth__BootstrapAdminKey="$key" Auth__AllowAnonymousRead=true \
-  RateLimit__WritesPerSecond=100000 RateLimit__Burst=100000 Logging__LogLevel__Default=Warning \
+  RateLimit__WritesPerSecond=100000 RateLimit__Burst=100000 RateLimit__AnonymousRequestsPerSecond=0 Logging__LogLevel__Default=Warning \
   dotnet "$root/Dashboard/bin/Release/net10.0/Dashboard.dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/Dashboard" &
 app=$!
 trap 'kill $app 2>/dev/null; rm -rf "$work"' EXIT

@@ -18,6 +18,7 @@ public static class DashboardServer
             ["Auth:AllowAnonymousRead"] = "true",
             ["RateLimit:WritesPerSecond"] = "1000000",
             ["RateLimit:Burst"] = "1000000",
+            ["RateLimit:AnonymousRequestsPerSecond"] = "0",
         };
         return ServerProcess.StartAsync(Assembly, [], settings, "/readyz");
     }

@@ -172,4 +172,30 @@ public sealed class AuthTests
         Assert.NotNull(limited.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(other, Qingxiu, CoverageApp.Figures(100))).StatusCode);
     }
+
+    [Fact]
+    public async Task ReadsWithoutAKeyBeyondTheRateGet429WhileKeyedReadsGoOn()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Auth:AllowAnonymousRead"] = "true",
+            ["RateLimit:AnonymousRequestsPerSecond"] = "1",
+            ["RateLimit:AnonymousBurst"] = "3",
+        });
+        var anonymous = app.ClientWithKey(null);
+        var reader = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "reader"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await anonymous.GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+        var limited = await anonymous.GetAsync($"/api/v1/orgs/{Xingning}");
+        var keyed = await reader.GetAsync($"/api/v1/orgs/{Xingning}");
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Contains("reader key", (await CoverageApp.JsonOf(limited)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode);
+    }
 }
