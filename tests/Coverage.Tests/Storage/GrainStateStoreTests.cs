@@ -53,6 +53,49 @@ public sealed class GrainStateStoreTests
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
+    public async Task AWriteTheDatabaseRejectsHalfwayLeavesNoTraceAndTheRestOfItsBatchCommits(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        var committer = silo.Services.GetRequiredService<GroupCommitter>();
+        await committer.WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction, "CREATE TABLE probe_rows (id TEXT PRIMARY KEY)"));
+
+        // Everything below queues while this write holds the committer, so it all goes into the next batch together.
+        var holding = committer.WriteAsync(async (_, _) =>
+        {
+            await Task.Delay(300);
+            return 0;
+        });
+        var before = Enumerable.Range(0, 100).Select(i => silo.Store.WriteAsync("org", $"before{i}", "{}", 0)).ToList();
+        var failing = committer.WriteAsync(async (connection, transaction) =>
+        {
+            await ExecuteAsync(connection, transaction, "INSERT INTO probe_rows (id) VALUES ('half')");
+            return await ExecuteAsync(connection, transaction, "INSERT INTO no_such_table (id) VALUES ('rest')");
+        });
+        var after = Enumerable.Range(0, 100).Select(i => silo.Store.WriteAsync("org", $"after{i}", "{}", 0)).ToList();
+        await holding;
+        await Task.WhenAll(before.Concat(after));
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => failing);
+        Assert.Equal(200, (await silo.Store.ReadAllAsync("org")).Count);
+        Assert.Equal(0L, await committer.WriteAsync(async (connection, transaction) =>
+        {
+            await using var count = connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT COUNT(*) FROM probe_rows";
+            return Convert.ToInt64(await count.ExecuteScalarAsync());
+        }));
+    }
+
+    private static async Task<int> ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
     public async Task MigratingTwiceIsHarmless(StorageProvider provider)
     {
         await using var silo = await SiloHost.StartAsync(provider);
