@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Coverage.Contracts;
 
 /// <summary>
@@ -27,10 +29,11 @@ public sealed record Aggregate(
     public static Aggregate OfStation(IReadOnlyDictionary<string, long> dailyVisits) =>
         Empty with { Stations = 1, DailyVisits = dailyVisits };
 
+    /// <summary>Sums in place and makes each group's figures once: parents re-sum their children on every report.</summary>
     public static Aggregate Sum(IEnumerable<Aggregate> parts)
     {
         long employees = 0, members = 0, verified = 0, required = 0, unionized = 0, stations = 0;
-        var groups = new Dictionary<string, GroupFigures>();
+        var groups = new Dictionary<string, (long Workers, long Members)>();
         var visits = new Dictionary<string, long>();
         foreach (var part in parts)
         {
@@ -41,11 +44,17 @@ public sealed record Aggregate(
             unionized += part.UnitsUnionized;
             stations += part.Stations;
             foreach (var (group, figures) in part.NewEmployment)
-                groups[group] = groups.TryGetValue(group, out var sum) ? sum.Plus(figures) : figures;
+            {
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, group, out _);
+                sum = (sum.Workers + figures.Workers, sum.Members + figures.Members);
+            }
             foreach (var (day, count) in part.DailyVisits)
-                visits[day] = visits.GetValueOrDefault(day) + count;
+                CollectionsMarshal.GetValueRefOrAddDefault(visits, day, out _) += count;
         }
-        return new(employees, members, verified, required, unionized, groups, stations, visits);
+        var newEmployment = new Dictionary<string, GroupFigures>(groups.Count);
+        foreach (var (group, sum) in groups)
+            newEmployment[group] = new GroupFigures(sum.Workers, sum.Members);
+        return new(employees, members, verified, required, unionized, newEmployment, stations, visits);
     }
 
     /// <summary>Drops visit days that fell out of the longest window, so state stays bounded.</summary>
@@ -76,8 +85,8 @@ public sealed record Aggregate(
     }
 
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
-        left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && Equals(e.Value, r)) &&
+        left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && EqualityComparer<T>.Default.Equals(e.Value, r)) &&
         right.Where(e => !IsZero(e.Value)).All(e => left.ContainsKey(e.Key));
 
-    private static bool IsZero<T>(T value) => value is 0L || Equals(value, GroupFigures.Zero);
+    private static bool IsZero<T>(T value) => value is 0L || value is GroupFigures { Workers: 0, Members: 0 };
 }
