@@ -22,6 +22,7 @@ app.UseStaticFiles();
 app.UseCoverageAuth();
 app.MapHealthChecks();
 app.MapInfo();
+app.MapMeasures();
 app.MapOrgs();
 app.MapAdmin();
 app.MapFigures();

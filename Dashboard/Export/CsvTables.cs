@@ -30,7 +30,7 @@ public static class CsvTables
         new(fileName, OrgColumns, orgs.Select(o => Info(o.Code, o.Name, o.Level, o.Kind, o.ParentCode)));
 
     public static CsvResult Stations(string fileName, IEnumerable<StationSummary> stations) => new(fileName,
-        ["编号", "名称", "所属组织代码", "纬度", "经度", "24小时开放", "智能站点", "服务设施", "今日访问人次", "近7日访问人次", "近30日访问人次"],
+        ["编号", "名称", "所属组织代码", "纬度", "经度", "24小时开放", "智能站点", "服务设施", "今日服务人次", "近7日服务人次", "近30日服务人次"],
         stations.Select(s => (IReadOnlyList<string?>)
         [
             s.Id, s.Name, s.OrgCode, Number(s.Lat), Number(s.Lon), YesNo(s.Open24h), YesNo(s.Smart), string.Join('、', s.Amenities),

@@ -22,6 +22,9 @@ await run(async launch => {
   await waitUntilLive(page);
   await poll(() => figureValue(page, 'members'), { timeout: 10000, message: 'members figure never shown' });
   passed(`province view of ${province.name} is live`);
+  const stations = (await getJson(baseUrl, '/api/v1/measures')).find(m => m.name === 'totals.stations').label;
+  check(await page.locator('#figures [data-figure="stations"] .figure-label').innerText() === stations,
+    `the stations card is named as in the measure catalogue (${stations})`);
 
   const city = (await getJson(baseUrl, `/api/v1/orgs/${countyCode}`, adminKey)).parentCode;
   await putTargets(baseUrl, city, adminKey, { members: 1e12 });

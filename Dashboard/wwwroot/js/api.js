@@ -19,6 +19,7 @@ const org = code => `/api/v1/orgs/${encodeURIComponent(code)}`;
 
 export const api = {
   info: () => getJson('/api/v1/info'),
+  measures: () => getJson('/api/v1/measures'),
   org: code => getJson(org(code)),
   children: code => getJson(`${org(code)}/children`),
   timeseries: (code, { measure, from, to, interval }) => getJson(`${org(code)}/timeseries?${new URLSearchParams({ measure, from, to, interval })}`),

@@ -1,11 +1,12 @@
-// Start-up: demo banner and access key from /api/v1/info, then the live connection and the view named by the URL.
+// Start-up: demo banner and access key from /api/v1/info, the measures' names, then the live connection and the view
+// named by the URL.
 import { askForAccessKey, accessKey, forgetAccessKey } from './access-key.js';
 import { api } from './api.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Dashboard } from './dashboard.js';
 import { setUpFullscreen } from './fullscreen.js';
 import { LiveConnection } from './live.js';
-import { MEASURES } from './measures.js';
+import { MEASURES, useCatalogue } from './measures.js';
 import { readRoute, routeHref } from './route.js';
 
 function fillMeasurePicker(picker) {
@@ -24,7 +25,8 @@ async function reaskForKey() {
 }
 
 async function main() {
-  const info = await api.info();
+  const [info, measures] = await Promise.all([api.info(), api.measures()]);
+  useCatalogue(measures);
   document.getElementById('demo-banner').hidden = !info.demo;
   if (!info.anonymousRead && !accessKey()) await askForAccessKey();
 

@@ -4,7 +4,7 @@ import * as echarts from '../lib/echarts.esm.min.js';
 import { chartFontSize, onBigScreenChange } from './chart-type.js';
 import { escapeHtml } from './escape-html.js';
 import { formatCount } from './format.js';
-import { formatMeasure } from './measures.js';
+import { formatMeasure, labelOf } from './measures.js';
 
 const NO_DATA = '#3a4a5f';
 const PALETTE = ['#173f6b', '#1f6fa8', '#2ea3c8', '#7fd1bd', '#eef79a'];
@@ -133,6 +133,6 @@ export class MapView {
     const region = this.#regionNames.get(params.name) ?? params.name;
     if (!item) return `<b>${escapeHtml(region)}</b><br>无对应组织（行政区划代码已变更）`;
     const title = item.orgName && item.orgName !== region ? `${escapeHtml(item.orgName)} · ${escapeHtml(region)}` : escapeHtml(region);
-    return `<b>${title}</b><br>${this.#measure.label} ${formatMeasure(this.#measure, item.value)}<br>会员人数 ${formatCount(item.members)}`;
+    return `<b>${title}</b><br>${this.#measure.label} ${formatMeasure(this.#measure, item.value)}<br>${labelOf('totals.members')} ${formatCount(item.members)}`;
   }
 }

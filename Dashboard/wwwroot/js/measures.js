@@ -1,29 +1,29 @@
-// The measures a map can be coloured by, keyed by their path in an OrgSummary (also the timeseries measure name).
+// The server's catalogue of measures (/api/v1/measures), keyed by their path in an OrgSummary (also the timeseries measure
+// name): the page names every measure as exports do. Rates and today's station visits can colour the map.
 import { formatCount, formatPercent } from './format.js';
 
-const GROUPS = [
-  ['truckDriver', '货车司机'],
-  ['rideHailing', '网约车司机'],
-  ['courier', '快递员'],
-  ['foodDelivery', '外卖送餐员'],
-  ['careWorker', '护工护理员'],
-  ['domestic', '家政服务员'],
-  ['mallSales', '商场信息员'],
-  ['estateAgent', '房产中介员'],
-  ['securityGuard', '保安员'],
-];
+let catalogue = new Map();
 
-export const MEASURES = [
-  { key: 'rates.membership', label: '入会率', group: '覆盖', kind: 'rate' },
-  { key: 'rates.unitCoverage', label: '建会率', group: '覆盖', kind: 'rate' },
-  { key: 'rates.verification', label: '实名认证率', group: '覆盖', kind: 'rate' },
-  { key: 'rates.newEmployment', label: '新就业形态入会率', group: '新就业形态', kind: 'rate' },
-  ...GROUPS.map(([key, label]) => ({ key: `rates.newEmploymentByGroup.${key}`, label: `${label}入会率`, group: '新就业形态', kind: 'rate' })),
-  { key: 'totals.stationVisits.today', label: '驿站今日服务人次', group: '驿站', kind: 'count' },
-];
+export let MEASURES = [];
 
-export const DEFAULT_MEASURE = MEASURES[0].key;
+// Called once at start-up, before any view is built.
+export function useCatalogue(measures) {
+  catalogue = new Map(measures.map(m => [m.name, m]));
+  MEASURES = measures
+    .filter(m => m.hasHistory && (m.name.startsWith('rates.') || m.name === 'totals.stationVisits.today'))
+    .map(m => ({ key: m.name, label: m.label, group: groupOf(m.name), kind: kindOf(m.name) }));
+}
 
+function groupOf(key) {
+  if (key.startsWith('totals.station')) return '服务站点';
+  return key.startsWith('rates.newEmployment') ? '新就业形态' : '覆盖';
+}
+
+export const labelOf = key => catalogue.get(key)?.label ?? key;
+
+export const kindOf = key => (catalogue.get(key)?.unit === 'count' ? 'count' : 'rate');
+
+// Unknown or missing keys fall back to the first, 入会率.
 export const measureOf = key => MEASURES.find(m => m.key === key) ?? MEASURES[0];
 
 export function valueOf(summary, key) {

@@ -3,22 +3,15 @@
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
 import { formatCount, formatPercent } from './format.js';
-import { valueOf } from './measures.js';
+import { kindOf, labelOf, valueOf } from './measures.js';
 import { routeHref } from './route.js';
 
 const MAX_ROWS = 500;
 
 const PROGRESS = { key: 'attainment', label: '目标进度', kind: 'progress' };
 
-const BASE_COLUMNS = [
-  { key: 'totals.members', label: '会员人数', kind: 'count' },
-  { key: 'rates.membership', label: '入会率', kind: 'rate' },
-  { key: 'rates.unitCoverage', label: '建会率', kind: 'rate' },
-  { key: 'rates.newEmployment', label: '新就业入会率', kind: 'rate' },
-  { key: 'rates.verification', label: '认证率', kind: 'rate' },
-  { key: 'totals.stations', label: '驿站', kind: 'count' },
-  { key: 'totals.stationVisits.today', label: '今日服务', kind: 'count' },
-];
+const BASE_KEYS = ['totals.members', 'rates.membership', 'rates.unitCoverage', 'rates.newEmployment', 'rates.verification',
+  'totals.stations', 'totals.stationVisits.today'];
 
 export class RankingTable {
   #table;
@@ -56,11 +49,12 @@ export class RankingTable {
   }
 
   #columns() {
-    const measureColumn = BASE_COLUMNS.some(c => c.key === this.#measure.key)
+    const base = BASE_KEYS.map(key => ({ key, label: labelOf(key), kind: kindOf(key) }));
+    const measureColumn = BASE_KEYS.includes(this.#measure.key)
       ? []
       : [{ key: this.#measure.key, label: this.#measure.label, kind: this.#measure.kind }];
     const progressColumn = this.#children.some(s => s.attainment) ? [PROGRESS] : [];
-    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...progressColumn, ...BASE_COLUMNS];
+    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...progressColumn, ...base];
   }
 
   #render() {
