@@ -5,7 +5,8 @@ namespace Coverage.Dashboard.Realtime;
 
 /// <summary>
 /// Sends waiting updates at most <see cref="PerSecond"/> times a second per watched org, one send per connection,
-/// so one slow or dead browser only ever holds up its own updates. It looks often, so a quiet org's change leaves at once.
+/// so one slow or dead browser only ever holds up its own updates. While updates wait it looks often, so a quiet org's change
+/// leaves at once; when none wait it sleeps until one queues.
 /// Updates carry target attainment, as HTTP reads do, so a live ranking keeps marking who is behind.
 /// </summary>
 public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, AttainmentCalculator attainment, IHubContext<CoverageHub> hub,
@@ -16,18 +17,22 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticks = new PeriodicTimer(LookEvery);
         try
         {
-            while (await ticks.WaitForNextTickAsync(stoppingToken))
-                await FlushAsync();
+            while (true)
+            {
+                await subscriptions.ChangedAsync(stoppingToken);
+                while (await FlushAsync())
+                    await Task.Delay(LookEvery, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task FlushAsync()
+    /// <summary>Sends what may go now; answers whether anything is left waiting for its org's spacing or a connection's send.</summary>
+    private async Task<bool> FlushAsync()
     {
         foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
@@ -35,8 +40,10 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
             foreach (var watcher in watchers)
                 watcher.Merge(enriched);
         }
+        var waiting = subscriptions.HasPending;
         foreach (var subscriber in subscriptions.All())
-            subscriber.TrySend(SendAsync);
+            waiting |= subscriber.TrySend(SendAsync);
+        return waiting;
     }
 
     /// <summary>A summary whose attainment cannot be worked out (the database is away) still goes out, without it.</summary>

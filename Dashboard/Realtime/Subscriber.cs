@@ -29,17 +29,23 @@ public sealed class Subscriber(string connectionId)
         }
     }
 
-    /// <summary>Starts a send of everything pending unless the previous send is still under way.</summary>
-    public void TrySend(Func<string, OrgSummary[], Task> send)
+    /// <summary>
+    /// Starts a send of everything pending unless the previous send is still under way; answers whether updates are left
+    /// waiting for that send to end.
+    /// </summary>
+    public bool TrySend(Func<string, OrgSummary[], Task> send)
     {
         OrgSummary[] batch;
         lock (_backlog)
         {
-            if (!_sending.IsCompleted || _backlog.Count == 0)
-                return;
+            if (_backlog.Count == 0)
+                return false;
+            if (!_sending.IsCompleted)
+                return true;
             batch = [.. _backlog.Values];
             _backlog.Clear();
             _sending = send(connectionId, batch);
+            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Realtime;
@@ -13,6 +14,19 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
     private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
     private readonly Dictionary<string, long> _lastTaken = [];
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Completes once an update for a watched org has queued since the last wait, at once if one already has.</summary>
+    public async Task ChangedAsync(CancellationToken cancellationToken) => await _changed.Reader.ReadAsync(cancellationToken);
+
+    public bool HasPending
+    {
+        get
+        {
+            lock (_lock)
+                return _pending.Count > 0;
+        }
+    }
 
     public void Add(string connectionId, string code)
     {
@@ -89,6 +103,7 @@ public sealed class Subscriptions : IOrgChangeSink
                 _pending[group] = waiting = [];
             waiting[summary.Code] = summary;
         }
+        _changed.Writer.TryWrite(true);
     }
 
     private void Leave(string code, Subscriber subscriber)

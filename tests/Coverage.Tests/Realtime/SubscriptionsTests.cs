@@ -63,17 +63,42 @@ public sealed class SubscriptionsTests
             return connection == "stuck" ? new TaskCompletionSource().Task : Task.CompletedTask;
         }
 
+        var leftWaiting = new List<string>();
         for (var round = 1; round <= 100; round++)
         {
             foreach (var subscriber in new[] { stuck, healthy })
             {
                 subscriber.Merge([Summary("450102", "450100", round), Summary("450103", "450100", round)]);
-                subscriber.TrySend(Send);
+                if (subscriber.TrySend(Send))
+                    leftWaiting.Add(subscriber == stuck ? "stuck" : "healthy");
             }
         }
 
         Assert.Equal(100, delivered.Count(d => d.Connection == "healthy"));
         Assert.Single(delivered, d => d.Connection == "stuck");
         Assert.Equal(2, stuck.Backlog);
+        Assert.Equal(99, leftWaiting.Count(c => c == "stuck"));
+        Assert.DoesNotContain("healthy", leftWaiting);
+    }
+
+    [Fact]
+    public async Task TheBroadcasterIsWokenOnlyByUpdatesSomeoneWatches()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("watcher", "450102");
+
+        var changed = subscriptions.ChangedAsync(CancellationToken.None);
+        subscriptions.OrgChanged(Summary("370102", "370100", 1));
+        await Task.Delay(50);
+        var wokenByUnwatched = changed.IsCompleted;
+        subscriptions.OrgChanged(Summary("450102", "450100", 1));
+        await changed.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Single(subscriptions.TakePending(now: 1_000, spacing: 250));
+        var again = subscriptions.ChangedAsync(CancellationToken.None);
+        await Task.Delay(50);
+
+        Assert.False(wokenByUnwatched);
+        Assert.False(subscriptions.HasPending);
+        Assert.False(again.IsCompleted);
     }
 }
