@@ -1,9 +1,10 @@
-// Scenario: the page loads and the national map is drawn with coloured provinces; the demo banner shows in demo mode.
+// Scenario: the page loads and the national map is drawn with coloured provinces, fetching the view once; the demo banner
+// shows in demo mode.
 // Usage: node tests/browser/map-loads.mjs <baseUrl> [readKey]
 //   readKey: only when the app has anonymous read off (GET /api/v1/info → anonymousRead false).
 import { getJson } from './api.mjs';
 import { baseUrlFrom, check, colouredRegions, mapState, poll, run } from './browser.mjs';
-import { openDashboard } from './page.mjs';
+import { openDashboard, waitUntilLive } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const readKey = process.argv[3];
@@ -11,6 +12,10 @@ const readKey = process.argv[3];
 await run(async launch => {
   const info = await getJson(baseUrl, '/api/v1/info');
   const { page } = await launch();
+  let childrenFetches = 0;
+  page.on('request', request => {
+    if (new URL(request.url()).pathname === '/api/v1/orgs/000000/children') childrenFetches++;
+  });
   await openDashboard(page, `${baseUrl}/`, readKey);
 
   const provinces = await poll(async () => {
@@ -33,6 +38,10 @@ await run(async launch => {
   });
   check(pixels.share > 0.1, `map canvas is drawn (${(pixels.share * 100).toFixed(1)}% of pixels painted)`);
   check(pixels.colours >= 8, `map canvas shows a range of colours (${pixels.colours} distinct)`);
+
+  await waitUntilLive(page);
+  await page.waitForTimeout(500);
+  check(childrenFetches === 1, `the first view was fetched once, after subscribing (children fetched ${childrenFetches} times)`);
 
   const crumb = (await page.locator('#breadcrumb').innerText()).trim();
   check(crumb === '全国', `breadcrumb shows 全国 (got "${crumb}")`);

@@ -35,6 +35,7 @@ export class Dashboard {
   #geometry = null;
   #mapIsOwn = false;
   #names = new Map();
+  #fetchedUnder = null;
 
   constructor({ live, status, onUnauthorized }) {
     this.#live = live;
@@ -71,11 +72,13 @@ export class Dashboard {
     try {
       await this.#live.follow(code).catch(() => {});
       const following = this.#live.isFollowing;
+      const subscription = this.#live.subscription;
       const [org, children] = await Promise.all([api.org(code), api.children(code)]);
       const chain = await this.#ancestors(org);
       const { geometry, mapOrg } = await this.#geometryFor(chain);
       if (ticket !== this.#ticket) return;
       this.#org = org;
+      this.#fetchedUnder = subscription;
       this.#children = new Map(children.map(c => [c.code, c]));
       this.#geometry = geometry;
       this.#mapIsOwn = mapOrg?.code === org.code;
@@ -170,11 +173,13 @@ export class Dashboard {
     if (pending.length) this.#apply(pending);
   }
 
-  // After a (re)subscription: fetch again, since updates may have been missed while not subscribed.
+  // After a (re)subscription: fetch again, since updates may have been missed while not subscribed; not when the view was
+  // fetched under this very subscription.
   async #refetch() {
     await this.#loading;
     const code = this.#code;
     if (!code) return;
+    if (this.#org && this.#fetchedUnder !== null && this.#fetchedUnder === this.#live.subscription) return;
     if (!this.#org) {
       // The first load of this view failed (e.g. the server was down): load it whole now.
       this.#loading = this.#load(code);
@@ -184,8 +189,10 @@ export class Dashboard {
     const ticket = this.#ticket;
     this.#pending = [];
     try {
+      const subscription = this.#live.subscription;
       const [org, children] = await Promise.all([api.org(code), api.children(code)]);
       if (ticket !== this.#ticket) return;
+      this.#fetchedUnder = subscription;
       const known = new Set(this.#children.keys());
       const sameChildren = children.length === known.size && children.every(c => known.has(c.code));
       this.#children = new Map(children.map(c => [c.code, c]));

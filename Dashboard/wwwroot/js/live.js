@@ -4,6 +4,8 @@
 const RETRY_DELAYS = [0, 1000, 2000];
 const RESTART_DELAY = 5000;
 const RECONNECTING_GRACE = 5000;
+// How long the first view waits for the first connection, so it is fetched once, after subscribing.
+const FIRST_CONNECT_WAIT = 3000;
 
 export class LiveConnection extends EventTarget {
   #connection;
@@ -13,6 +15,8 @@ export class LiveConnection extends EventTarget {
   #queue = Promise.resolve();
   #restartTimer = null;
   #graceTimer = null;
+  #subscriptions = 0;
+  #firstAttempt = Promise.resolve();
 
   constructor({ accessTokenFactory }) {
     super();
@@ -41,13 +45,20 @@ export class LiveConnection extends EventTarget {
     return this.#state === 'connected' && this.#subscribed === this.#code;
   }
 
-  start() {
-    this.#connect();
+  // Names the subscription now in force (a new one after every (re)subscribe); null while not following.
+  get subscription() {
+    return this.isFollowing ? this.#subscriptions : null;
   }
 
-  // Resolves once the subscription matches the org on screen, or at once when not connected.
-  follow(code) {
+  start() {
+    this.#firstAttempt = this.#connect();
+  }
+
+  // Resolves once the subscription matches the org on screen, or when not connected: at once, except that it waits a
+  // little for the first connection.
+  async follow(code) {
     this.#code = code;
+    await Promise.race([this.#firstAttempt, new Promise(resolve => setTimeout(resolve, FIRST_CONNECT_WAIT))]);
     return this.#sync();
   }
 
@@ -82,6 +93,7 @@ export class LiveConnection extends EventTarget {
       if (had) await this.#connection.invoke('Unsubscribe', had);
       if (wanted) await this.#connection.invoke('Subscribe', wanted);
       this.#subscribed = wanted;
+      this.#subscriptions++;
     });
     return this.#queue;
   }
