@@ -17,6 +17,9 @@ const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
 const LEVEL_LABELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
 
+// Past midnight by this much, so the server's day has turned too.
+const MIDNIGHT_MARGIN = 2000;
+
 export class Dashboard {
   #live;
   #status;
@@ -50,6 +53,19 @@ export class Dashboard {
     live.addEventListener('updated', event => this.#apply(event.detail));
     live.addEventListener('resynced', () => this.#refetch());
     live.addEventListener('state', () => this.#setLive(false));
+    this.#refetchAfterMidnight();
+  }
+
+  // Today's figures start again at midnight China time, when nothing may be pushed for hours: fetch the view again then.
+  #refetchAfterMidnight() {
+    const day = 86_400_000;
+    const china = 8 * 3_600_000;
+    const untilMidnight = day - ((Date.now() + china) % day);
+    setTimeout(() => {
+      this.#refetch({ always: true });
+      if (this.#org) this.#trend.load(this.#code, this.#measure);
+      this.#refetchAfterMidnight();
+    }, untilMidnight + MIDNIGHT_MARGIN);
   }
 
   show({ code, measure }) {
@@ -175,11 +191,11 @@ export class Dashboard {
 
   // After a (re)subscription: fetch again, since updates may have been missed while not subscribed; not when the view was
   // fetched under this very subscription.
-  async #refetch() {
+  async #refetch({ always = false } = {}) {
     await this.#loading;
     const code = this.#code;
     if (!code) return;
-    if (this.#org && this.#fetchedUnder !== null && this.#fetchedUnder === this.#live.subscription) return;
+    if (!always && this.#org && this.#fetchedUnder !== null && this.#fetchedUnder === this.#live.subscription) return;
     if (!this.#org) {
       // The first load of this view failed (e.g. the server was down): load it whole now.
       this.#loading = this.#load(code);

@@ -24,6 +24,14 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task APageLeftOpenFetchesItsViewAgainAfterMidnightChinaTime()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("midnight.mjs", [app.BaseUrl], Limit);
+    }
+
+    [BrowserFact]
     public async Task DrillDownToACountyAndBackWithTheBrowser()
     {
         await using var app = await LiveApp.StartAsync();
