@@ -20,6 +20,9 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
 
     private readonly ConcurrentDictionary<(string Code, int Year), Totals> _baselines = new();
 
+    /// <summary>Orgs whose year has no point before the day held here: until that day ends nothing is gained yet.</summary>
+    private readonly ConcurrentDictionary<(string Code, int Year), DateOnly> _noBaselineBefore = new();
+
     /// <summary>
     /// Bulk-writes history points (for example a year of demo history) in one transaction; a later point for the same
     /// org and day replaces an earlier one. Station visit windows are computed as of each point's day.
@@ -29,6 +32,7 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         var rows = points.GroupBy(p => (p.Code, p.Day)).Select(g => (g.Key.Code, g.Key.Day, g.Last().Totals.ToTotals(g.Key.Day))).ToList();
         await UpsertAsync(rows);
         _baselines.Clear();
+        _noBaselineBefore.Clear();
         return rows.Count;
     }
 
@@ -64,13 +68,16 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
 
     /// <summary>
     /// The totals a year's gains are counted from: the last point of the previous year, else the first point of the year;
-    /// null when the org has no history yet. Cached once it can no longer change.
+    /// null when that point is today's, which is the live value itself, or the org has no history yet. Cached once it can
+    /// no longer change, and "none before today" until the day ends, so summaries do not query the database on every read.
     /// </summary>
     public async Task<Totals?> BaselineAsync(string code, int year)
     {
         if (_baselines.TryGetValue((code, year), out var cached))
             return cached;
         var today = ChinaClock.Today(clock);
+        if (_noBaselineBefore.TryGetValue((code, year), out var checkedOn) && checkedOn == today)
+            return null;
         var yearStart = new DateOnly(year, 1, 1);
         await using var connection = await database.OpenAsync();
         var previous = await connection.QuerySingleOrDefaultAsync<string>(
@@ -86,8 +93,9 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         var pending = buffer.PendingFor(code, yearStart, stored?.Day.AddDays(-1) ?? today).FirstOrDefault();
         var baseline = pending ?? stored;
         if (baseline is not null && baseline.Day < today)
-            _baselines[(code, year)] = baseline.Totals;
-        return baseline?.Totals;
+            return _baselines[(code, year)] = baseline.Totals;
+        _noBaselineBefore[(code, year)] = today;
+        return null;
     }
 
     private (string Sql, DynamicParameters Parameters) Insert(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows, DateTimeOffset recordedAt)

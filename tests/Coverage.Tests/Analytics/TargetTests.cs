@@ -51,6 +51,25 @@ public sealed class TargetTests
     }
 
     [Fact]
+    public async Task AnOrgWhoseHistoryStartsTodayGainsNothingTodayAndCountsFromTodaysLastPointTomorrow()
+    {
+        await using var app = await AnalyticsApp.StartAsync(now: MidYear);
+        await app.SetMembersAsync(Xingning, 1_000);
+        await app.SendAsync(HttpMethod.Put, $"/api/v1/orgs/{Xingning}/targets/2026", new Dictionary<string, double> { ["newMembers"] = 10_000 });
+
+        var today = await app.GetAsync<OrgSummary>($"/api/v1/orgs/{Xingning}");
+        await app.SetMembersAsync(Xingning, 1_200);
+        var laterToday = await app.GetAsync<OrgSummary>($"/api/v1/orgs/{Xingning}");
+        app.Clock.Set(MidYear.AddDays(1));
+        await app.SetMembersAsync(Xingning, 1_500);
+        var tomorrow = await app.GetAsync<OrgSummary>($"/api/v1/orgs/{Xingning}");
+
+        Assert.Equal(0, today.Attainment!.Measures["newMembers"].Actual);
+        Assert.Equal(0, laterToday.Attainment!.Measures["newMembers"].Actual);
+        Assert.Equal(300, tomorrow.Attainment!.Measures["newMembers"].Actual);
+    }
+
+    [Fact]
     public async Task ChildrenRankByAttainmentWithThoseWithoutTargetsLast()
     {
         await using var app = await AnalyticsApp.StartAsync(now: MidYear);
