@@ -30,11 +30,22 @@ public static class StationListEndpoints
         var (onlySmart, smartProblem) = Filter("smart", smart);
         if ((problem ?? open24hProblem ?? smartProblem) is { } invalid)
             return invalid;
-        var matching = (await stations.InSubtreeAsync(code))
-            .Where(s => (onlyOpen24h is null || s.Open24h == onlyOpen24h) && (onlySmart is null || s.Smart == onlySmart))
-            .ToList();
-        var page = paging.Apply(matching).ToList();
-        return csv ? CsvTables.Stations($"{code}-stations.csv", page) : TypedResults.Ok(new Page<StationSummary>(page, matching.Count));
+        var ids = await stations.IdsInSubtreeAsync(code);
+        IReadOnlyList<StationSummary> page;
+        int total;
+        if (onlyOpen24h is null && onlySmart is null)
+        {
+            // Without filters only the page's stations need reading, not every station of a province or the nation.
+            (page, total) = (await stations.SummariesAsync(paging.Apply(ids)), ids.Count);
+        }
+        else
+        {
+            var matching = (await stations.SummariesAsync(ids))
+                .Where(s => (onlyOpen24h is null || s.Open24h == onlyOpen24h) && (onlySmart is null || s.Smart == onlySmart))
+                .ToList();
+            (page, total) = (paging.Apply(matching).ToList(), matching.Count);
+        }
+        return csv ? CsvTables.Stations($"{code}-stations.csv", page) : TypedResults.Ok(new Page<StationSummary>(page, total));
     }
 
     private static (bool? Value, ProblemHttpResult? Problem) Filter(string parameter, string? value) =>

@@ -10,7 +10,8 @@ namespace Coverage.Silo.Analytics;
 /// </summary>
 public sealed class StationIndex(IGrainFactory grains)
 {
-    public async Task<IReadOnlyList<StationSummary>> InSubtreeAsync(string code)
+    /// <summary>The ids of the stations in the subtree, in id order.</summary>
+    public async Task<IReadOnlyList<string>> IdsInSubtreeAsync(string code)
     {
         var ids = new List<string>();
         var level = new List<string> { code };
@@ -20,7 +21,10 @@ public sealed class StationIndex(IGrainFactory grains)
             ids.AddRange(rollups.SelectMany(r => r.Stations.Values.Where(s => s.Totals is not null).Select(s => s.StationId)));
             level = rollups.SelectMany(r => r.Children.Values.Where(c => c.Totals.Stations > 0).Select(c => c.Code)).ToList();
         }
-        var summaries = await Task.WhenAll(ids.Distinct().Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()));
-        return summaries.OfType<StationSummary>().OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return ids.Distinct().Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The summaries of these stations, in the order given; a station no longer registered is left out.</summary>
+    public async Task<IReadOnlyList<StationSummary>> SummariesAsync(IEnumerable<string> ids) =>
+        (await Task.WhenAll(ids.Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()))).OfType<StationSummary>().ToList();
 }
