@@ -1,5 +1,5 @@
 // Scenario: the page loads and the national map is drawn with coloured provinces, fetching the view once; the demo banner
-// shows in demo mode.
+// shows in demo mode; picking today's station visits shows a weekly trend of each week's visits under its name.
 // Usage: node tests/browser/map-loads.mjs <baseUrl> [readKey]
 //   readKey: only when the app has anonymous read off (GET /api/v1/info → anonymousRead false).
 import { getJson } from './api.mjs';
@@ -13,8 +13,11 @@ await run(async launch => {
   const info = await getJson(baseUrl, '/api/v1/info');
   const { page } = await launch();
   let childrenFetches = 0;
+  const trendMeasures = [];
   page.on('request', request => {
-    if (new URL(request.url()).pathname === '/api/v1/orgs/000000/children') childrenFetches++;
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/orgs/000000/children') childrenFetches++;
+    if (url.pathname.endsWith('/timeseries')) trendMeasures.push(url.searchParams.get('measure'));
   });
   await openDashboard(page, `${baseUrl}/`, readKey);
 
@@ -53,4 +56,11 @@ await run(async launch => {
   } else {
     check(!(await banner.isVisible()), 'not demo mode: no demo banner');
   }
+
+  const weekly = (await getJson(baseUrl, '/api/v1/measures')).find(m => m.name === 'totals.stationVisits.last7Days').label;
+  await page.selectOption('#measure', 'totals.stationVisits.today');
+  await poll(async () => (await page.locator('#trend-title').innerText()) === `${weekly} · 近一年趋势（每周）`, {
+    timeout: 5000, message: `the trend title never named ${weekly} after picking today's visits`,
+  });
+  check(trendMeasures.at(-1) === 'totals.stationVisits.last7Days', `the weekly trend of station visits reads ${trendMeasures.at(-1)}`);
 });

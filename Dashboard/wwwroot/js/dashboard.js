@@ -11,7 +11,7 @@ import { measureOf } from './measures.js';
 import { RankingTable } from './ranking.js';
 import { NATIONAL, routeHref } from './route.js';
 import { loadStations } from './stations.js';
-import { TrendChart } from './trend.js';
+import { TrendChart, trendLabelOf } from './trend.js';
 
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
@@ -63,7 +63,7 @@ export class Dashboard {
     const untilMidnight = day - ((Date.now() + china) % day);
     setTimeout(() => {
       this.#refetch({ always: true });
-      if (this.#org) this.#trend.load(this.#code, this.#measure);
+      if (this.#org) this.#loadTrend();
       this.#refetchAfterMidnight();
     }, untilMidnight + MIDNIGHT_MARGIN);
   }
@@ -104,7 +104,7 @@ export class Dashboard {
       this.#renderOrg();
       this.#ranking.show(children, this.#measure);
       this.#renderMap(mapOrg);
-      this.#trend.load(code, this.#measure);
+      this.#loadTrend();
       this.#applyPending();
       this.#refreshStations();
       this.#status.touched();
@@ -124,6 +124,11 @@ export class Dashboard {
       const items = this.#items();
       this.#map.changeMeasure({ items, measure: this.#measure, scale: colourScale(items, this.#measure) });
     }
+    this.#loadTrend();
+  }
+
+  #loadTrend() {
+    document.getElementById('trend-title').textContent = `${trendLabelOf(this.#measure)} · 近一年趋势（每周）`;
     this.#trend.load(this.#code, this.#measure);
   }
 
@@ -158,7 +163,6 @@ export class Dashboard {
     document.getElementById('data-time').textContent = `数据更新于 ${formatStamp(org.updatedAt)} · 版本 ${org.version}`;
     const childLevel = this.#children.values().next().value?.level;
     document.getElementById('ranking-title').textContent = `下级排名 · ${CHILD_LEVEL_LABELS[childLevel] ?? '下级组织'}（${this.#children.size}）`;
-    document.getElementById('trend-title').textContent = `${this.#measure.label} · 近一年趋势`;
   }
 
   // Pushed summaries: the org itself and/or its children. Older versions never overwrite newer ones.

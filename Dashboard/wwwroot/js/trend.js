@@ -2,10 +2,17 @@
 import * as echarts from '../lib/echarts.esm.min.js';
 import { api } from './api.js';
 import { chartFontSize, onBigScreenChange } from './chart-type.js';
-import { formatMeasure } from './measures.js';
+import { formatMeasure, labelOf } from './measures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+// The trend has a point a week: a day's visits would show one day of each week, so visits are shown as the week's total.
+const WEEKLY = { 'totals.stationVisits.today': 'totals.stationVisits.last7Days' };
+
+export const trendKeyOf = measure => WEEKLY[measure.key] ?? measure.key;
+
+export const trendLabelOf = measure => labelOf(trendKeyOf(measure));
 
 export class TrendChart {
   #chart;
@@ -31,7 +38,7 @@ export class TrendChart {
     let points = [];
     let failed = false;
     try {
-      const series = await api.timeseries(code, { measure: measure.key, from: chinaDate(new Date(now - 365 * DAY)), to: chinaDate(now), interval: 'week' });
+      const series = await api.timeseries(code, { measure: trendKeyOf(measure), from: chinaDate(new Date(now - 365 * DAY)), to: chinaDate(now), interval: 'week' });
       points = (series.points ?? []).filter(p => typeof p.value === 'number');
     } catch {
       failed = true;
