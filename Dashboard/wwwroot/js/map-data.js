@@ -2,7 +2,7 @@
 // because the province's children (and its ranking) are cities; the counties show where city borders run.
 import { valueOf } from './measures.js';
 
-export function summaryForRegion(geometry, region, { org, children }) {
+function summaryForRegion(geometry, region, { org, children }) {
   switch (geometry.level) {
     case 'national':
     case 'city':

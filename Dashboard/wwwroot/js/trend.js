@@ -10,7 +10,7 @@ const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Sha
 // The trend has a point a week: a day's visits would show one day of each week, so visits are shown as the week's total.
 const WEEKLY = { 'totals.stationVisits.today': 'totals.stationVisits.last7Days' };
 
-export const trendKeyOf = measure => WEEKLY[measure.key] ?? measure.key;
+const trendKeyOf = measure => WEEKLY[measure.key] ?? measure.key;
 
 export const trendLabelOf = measure => labelOf(trendKeyOf(measure));
 
