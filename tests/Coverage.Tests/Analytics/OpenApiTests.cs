@@ -34,5 +34,9 @@ public sealed class OpenApiTests
         Assert.True(content.TryGetProperty("application/json", out _));
         Assert.True(content.TryGetProperty("text/csv", out _));
         Assert.True(timeseries.GetProperty("responses").TryGetProperty("400", out _));
+        var children = root.GetProperty("paths").GetProperty("/api/v1/orgs/{code}/children").GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("content");
+        Assert.Equal("array", children.GetProperty("application/json").GetProperty("schema").GetProperty("type").GetString());
+        Assert.True(children.TryGetProperty("text/csv", out _));
     }
 }

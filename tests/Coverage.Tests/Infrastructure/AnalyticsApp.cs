@@ -4,12 +4,8 @@ using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Dashboard.Hosting;
 using Coverage.Grains;
-using Coverage.Runtime;
 using Coverage.Silo.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Coverage.Tests.Infrastructure;
 
@@ -17,24 +13,17 @@ namespace Coverage.Tests.Infrastructure;
 /// The whole dashboard in memory on its own fresh database (or one handed over, to restart on it), with a clock the test
 /// controls and helpers to set figures through the grains and read the API as JSON or CSV.
 /// </summary>
-public sealed class AnalyticsApp : WebApplicationFactory<Program>
+public sealed class AnalyticsApp : TestApp
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    private readonly bool _ownsDatabase;
-
     private AnalyticsApp(TestDatabase database, bool ownsDatabase, DateTimeOffset now)
+        : base(database, ownsDatabase, AdminKey, new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "true" })
     {
-        Database = database;
-        _ownsDatabase = ownsDatabase;
         Clock = new TestClock(now);
     }
 
-    public TestDatabase Database { get; }
-
     public TestClock Clock { get; }
-
-    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     public static async Task<AnalyticsApp> StartAsync(StorageProvider provider = StorageProvider.Sqlite, TestDatabase? database = null,
         DateTimeOffset? now = null)
@@ -45,8 +34,6 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
     }
 
     public const string AdminKey = "analytics-test-admin-key-0123456789";
-
-    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Sets a county's own figures: members, and employees twice that unless given (a membership rate of 0.5).</summary>
     public Task<OrgSummary> SetMembersAsync(string code, long members, long? employees = null, long courierMembers = 0) =>
@@ -89,24 +76,7 @@ public sealed class AnalyticsApp : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Database.Settings())
-            builder.UseSetting(key, value);
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Auth:AllowAnonymousRead", "true");
-        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_ownsDatabase)
-            await Database.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

@@ -3,39 +3,24 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coverage.Silo.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Coverage.Tests.Infrastructure;
 
 /// <summary>The whole Dashboard in memory on its own fresh database, with a bootstrap admin key and helpers to call it as a county would.</summary>
-public sealed class CoverageApp : WebApplicationFactory<Program>
+public sealed class CoverageApp : TestApp
 {
     public const string AdminKey = "bootstrap-admin-key-for-tests-0123456789";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
     private CoverageApp(TestDatabase database, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+        : base(database, ownsDatabase: true, AdminKey, WithWriteLimitsRaised(settings))
     {
-        Database = database;
         _services = services;
-        _settings = new Dictionary<string, string?>(database.Settings())
-        {
-            ["Auth:BootstrapAdminKey"] = AdminKey,
-            ["Demo:Enabled"] = "false",
-            ["RateLimit:WritesPerSecond"] = "10000",
-            ["RateLimit:Burst"] = "10000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            _settings[key] = value;
     }
-
-    public TestDatabase Database { get; }
 
     /// <summary>Starts on a fresh database, or on <paramref name="database"/>, which the app then owns.</summary>
     public static async Task<CoverageApp> StartAsync(StorageProvider provider = StorageProvider.Sqlite, IDictionary<string, string?>? settings = null,
@@ -100,19 +85,14 @@ public sealed class CoverageApp : WebApplicationFactory<Program>
             : throw new Xunit.Sdk.XunitException($"No errors under '{key}' in {json}");
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _settings)
-            builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (_services is not null)
-            builder.ConfigureServices(_services);
-    }
+    protected override void ConfigureServices(IServiceCollection services) => _services?.Invoke(services);
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>Tests send writes back to back; the rate limit is raised unless a test sets it.</summary>
+    private static Dictionary<string, string?> WithWriteLimitsRaised(IDictionary<string, string?>? settings)
     {
-        await base.DisposeAsync();
-        await Database.DisposeAsync();
+        var all = new Dictionary<string, string?> { ["RateLimit:WritesPerSecond"] = "10000", ["RateLimit:Burst"] = "10000" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return all;
     }
 }

@@ -1,11 +1,7 @@
 using Coverage.Grains;
-using Coverage.Runtime;
 using Coverage.Silo.Storage;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Tests.Infrastructure;
@@ -14,36 +10,23 @@ namespace Coverage.Tests.Infrastructure;
 /// The whole product on real Kestrel at a free loopback port, on its own fresh database, for clients outside the
 /// process: headless Chromium and the JavaScript SignalR client.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>
+public sealed class LiveApp : TestApp
 {
     public const string AdminKey = "live-test-admin-key-0123456789abcdef";
 
-    private readonly TestDatabase _database;
-    private readonly Dictionary<string, string?> _settings;
-
-    private LiveApp(TestDatabase database, Dictionary<string, string?> settings)
+    private LiveApp(TestDatabase database, IDictionary<string, string?> settings) : base(database, ownsDatabase: true, AdminKey, settings)
     {
-        _database = database;
-        _settings = settings;
         UseKestrel(0);
     }
 
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
-
     public static async Task<LiveApp> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
-        var all = new Dictionary<string, string?>(database.Settings())
-        {
-            ["Demo:Enabled"] = "false",
-            ["Auth:AllowAnonymousRead"] = "true",
-            ["Auth:BootstrapAdminKey"] = AdminKey,
-        };
+        var all = new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "true" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var app = new LiveApp(database, all);
+        var app = new LiveApp(await TestDatabase.CreateAsync(StorageProvider.Sqlite), all);
         app.StartServer();
         return app;
     }
@@ -65,12 +48,4 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         await Task.WhenAll(counties.Select((c, i) => Grains.GetGrain<IOrgGrain>(c.Code).SetFigures(Figure.Of(5_000 + (i * 97 % 4_000)))));
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 }
