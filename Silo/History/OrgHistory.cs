@@ -79,24 +79,32 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         if (_noBaselineBefore.TryGetValue((code, year), out var checkedOn) && checkedOn == today)
             return null;
         var yearStart = new DateOnly(year, 1, 1);
+        // The buffer is read before the database: a flush commits before the buffer forgets, so no point falls between them.
+        var pendingBefore = buffer.PendingFor(code, yearStart.AddYears(-1), yearStart.AddDays(-1)).LastOrDefault();
+        var pendingWithin = buffer.PendingFor(code, yearStart, today).FirstOrDefault();
         await using var connection = await database.OpenAsync();
-        var previous = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT totals FROM org_history WHERE code = @code AND day < @yearStart ORDER BY day DESC LIMIT 1",
-            new { code, yearStart = Key(yearStart) });
-        if (previous is not null)
-            return _baselines[(code, year)] = Parse(previous);
-        var stored = (await connection.QueryAsync<(string Day, string Totals)>(
-                "SELECT day, totals FROM org_history WHERE code = @code AND day >= @yearStart ORDER BY day LIMIT 1",
-                new { code, yearStart = Key(yearStart) }))
-            .Select(r => new DailyTotals(ParseDay(r.Day), Parse(r.Totals)))
-            .FirstOrDefault();
-        var pending = buffer.PendingFor(code, yearStart, stored?.Day.AddDays(-1) ?? today).FirstOrDefault();
-        var baseline = pending ?? stored;
-        if (baseline is not null && baseline.Day < today)
-            return _baselines[(code, year)] = baseline.Totals;
+        var storedBefore = await PointAsync(connection, code, "day < @yearStart ORDER BY day DESC", yearStart);
+        if (Later(storedBefore, pendingBefore) is { } previous)
+            return _baselines[(code, year)] = previous.Totals;
+        var storedWithin = await PointAsync(connection, code, "day >= @yearStart ORDER BY day", yearStart);
+        if (Earlier(storedWithin, pendingWithin) is { } first && first.Day < today)
+            return _baselines[(code, year)] = first.Totals;
         _noBaselineBefore[(code, year)] = today;
         return null;
     }
+
+    private static async Task<DailyTotals?> PointAsync(System.Data.Common.DbConnection connection, string code, string condition, DateOnly yearStart) =>
+        (await connection.QueryAsync<(string Day, string Totals)>(
+            $"SELECT day, totals FROM org_history WHERE code = @code AND {condition} LIMIT 1", new { code, yearStart = Key(yearStart) }))
+        .Select(r => new DailyTotals(ParseDay(r.Day), Parse(r.Totals)))
+        .FirstOrDefault();
+
+    /// <summary>Of a stored and an unwritten point, the later day; on the same day the unwritten one, which is newer.</summary>
+    private static DailyTotals? Later(DailyTotals? stored, DailyTotals? pending) =>
+        stored is null || (pending is not null && pending.Day >= stored.Day) ? pending : stored;
+
+    private static DailyTotals? Earlier(DailyTotals? stored, DailyTotals? pending) =>
+        stored is null || (pending is not null && pending.Day <= stored.Day) ? pending : stored;
 
     private (string Sql, DynamicParameters Parameters) Insert(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows, DateTimeOffset recordedAt)
     {

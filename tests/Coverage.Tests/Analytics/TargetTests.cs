@@ -70,6 +70,22 @@ public sealed class TargetTests
     }
 
     [Fact]
+    public async Task JustAfterNewYearNewMembersCountFromTheLastDaysPointEvenBeforeItIsWritten()
+    {
+        var newYearsEve = DateTimeOffset.Parse("2026-12-31T23:59:00+08:00");
+        await using var app = await AnalyticsApp.StartAsync(now: newYearsEve);
+        await app.Service<OrgHistory>().WriteAsync([(Xingning, new DateOnly(2026, 12, 1), Aggregate.Of(Figure.Of(400)))]);
+        await app.SetMembersAsync(Xingning, 1_000);
+
+        app.Clock.Set(newYearsEve.AddMinutes(2));
+        await app.SetMembersAsync(Xingning, 1_500);
+        await app.SendAsync(HttpMethod.Put, $"/api/v1/orgs/{Xingning}/targets/2027", new Dictionary<string, double> { ["newMembers"] = 10_000 });
+        var summary = await app.GetAsync<OrgSummary>($"/api/v1/orgs/{Xingning}");
+
+        Assert.Equal(500, summary.Attainment!.Measures["newMembers"].Actual);
+    }
+
+    [Fact]
     public async Task ChildrenRankByAttainmentWithThoseWithoutTargetsLast()
     {
         await using var app = await AnalyticsApp.StartAsync(now: MidYear);
