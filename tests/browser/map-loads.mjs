@@ -57,6 +57,8 @@ await run(async launch => {
     check(!(await banner.isVisible()), 'not demo mode: no demo banner');
   }
 
+  check(await page.locator('#measure').inputValue() === 'rates.membership', 'the map opens on 入会率 (rates.membership)');
+  check(trendMeasures[0] === 'rates.membership', `the first trend reads rates.membership (${trendMeasures[0]})`);
   const weekly = (await getJson(baseUrl, '/api/v1/measures')).find(m => m.name === 'totals.stationVisits.last7Days').label;
   await page.selectOption('#measure', 'totals.stationVisits.today');
   await poll(async () => (await page.locator('#trend-title').innerText()) === `${weekly} · 近一年趋势（每周）`, {

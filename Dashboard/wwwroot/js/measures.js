@@ -11,19 +11,23 @@ export function useCatalogue(measures) {
   catalogue = new Map(measures.map(m => [m.name, m]));
   MEASURES = measures
     .filter(m => m.hasHistory && (m.name.startsWith('rates.') || m.name === 'totals.stationVisits.today'))
-    .map(m => ({ key: m.name, label: m.label, group: groupOf(m.name), kind: kindOf(m.name) }));
+    .map(m => ({ key: m.name, label: m.label, group: groupOf(m.name), kind: kindOf(m.name) }))
+    .sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group));
 }
 
+// In picker order; the first measure of the first group, 入会率, is the default.
+const GROUPS = ['覆盖', '新就业形态', '服务站点'];
+
 function groupOf(key) {
-  if (key.startsWith('totals.station')) return '服务站点';
-  return key.startsWith('rates.newEmployment') ? '新就业形态' : '覆盖';
+  if (key.startsWith('totals.station')) return GROUPS[2];
+  return key.startsWith('rates.newEmployment') ? GROUPS[1] : GROUPS[0];
 }
 
 export const labelOf = key => catalogue.get(key)?.label ?? key;
 
 export const kindOf = key => (catalogue.get(key)?.unit === 'count' ? 'count' : 'rate');
 
-// Unknown or missing keys fall back to the first, 入会率.
+// Unknown or missing keys fall back to the default.
 export const measureOf = key => MEASURES.find(m => m.key === key) ?? MEASURES[0];
 
 export function valueOf(summary, key) {
