@@ -21,4 +21,7 @@ internal sealed class Deactivation(bool onlyIfIdle) : WorkItem
     }
 
     public override void Reroute(GrainRuntime runtime, GrainId id) => _done.TrySetResult();
+
+    /// <summary>The activation it reached could not activate, so it holds nothing to write.</summary>
+    public override void Fail(Exception error) => _done.TrySetResult();
 }

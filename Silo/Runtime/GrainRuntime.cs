@@ -105,8 +105,8 @@ public sealed class GrainRuntime : IGrainFactory
             }
             catch (Exception error)
             {
-                Logger.LogError(error, "Some activations could not write their state on shutdown");
-                return;
+                // Those that failed are still active, so the next round tries them again.
+                Logger.LogError(error, "Some activations could not write their state on shutdown; trying again");
             }
         }
     }

@@ -69,6 +69,19 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task AStopTriesAgainAWriteThatFailedAndKeepsTheValue()
+    {
+        await using var silo = await StartAsync(flakyStore: true);
+        await silo.Grains.GetGrain<IProbeGrain>("unsaved").SetValue("kept at stop", write: false);
+        ((FlakyStateStore)silo.Store).FailNextWrites("unsaved", 1);
+
+        await silo.StopAsync();
+
+        Assert.Equal(0, silo.Runtime.ActivationCount);
+        Assert.Contains("kept at stop", (await silo.Store.ReadAsync("probe", "unsaved"))!.Payload);
+    }
+
+    [Fact]
     public async Task WriteWithStaleVersionIsRefusedAndStoredStateIsKept()
     {
         await using var silo = await StartAsync();
