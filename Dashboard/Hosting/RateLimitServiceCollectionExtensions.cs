@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Coverage.Dashboard.Auth;
 using Microsoft.AspNetCore.RateLimiting;
@@ -43,7 +45,7 @@ public static class RateLimitServiceCollectionExtensions
         if (limits.AnonymousRequestsPerSecond <= 0 || context.User.KeyIdOf() is not null || !context.Request.Path.StartsWithSegments("/api"))
             return RateLimitPartition.GetNoLimiter("not limited");
         // Partitions are kept by name, so an address must never share its name with the unlimited one.
-        return RateLimitPartition.GetTokenBucketLimiter($"address {context.Connection.RemoteIpAddress}", _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter($"address {ClientOf(context.Connection.RemoteIpAddress)}", _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, limits.AnonymousBurst),
             TokensPerPeriod = limits.AnonymousRequestsPerSecond,
@@ -51,6 +53,18 @@ public static class RateLimitServiceCollectionExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>An IPv6 client is its /64, which one household or host is given whole, so rotating addresses in it gains nothing.</summary>
+    private static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+            return "";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        return address.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPAddress([.. address.GetAddressBytes()[..8], 0, 0, 0, 0, 0, 0, 0, 0]) + "/64"
+            : address.ToString();
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

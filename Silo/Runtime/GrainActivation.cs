@@ -229,6 +229,8 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
             timers = [.. _timers];
         foreach (var timer in timers)
             timer.Dispose();
+        // References may keep a retired activation until their next call; the grain and its state need not stay with it.
+        (_grain, _states) = (null, []);
         runtime.Remove(this);
     }
 }
