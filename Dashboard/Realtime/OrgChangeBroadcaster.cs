@@ -15,6 +15,9 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
     public const int PerSecond = 4;
     private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Attainment may need the database; a slow one must not hold up every live update.</summary>
+    private static readonly TimeSpan EnrichWithin = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -34,9 +37,11 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
     /// <summary>Sends what may go now; answers whether anything is left waiting for its org's spacing or a connection's send.</summary>
     private async Task<bool> FlushAsync()
     {
+        // An org waits under its own code and its parent's: its attainment is worked out once.
+        var enriching = new Dictionary<Contracts.OrgSummary, Task<Contracts.OrgSummary>>(ReferenceEqualityComparer.Instance);
         foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
-            var enriched = await Task.WhenAll(summaries.Select(EnrichAsync));
+            var enriched = await Task.WhenAll(summaries.Select(s => enriching.TryGetValue(s, out var e) ? e : enriching[s] = EnrichAsync(s)));
             foreach (var watcher in watchers)
                 watcher.Merge(enriched);
         }
@@ -46,12 +51,12 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
         return waiting;
     }
 
-    /// <summary>A summary whose attainment cannot be worked out (the database is away) still goes out, without it.</summary>
+    /// <summary>A summary whose attainment cannot be worked out in time (the database is slow or away) still goes out, without it.</summary>
     private async Task<Contracts.OrgSummary> EnrichAsync(Contracts.OrgSummary summary)
     {
         try
         {
-            return await attainment.EnrichAsync(summary);
+            return await attainment.EnrichAsync(summary).WaitAsync(EnrichWithin);
         }
         catch (Exception error)
         {

@@ -27,7 +27,7 @@ public sealed class AttainmentCalculator(TargetStore targets, OrgHistory history
         {
             var actual = t.Measure!.Actual(summary.Totals, baseline);
             var ratio = actual / t.Target.Value;
-            return new TargetAttainment(t.Measure.Label, t.Target.Value, actual, ratio, (ratio ?? 0) < elapsed);
+            return new TargetAttainment(t.Measure.Label, t.Measure.IsRate, t.Target.Value, actual, ratio, (ratio ?? 0) < elapsed);
         });
         return summary with { Attainment = new Attainment(year, elapsed, byMeasure, byMeasure.Values.Any(m => m.Behind)) };
     }

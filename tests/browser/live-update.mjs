@@ -50,4 +50,6 @@ await run(async launch => {
   const progress = await cityRow.locator('.behind-mark').innerText();
   check(progress === '落后' && await page.locator('#ranking th[data-key="attainment"]').innerText() === '目标进度',
     `the live ranking shows 目标进度 and marks ${city} 落后`);
+  const tooltip = await cityRow.locator('td[title]').getAttribute('title');
+  check(tooltip.includes('会员人数：完成') && tooltip.includes('目标 10000.0亿'), `the progress tooltip names the target as a count ("${tooltip}")`);
 });

@@ -56,16 +56,21 @@ export class Dashboard {
     this.#refetchAfterMidnight();
   }
 
-  // Today's figures start again at midnight China time, when nothing may be pushed for hours: fetch the view again then.
+  // Today's figures start again at midnight China time, when nothing may be pushed for hours: fetch the view again then,
+  // and once more a minute later in case this screen's clock runs ahead of the server's.
   #refetchAfterMidnight() {
     const day = 86_400_000;
     const china = 8 * 3_600_000;
     const untilMidnight = day - ((Date.now() + china) % day);
-    setTimeout(() => {
+    const refetch = () => {
       this.#refetch({ always: true });
       if (this.#org) this.#loadTrend();
+    };
+    setTimeout(refetch, untilMidnight + MIDNIGHT_MARGIN);
+    setTimeout(() => {
+      refetch();
       this.#refetchAfterMidnight();
-    }, untilMidnight + MIDNIGHT_MARGIN);
+    }, untilMidnight + MIDNIGHT_MARGIN + 60_000);
   }
 
   show({ code, measure }) {

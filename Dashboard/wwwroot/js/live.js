@@ -5,7 +5,7 @@ const RETRY_DELAYS = [0, 1000, 2000];
 const RESTART_DELAY = 5000;
 const RECONNECTING_GRACE = 5000;
 // How long the first view waits for the first connection, so it is fetched once, after subscribing.
-const FIRST_CONNECT_WAIT = 3000;
+const FIRST_CONNECT_WAIT = 1500;
 
 export class LiveConnection extends EventTarget {
   #connection;

@@ -95,14 +95,13 @@ function progressCell(attainment) {
   if (!attainment) return '<td data-value="">—</td>';
   const value = progressOf({ attainment });
   const lines = Object.values(attainment.measures).map(m =>
-    `${m.label}：完成 ${formatPercent(m.ratio)}（目标 ${formatTarget(m.target)}，实际 ${formatTarget(m.actual, m.target)}）${m.behind ? ' 落后' : ''}`);
+    `${m.label}：完成 ${formatPercent(m.ratio)}（目标 ${formatTarget(m, m.target)}，实际 ${formatTarget(m, m.actual)}）${m.behind ? ' 落后' : ''}`);
   const title = [...lines, `${attainment.year} 年已过 ${formatPercent(attainment.elapsedFraction)}`].join('\n');
   const mark = attainment.behind ? '<span class="behind-mark">落后</span>' : '';
   return `<td data-value="${value ?? ''}" title="${escapeHtml(title)}">${mark}${formatPercent(value)}</td>`;
 }
 
-// Rate targets lie in (0, 1]; counts are larger. The actual is shown the way its target is.
-const formatTarget = (value, target = value) => (target != null && target <= 1 ? formatPercent(value) : formatCount(value));
+const formatTarget = (measure, value) => (measure.isRate ? formatPercent(value) : formatCount(value));
 
 // Missing values (a rate with no denominator) always sort last, whichever the direction.
 function compare(a, b, descending) {

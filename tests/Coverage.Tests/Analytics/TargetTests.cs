@@ -31,8 +31,8 @@ public sealed class TargetTests
         var attainment = summary.Attainment!;
         Assert.Equal(2026, attainment.Year);
         Assert.InRange(attainment.ElapsedFraction, 0.49, 0.51);
-        Assert.Equal(new TargetAttainment("新增会员", 10_000, 3_000, 0.3, Behind: true), attainment.Measures["newMembers"]);
-        Assert.Equal(new TargetAttainment("入会率", 0.8, 0.5, 0.625, Behind: false), attainment.Measures["membership"]);
+        Assert.Equal(new TargetAttainment("新增会员", false, 10_000, 3_000, 0.3, Behind: true), attainment.Measures["newMembers"]);
+        Assert.Equal(new TargetAttainment("入会率", true, 0.8, 0.5, 0.625, Behind: false), attainment.Measures["membership"]);
         Assert.True(attainment.Behind);
     }
 
@@ -46,7 +46,7 @@ public sealed class TargetTests
 
         var summary = await app.GetAsync<OrgSummary>($"/api/v1/orgs/{Xingning}");
 
-        Assert.Equal(new TargetAttainment("新增会员", 10_000, 6_000, 0.6, Behind: false), summary.Attainment!.Measures["newMembers"]);
+        Assert.Equal(new TargetAttainment("新增会员", false, 10_000, 6_000, 0.6, Behind: false), summary.Attainment!.Measures["newMembers"]);
         Assert.False(summary.Attainment.Behind);
     }
 
