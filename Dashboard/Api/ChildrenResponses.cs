@@ -16,6 +16,7 @@ public sealed class ChildrenResponses(IOptions<JsonOptions> json)
     private const long ByteBudget = 64L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(string Code, string? Sort, bool Descending), Entry> _entries = new();
+    private readonly Lock _replacing = new();
     private long _bytes;
 
     public byte[] Json(string code, Sorting sorting, OrgSummary[] children)
@@ -24,12 +25,19 @@ public sealed class ChildrenResponses(IOptions<JsonOptions> json)
         if (_entries.TryGetValue(key, out var kept) && kept.WasMadeFrom(children))
             return kept.Json;
         var made = new Entry(children, JsonSerializer.SerializeToUtf8Bytes(sorting.Apply(children).ToArray(), json.Value.SerializerOptions));
-        if (Interlocked.Add(ref _bytes, made.Json.Length - (kept?.Json.Length ?? 0)) > ByteBudget)
+        // Only misses take the lock, so the byte count stays exact without slowing the reads that hit.
+        lock (_replacing)
         {
-            _entries.Clear();
-            Interlocked.Exchange(ref _bytes, made.Json.Length);
+            if (_entries.TryGetValue(key, out var replaced))
+                _bytes -= replaced.Json.Length;
+            if (_bytes + made.Json.Length > ByteBudget)
+            {
+                _entries.Clear();
+                _bytes = 0;
+            }
+            _entries[key] = made;
+            _bytes += made.Json.Length;
         }
-        _entries[key] = made;
         return made.Json;
     }
 

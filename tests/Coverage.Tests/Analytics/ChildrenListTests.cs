@@ -1,5 +1,7 @@
 using Coverage.Contracts;
+using Coverage.Dashboard.Api;
 using Coverage.Grains;
+using Coverage.Silo.Analytics;
 using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Analytics;
@@ -10,6 +12,24 @@ public sealed class ChildrenListTests
     private const string Nanning = "450100";
     private const string Xingning = "450102";
     private static readonly DateTimeOffset LateEvening = DateTimeOffset.Parse("2026-07-02T23:50:00+08:00");
+
+    [Fact]
+    public async Task AnUnchangedChildrenListIsServedFromTheJsonMadeForItsLastRead()
+    {
+        await using var app = await AnalyticsApp.StartAsync();
+        await app.SetMembersAsync(Xingning, 500);
+        var responses = app.Service<ChildrenResponses>();
+        async Task<byte[]> JsonAsync() =>
+            responses.Json(Nanning, default, await app.Service<SummaryReader>().GetManyAsync(app.Service<IOrgDirectory>().ChildrenOf(Nanning)));
+
+        var first = await JsonAsync();
+        var again = await JsonAsync();
+        await app.SetMembersAsync(Xingning, 600);
+        var changed = await JsonAsync();
+
+        Assert.Same(first, again);
+        Assert.NotSame(again, changed);
+    }
 
     [Fact]
     public async Task AChildrenListReadAgainShowsNewFiguresAndTargets()

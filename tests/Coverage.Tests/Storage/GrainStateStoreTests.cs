@@ -3,6 +3,7 @@ using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coverage.Tests.Storage;
 
@@ -55,7 +56,8 @@ public sealed class GrainStateStoreTests
     [ClassData(typeof(StorageProviders))]
     public async Task AWriteTheDatabaseRejectsHalfwayLeavesNoTraceAndTheRestOfItsBatchCommits(StorageProvider provider)
     {
-        await using var silo = await SiloHost.StartAsync(provider);
+        var log = new BatchFailures();
+        await using var silo = await SiloHost.StartAsync(provider, services => services.AddSingleton<ILoggerProvider>(log));
         var committer = silo.Services.GetRequiredService<GroupCommitter>();
         await committer.WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction, "CREATE TABLE probe_rows (id TEXT PRIMARY KEY)"));
 
@@ -84,6 +86,7 @@ public sealed class GrainStateStoreTests
             count.CommandText = "SELECT COUNT(*) FROM probe_rows";
             return Convert.ToInt64(await count.ExecuteScalarAsync());
         }));
+        Assert.Contains(log.Sizes, size => size > 200);
     }
 
     private static async Task<int> ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql)
@@ -101,5 +104,28 @@ public sealed class GrainStateStoreTests
         await using var silo = await SiloHost.StartAsync(provider);
         await silo.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         Assert.NotNull(silo.Services.GetRequiredService<IGrainStateStore>());
+    }
+
+    /// <summary>The sizes of the batches the committer reports as failed and retried write by write.</summary>
+    private sealed class BatchFailures : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentBag<int> Sizes { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == typeof(GroupCommitter).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> fields && fields.FirstOrDefault(f => f.Key == "Count").Value is int count)
+                Sizes.Add(count);
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }
