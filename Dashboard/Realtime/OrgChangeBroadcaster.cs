@@ -1,3 +1,4 @@
+using Coverage.Contracts;
 using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.SignalR;
 
@@ -38,7 +39,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
     private async Task<bool> FlushAsync()
     {
         // An org waits under its own code and its parent's: its attainment is worked out once.
-        var enriching = new Dictionary<Contracts.OrgSummary, Task<Contracts.OrgSummary>>(ReferenceEqualityComparer.Instance);
+        var enriching = new Dictionary<OrgSummary, Task<OrgSummary>>(ReferenceEqualityComparer.Instance);
         foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
             var enriched = await Task.WhenAll(summaries.Select(s => enriching.TryGetValue(s, out var e) ? e : enriching[s] = EnrichAsync(s)));
@@ -52,7 +53,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
     }
 
     /// <summary>A summary whose attainment cannot be worked out in time (the database is slow or away) still goes out, without it.</summary>
-    private async Task<Contracts.OrgSummary> EnrichAsync(Contracts.OrgSummary summary)
+    private async Task<OrgSummary> EnrichAsync(OrgSummary summary)
     {
         try
         {
@@ -65,7 +66,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
         }
     }
 
-    private async Task SendAsync(string connectionId, Contracts.OrgSummary[] summaries)
+    private async Task SendAsync(string connectionId, OrgSummary[] summaries)
     {
         try
         {

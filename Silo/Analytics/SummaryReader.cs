@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
@@ -9,13 +8,11 @@ namespace Coverage.Silo.Analytics;
 /// <summary>Reads org summaries from the grains' memory, with target attainment added where targets are set.</summary>
 public sealed class SummaryReader(IGrainFactory grains, IOrgDirectory directory, AttainmentCalculator attainment)
 {
-    /// <summary>
-    /// References to the division orgs (nation to county, a few thousand), kept so a read skips making a reference and
-    /// finding the activation; grassroots unions, millions nationally, get a fresh reference each time.
-    /// </summary>
-    private readonly ConcurrentDictionary<string, IOrgGrain> _divisions = new();
-
-    public Task<OrgSummary> GetAsync(string code) => GetAsync(grains.GetGrain<IOrgGrain>(code));
+    public Task<OrgSummary> GetAsync(string code)
+    {
+        var read = grains.GetGrain<IOrgGrain>(code).GetSummary();
+        return read.IsCompletedSuccessfully ? attainment.EnrichAsync(read.Result) : EnrichWhenReadAsync(read);
+    }
 
     /// <summary>All reads start before any is awaited, so orgs that must first load their state load side by side.</summary>
     public Task<OrgSummary[]> GetManyAsync(IReadOnlyList<OrgInfo> orgs)
@@ -24,18 +21,10 @@ public sealed class SummaryReader(IGrainFactory grains, IOrgDirectory directory,
         var done = true;
         for (var i = 0; i < reads.Length; i++)
         {
-            reads[i] = GetAsync(orgs[i].Level == OrgLevel.Grassroots
-                ? grains.GetGrain<IOrgGrain>(orgs[i].Code)
-                : _divisions.GetOrAdd(orgs[i].Code, grains.GetGrain<IOrgGrain>));
+            reads[i] = GetAsync(orgs[i].Code);
             done &= reads[i].IsCompletedSuccessfully;
         }
         return done ? Task.FromResult(Array.ConvertAll(reads, r => r.Result)) : Task.WhenAll(reads);
-    }
-
-    private Task<OrgSummary> GetAsync(IOrgGrain grain)
-    {
-        var read = grain.GetSummary();
-        return read.IsCompletedSuccessfully ? attainment.EnrichAsync(read.Result) : EnrichWhenReadAsync(read);
     }
 
     private async Task<OrgSummary> EnrichWhenReadAsync(Task<OrgSummary> read) => await attainment.EnrichAsync(await read);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -93,7 +94,7 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         return null;
     }
 
-    private static async Task<DailyTotals?> PointAsync(System.Data.Common.DbConnection connection, string code, string condition, DateOnly yearStart) =>
+    private static async Task<DailyTotals?> PointAsync(DbConnection connection, string code, string condition, DateOnly yearStart) =>
         (await connection.QueryAsync<(string Day, string Totals)>(
             $"SELECT day, totals FROM org_history WHERE code = @code AND {condition} LIMIT 1", new { code, yearStart = Key(yearStart) }))
         .Select(r => new DailyTotals(ParseDay(r.Day), Parse(r.Totals)))

@@ -2,8 +2,8 @@
 // those behind the year are marked.
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
-import { formatCount, formatPercent } from './format.js';
-import { kindOf, labelOf, valueOf } from './measures.js';
+import { formatPercent } from './format.js';
+import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
 import { routeHref } from './route.js';
 
 const MAX_ROWS = 500;
@@ -73,8 +73,7 @@ export class RankingTable {
         if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a></td>`;
         if (c.kind === 'progress') return progressCell(s.attainment);
         const value = valueOf(s, c.key);
-        const text = c.kind === 'rate' ? formatPercent(value) : formatCount(value);
-        return `<td data-value="${value ?? ''}"${c.key === this.#measure.key ? ' class="measure"' : ''}>${text}</td>`;
+        return `<td data-value="${value ?? ''}"${c.key === this.#measure.key ? ' class="measure"' : ''}>${formatMeasure(c, value)}</td>`;
       }).join('');
       const behind = s.attainment?.behind ? ' class="behind"' : '';
       return `<tr data-code="${escapeHtml(s.code)}"${behind}><td class="rank">${i + 1}</td>${cells}</tr>`;
@@ -101,7 +100,7 @@ function progressCell(attainment) {
   return `<td data-value="${value ?? ''}" title="${escapeHtml(title)}">${mark}${formatPercent(value)}</td>`;
 }
 
-const formatTarget = (measure, value) => (measure.isRate ? formatPercent(value) : formatCount(value));
+const formatTarget = (target, value) => formatMeasure({ kind: target.isRate ? 'rate' : 'count' }, value);
 
 // Missing values (a rate with no denominator) always sort last, whichever the direction.
 function compare(a, b, descending) {
