@@ -10,6 +10,8 @@ namespace Coverage.Dashboard.Demo;
 /// A year of plausible history behind the seeded figures: membership and new-employment membership grow towards today's
 /// values along a slightly noisy path. Counties get a point a month (as counties report), every federation above them a
 /// point a week, each the sum of its counties on that day, so history obeys the same roll-up rule as the live totals.
+/// Points fall on Sundays, the last day of a weekly bucket, where federations also carry their stations' visits of the
+/// 30 days before, rising towards today's level as stations took on more visitors.
 /// </summary>
 public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, OrgHistory history, TimeProvider clock)
 {
@@ -28,23 +30,54 @@ public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, Or
         var random = new Random(seed);
         var growth = counties.ToDictionary(c => c.Code, _ => (Members: 0.02 + (random.NextDouble() * 0.07), NewEmployment: 0.2 + (random.NextDouble() * 0.3)));
         var ancestors = counties.ToDictionary(c => c.Code, Ancestors);
+        var visitsPerDay = VisitsPerDay(counties, current, ancestors);
+        var lastSunday = today.AddDays(-(int)today.DayOfWeek);
         var points = new List<(string, DateOnly, Aggregate)>();
-        for (var week = Weeks - 1; week >= 1; week--)
+        for (var week = Weeks - 1; week >= 0; week--)
         {
-            var day = today.AddDays(-7 * week);
+            var day = lastSunday.AddDays(-7 * week);
+            if (day >= today)
+                continue;
+            var yearsAgo = (today.DayNumber - day.DayNumber) / 365.0;
             var federations = new Dictionary<string, List<Aggregate>>();
             foreach (var county in counties)
             {
-                var then = Back(current[county.Code], growth[county.Code], week / (double)Weeks, random);
+                var then = Back(current[county.Code], growth[county.Code], yearsAgo, random);
                 if (day.Day <= 7)
                     points.Add((county.Code, day, then));
                 foreach (var ancestor in ancestors[county.Code])
                     (federations.TryGetValue(ancestor, out var parts) ? parts : federations[ancestor] = []).Add(then);
             }
-            points.AddRange(federations.Select(f => (f.Key, day, Aggregate.Sum(f.Value))));
+            points.AddRange(federations.Select(f => (f.Key, day,
+                Aggregate.Sum(f.Value) with { DailyVisits = Visits(day, visitsPerDay.GetValueOrDefault(f.Key) * (1 - (0.35 * yearsAgo)), random) })));
         }
         return await history.WriteAsync(points);
     }
+
+    /// <summary>Each federation's average visits a day over its stations' reported days, as they stand now.</summary>
+    private static Dictionary<string, double> VisitsPerDay(List<OrgInfo> counties, Dictionary<string, Aggregate> current,
+        Dictionary<string, List<string>> ancestors)
+    {
+        var perDay = new Dictionary<string, double>();
+        foreach (var county in counties)
+        {
+            var visits = current[county.Code].DailyVisits;
+            if (visits.Count == 0)
+                continue;
+            var average = visits.Values.Sum() / (double)visits.Count;
+            foreach (var ancestor in ancestors[county.Code])
+                perDay[ancestor] = perDay.GetValueOrDefault(ancestor) + average;
+        }
+        return perDay;
+    }
+
+    /// <summary>Visits on each of the 30 days up to <paramref name="day"/>, around a level, varying a tenth from day to day.</summary>
+    private static Dictionary<string, long> Visits(DateOnly day, double level, Random random) =>
+        level <= 0
+            ? []
+            : Enumerable.Range(0, 30).ToDictionary(
+                back => Aggregate.Day(day.AddDays(-back)),
+                _ => (long)(level * (0.9 + (random.NextDouble() * 0.2))));
 
     private List<string> Ancestors(OrgInfo county)
     {

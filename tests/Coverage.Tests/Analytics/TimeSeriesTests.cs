@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Coverage.Contracts;
+using Coverage.Grains;
 using Coverage.Silo.History;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
@@ -94,6 +95,27 @@ public sealed class TimeSeriesTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(points.Count / 1_000.0), $"{points.Count} points took {clock.Elapsed}.");
         var series = await app.GetAsync<TimeSeries>($"/api/v1/orgs/{cities[0]}/timeseries?measure=totals.members&from=2026-11-01&to=2026-11-30&interval=month");
         Assert.Equal([new(new DateOnly(2026, 11, 1), 1_364)], series.Points);
+    }
+
+    [Fact]
+    public async Task TheDemoHistoryGivesFederationsAWeeklyTrendOfStationVisits()
+    {
+        var wednesday = DateTimeOffset.Parse("2026-11-18T10:00:00+08:00");
+        await using var app = await AnalyticsApp.StartAsync(now: wednesday);
+        await app.Grains.GetGrain<IStationGrain>("nn-1").Register(new StationInfo(Xingning, "驿站", 22.8, 108.3, true, true, []));
+        await app.Grains.GetGrain<IStationGrain>("nn-1").ReportUsage(
+            [.. Enumerable.Range(0, 30).Select(back => new DailyUsage(new DateOnly(2026, 11, 18).AddDays(-back), 100))]);
+        await Eventually.TrueAsync(async () => (await app.GetAsync<OrgSummary>("/api/v1/orgs/450000")).Totals.StationVisits.Last7Days == 700,
+            TimeSpan.FromSeconds(5), "the station's visits in the province");
+
+        await app.Service<Dashboard.Demo.DemoHistory>().WriteAsync(seed: 7);
+        var visits = await app.GetAsync<TimeSeries>(
+            "/api/v1/orgs/450000/timeseries?measure=totals.stationVisits.last7Days&from=2025-11-18&to=2026-11-18&interval=week");
+
+        Assert.Equal(53, visits.Points.Count);
+        Assert.All(visits.Points, p => Assert.True(p.Value > 0, $"no visits in the week of {p.Date}"));
+        Assert.InRange(visits.Points[0].Value!.Value, 700 * 0.65 * 0.85, 700 * 0.65 * 1.15);
+        Assert.InRange(visits.Points[^2].Value!.Value, 700 * 0.9, 700 * 1.1);
     }
 
     [Fact]
