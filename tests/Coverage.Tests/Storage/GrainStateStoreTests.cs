@@ -62,11 +62,14 @@ public sealed class GrainStateStoreTests
         await committer.WriteAsync((connection, transaction) => ExecuteAsync(connection, transaction, "CREATE TABLE probe_rows (id TEXT PRIMARY KEY)"));
 
         // Everything below queues while this write holds the committer, so it all goes into the next batch together.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holding = committer.WriteAsync(async (_, _) =>
         {
+            held.SetResult();
             await Task.Delay(300);
             return 0;
         });
+        await held.Task;
         var before = Enumerable.Range(0, 100).Select(i => silo.Store.WriteAsync("org", $"before{i}", "{}", 0)).ToList();
         var failing = committer.WriteAsync(async (connection, transaction) =>
         {
