@@ -12,11 +12,13 @@ public sealed class Database
     public Database(StorageOptions options, string? connectionString)
     {
         Dialect = SqlDialect.For(options.Provider);
+        // A variable set to nothing (ConnectionStrings__Coverage=) means "not set", not "a database without a name".
+        var given = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         _connectionString = options.Provider switch
         {
-            StorageProvider.PostgreSql => connectionString
+            StorageProvider.PostgreSql => given
                 ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set."),
-            _ => connectionString ?? SqliteConnectionStringFor(options.SqlitePath),
+            _ => given is null ? SqliteConnectionStringFor(options.SqlitePath) : RequireSqliteFile(given),
         };
     }
 
@@ -50,6 +52,16 @@ public sealed class Database
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <summary>Every connection must open the same database, which an empty or in-memory data source does not.</summary>
+    private static string RequireSqliteFile(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:"
+            ? throw new InvalidOperationException(
+                $"ConnectionStrings:Coverage for SQLite names no file (Data Source='{dataSource}'); give it a file path, or leave it unset and set Storage:SqlitePath.")
+            : connectionString;
     }
 
     /// <summary>WAL with full sync: a commit is on disk when it returns, and readers never wait for the writer.</summary>
