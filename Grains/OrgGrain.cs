@@ -21,6 +21,7 @@ public sealed class OrgGrain(
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
     private OrgInfo _info = null!;
     private Aggregate _totals = Aggregate.Empty;
+    private RunningTotals _running = new();
     private IDisposable? _recompute;
     private long _lastRecompute;
     private OrgSummary? _summary;
@@ -34,7 +35,8 @@ public sealed class OrgGrain(
     public Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _info = directory.Find(context.Key) ?? throw new OrgNotFoundException(context.Key);
-        _totals = State.TotalsAt(Today);
+        _running = RunningTotals.Of(State);
+        _totals = _running.ToAggregate(Today);
         return Task.CompletedTask;
     }
 
@@ -60,8 +62,10 @@ public sealed class OrgGrain(
                 return Summary();
         }
         var (previousOwn, previousVersion, previousUpdatedAt) = (State.Own, State.Version, State.UpdatedAt);
+        var (previousAggregate, aggregate) = (State.OwnAggregate, Aggregate.Of(figures));
         State.Own = figures;
-        var totals = State.TotalsAt(Today);
+        _running.Replace(previousAggregate, aggregate);
+        var totals = _running.ToAggregate(Today);
         var changed = !totals.SameAs(_totals);
         if (changed)
             Advance();
@@ -72,6 +76,7 @@ public sealed class OrgGrain(
         catch
         {
             (State.Own, State.Version, State.UpdatedAt) = (previousOwn, previousVersion, previousUpdatedAt);
+            _running.Replace(aggregate, previousAggregate);
             throw;
         }
         if (changed)
@@ -84,6 +89,7 @@ public sealed class OrgGrain(
         if (State.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
         State.Children[report.Code] = report;
+        _running.Replace(known?.Totals, report.Totals);
         RecomputeSoon();
         return Task.CompletedTask;
     }
@@ -93,6 +99,7 @@ public sealed class OrgGrain(
         if (State.Stations.TryGetValue(report.StationId, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
         State.Stations[report.StationId] = report;
+        _running.Replace(known?.Totals, report.Totals);
         RecomputeSoon();
         return Task.CompletedTask;
     }
@@ -138,7 +145,7 @@ public sealed class OrgGrain(
     private void Recompute()
     {
         _lastRecompute = clock.GetTimestamp();
-        var totals = State.TotalsAt(Today);
+        var totals = _running.ToAggregate(Today);
         if (totals.SameAs(_totals))
         {
             _reporter.PersistLater();

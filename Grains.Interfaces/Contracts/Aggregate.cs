@@ -66,9 +66,23 @@ public sealed record Aggregate(
             : this with { DailyVisits = DailyVisits.Where(v => string.CompareOrdinal(v.Key, oldest) >= 0).ToDictionary() };
     }
 
-    public Totals ToTotals(DateOnly today) =>
-        new(Employees, Members, VerifiedMembers, UnitsRequired, UnitsUnionized, NewEmployment, Stations,
-            new StationVisits(VisitsSince(today, today), VisitsSince(today.AddDays(-6), today), VisitsSince(today.AddDays(-29), today)));
+    public Totals ToTotals(DateOnly today)
+    {
+        string last = Day(today), week = Day(today.AddDays(-6)), month = Day(today.AddDays(-29));
+        long inDay = 0, inWeek = 0, inMonth = 0;
+        foreach (var (day, visits) in DailyVisits)
+        {
+            if (string.CompareOrdinal(day, month) < 0 || string.CompareOrdinal(day, last) > 0)
+                continue;
+            inMonth += visits;
+            if (string.CompareOrdinal(day, week) >= 0)
+                inWeek += visits;
+            if (day == last)
+                inDay += visits;
+        }
+        return new(Employees, Members, VerifiedMembers, UnitsRequired, UnitsUnionized, NewEmployment, Stations,
+            new StationVisits(inDay, inWeek, inMonth));
+    }
 
     /// <summary>Equal counts field by field; records compare dictionaries by reference, so this compares their contents.</summary>
     public bool SameAs(Aggregate other) =>
@@ -76,13 +90,8 @@ public sealed record Aggregate(
         UnitsRequired == other.UnitsRequired && UnitsUnionized == other.UnitsUnionized && Stations == other.Stations &&
         SameEntries(NewEmployment, other.NewEmployment) && SameEntries(DailyVisits, other.DailyVisits);
 
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private long VisitsSince(DateOnly first, DateOnly last)
-    {
-        string from = Day(first), to = Day(last);
-        return DailyVisits.Where(v => string.CompareOrdinal(v.Key, from) >= 0 && string.CompareOrdinal(v.Key, to) <= 0).Sum(v => v.Value);
-    }
+    /// <summary>yyyy-MM-dd: the round-trip format of a date, which has its own fast path.</summary>
+    public static string Day(DateOnly date) => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
         left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && EqualityComparer<T>.Default.Equals(e.Value, r)) &&

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Silo.Runtime;
@@ -16,9 +15,6 @@ namespace Coverage.Silo.History;
 /// </summary>
 public sealed class OrgHistory(Database database, GroupCommitter committer, HistoryBuffer buffer, TimeProvider clock)
 {
-    /// <summary>Rows per INSERT statement: 4 parameters each stays far below both databases' parameter limits.</summary>
-    private const int RowsPerStatement = 250;
-
     private readonly ConcurrentDictionary<(string Code, int Year), Totals> _baselines = new();
 
     /// <summary>Orgs whose year has no point before the day held here: until that day ends nothing is gained yet.</summary>
@@ -42,11 +38,7 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         var recordedAt = clock.GetUtcNow();
         return committer.WriteAsync(async (connection, transaction) =>
         {
-            foreach (var chunk in rows.Chunk(RowsPerStatement))
-            {
-                var (sql, parameters) = Insert(chunk, recordedAt);
-                await connection.ExecuteAsync(sql, parameters, transaction);
-            }
+            await HistoryUpsert.RunAsync(connection, transaction, database.Dialect, rows, recordedAt);
             return rows.Count;
         });
     }
@@ -106,22 +98,6 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
 
     private static DailyTotals? Earlier(DailyTotals? stored, DailyTotals? pending) =>
         stored is null || (pending is not null && pending.Day <= stored.Day) ? pending : stored;
-
-    private (string Sql, DynamicParameters Parameters) Insert(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows, DateTimeOffset recordedAt)
-    {
-        var sql = new StringBuilder("INSERT INTO org_history (code, day, totals, recorded_at) VALUES ");
-        var parameters = new DynamicParameters();
-        parameters.Add("recordedAt", recordedAt);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append($"(@c{i}, @d{i}, {database.Dialect.JsonParameter($"@t{i}")}, @recordedAt)");
-            parameters.Add($"c{i}", rows[i].Code);
-            parameters.Add($"d{i}", Key(rows[i].Day));
-            parameters.Add($"t{i}", JsonSerializer.Serialize(rows[i].Totals, StateJson.Options));
-        }
-        sql.Append(" ON CONFLICT (code, day) DO UPDATE SET totals = excluded.totals, recorded_at = excluded.recorded_at");
-        return (sql.ToString(), parameters);
-    }
 
     private static string Key(DateOnly day) => Aggregate.Day(day);
 

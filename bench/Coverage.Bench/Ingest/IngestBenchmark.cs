@@ -20,6 +20,8 @@ public static class IngestBenchmark
         var warmup = TimeSpan.FromSeconds(options.Int("warmup", 5));
         var round = TimeSpan.FromSeconds(options.Int("seconds", 10));
         var rounds = options.Int("rounds", 3);
+        // Offered load per second; 0 (the default) is a closed loop, each client sending as soon as its last answer came.
+        double? rate = options.Int("rate", 0) is > 0 and var offered ? offered : null;
         var counties = new OrgDirectory().All.Where(o => o.Level == OrgLevel.County).Select(o => o.Code).Order().ToArray();
         var table = new Table("target", "database", "clients", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "% of baseline", "non-200", "load before");
 
@@ -28,13 +30,13 @@ public static class IngestBenchmark
         {
             await using var server = await BaselineServer.StartAsync();
             var target = new IngestTarget("bare Kestrel PUT (baseline)", "—", server.BaseAddress, code => $"/x/{code}", null);
-            baseline = await MeasureAsync(table, target, counties, clients, warmup, round, rounds, null);
+            baseline = await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, null);
         }
 
         if (options.Text("url") is { } url)
         {
             var target = new IngestTarget("app at " + url, options.Text("database", "as configured"), new Uri(url), FiguresPath, options.Text("key"));
-            await MeasureAsync(table, target, counties, clients, warmup, round, rounds, baseline);
+            await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, baseline);
         }
         else
         {
@@ -51,7 +53,7 @@ public static class IngestBenchmark
                 var key = $"bench-{Guid.NewGuid():N}";
                 await using var server = await DashboardServer.StartAsync(database, key);
                 var target = new IngestTarget("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), server.BaseAddress, FiguresPath, key);
-                await MeasureAsync(table, target, counties, clients, warmup, round, rounds, baseline);
+                await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, baseline);
             }
         }
         table.Print("ingest");
@@ -60,7 +62,7 @@ public static class IngestBenchmark
     private static string FiguresPath(string code) => $"/api/v1/orgs/{code}/figures";
 
     private static async Task<double?> MeasureAsync(Table table, IngestTarget target, string[] counties, int clients, TimeSpan warmup,
-        TimeSpan round, int rounds, double? baseline)
+        TimeSpan round, int rounds, double? rate, double? baseline)
     {
         var load = Machine.Load();
         using var http = LoadClient.Create(target.BaseAddress, clients, target.Key);
@@ -89,7 +91,7 @@ public static class IngestBenchmark
             table.Add(target.Name, target.Database, $"{clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", load);
             return null;
         }
-        var result = await LoadGenerator.RunAsync(clients, warmup, round, rounds, null, PushAsync);
+        var result = await LoadGenerator.RunAsync(clients, warmup, round, rounds, rate, PushAsync);
         table.Add(target.Name, target.Database, $"{clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}", $"{result.P99:0.0}",
             baseline is { } b ? $"{result.MedianPerSecond / b:P0}" : "—", result.Unexpected(200), load);
         return result.MedianPerSecond;

@@ -161,4 +161,47 @@ public sealed class RollupTests
 
         public long? MembersOf(string code) => _latest.TryGetValue(code, out var summary) ? summary.Totals.Members : null;
     }
+
+    [Fact]
+    public async Task AParentsTotalsStayAFreshSumOfItsPartsAsGroupsAndVisitDaysComeAndGo()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        var today = ChinaClock.Today(TimeProvider.System);
+        var random = new Random(7);
+        string[] groups = ["courier", "rider", "driver"];
+        var versions = new Dictionary<string, long>();
+
+        for (var i = 0; i < 300; i++)
+        {
+            var part = new Aggregate(random.Next(1000), random.Next(500), random.Next(200), random.Next(50), random.Next(40),
+                groups.Where(_ => random.Next(2) == 0).ToDictionary(g => g, _ => new GroupFigures(random.Next(100), random.Next(50))),
+                random.Next(3), Enumerable.Range(0, random.Next(4)).Select(d => today.AddDays(-random.Next(40)))
+                    .Distinct().ToDictionary(Aggregate.Day, _ => (long)random.Next(20)));
+            var code = $"child{random.Next(6)}";
+            var version = versions[code] = versions.GetValueOrDefault(code) + 1;
+            if (random.Next(4) == 0)
+                await city.ReportStation(new StationTotals(code, random.Next(3) == 0 ? null : part, version));
+            else
+                await city.ReportChild(new ChildTotals(code, part, version));
+            if (i % 50 == 0)
+                await city.SetFigures(Figure.Of(100 + i, DateTimeOffset.UtcNow.AddTicks(i), courierMembers: i % 100 == 0 ? 0 : 5));
+        }
+
+        // At last every part drops all groups but one and all days but today, so what a fresh sum no longer lists must go too.
+        var plain = new Aggregate(1, 1, 1, 1, 1, new Dictionary<string, GroupFigures> { ["courier"] = new(2, 1) }, 0,
+            new Dictionary<string, long> { [Aggregate.Day(today)] = 3 });
+        foreach (var (code, version) in versions)
+        {
+            await city.ReportChild(new ChildTotals(code, plain, version + 1));
+            await city.ReportStation(new StationTotals(code, plain, version + 1));
+        }
+
+        var rollup = await city.GetRollup();
+        var fresh = Aggregate.Sum(rollup.Children.Values.Select(c => c.Totals)
+            .Concat(rollup.Stations.Values.Where(s => s.Totals is not null).Select(s => s.Totals!)).Prepend(rollup.Own)).TrimmedTo(today);
+        Assert.True(rollup.Totals.SameAs(fresh));
+        Assert.Equal(fresh.NewEmployment.Keys.Order(), rollup.Totals.NewEmployment.Keys.Order());
+        Assert.Equal(fresh.DailyVisits.Keys.Order(), rollup.Totals.DailyVisits.Keys.Order());
+    }
 }

@@ -1,0 +1,83 @@
+using Coverage.Contracts;
+
+namespace Coverage.Grains;
+
+/// <summary>
+/// Own figures plus every child's and station's totals, kept as a running sum: a report takes the old contribution off
+/// and puts the new one on, so a parent's work per report does not grow with its number of children. A group or a day
+/// is listed while any part lists it, as a fresh sum of the parts would list it.
+/// </summary>
+internal sealed class RunningTotals
+{
+    private readonly Dictionary<string, (long Workers, long Members, int Parts)> _groups = [];
+    private readonly Dictionary<string, (long Visits, int Parts)> _days = [];
+    private long _employees, _members, _verified, _required, _unionized, _stations;
+
+    public static RunningTotals Of(OrgState state)
+    {
+        var running = new RunningTotals();
+        running.Add(state.OwnAggregate);
+        foreach (var child in state.Children.Values)
+            running.Add(child.Totals);
+        foreach (var station in state.Stations.Values)
+            running.Add(station.Totals);
+        return running;
+    }
+
+    /// <summary>Takes <paramref name="before"/> off and puts <paramref name="after"/> on; either may be null for none.</summary>
+    public void Replace(Aggregate? before, Aggregate? after)
+    {
+        Subtract(before);
+        Add(after);
+    }
+
+    /// <summary>The sum as of <paramref name="today"/>, without visit days that fell out of the longest window.</summary>
+    public Aggregate ToAggregate(DateOnly today)
+    {
+        var oldest = Aggregate.Day(today.AddDays(1 - Aggregate.VisitDaysKept));
+        var groups = new Dictionary<string, GroupFigures>(_groups.Count);
+        foreach (var (group, sum) in _groups)
+            groups[group] = new GroupFigures(sum.Workers, sum.Members);
+        var visits = new Dictionary<string, long>(_days.Count);
+        foreach (var (day, sum) in _days)
+        {
+            if (string.CompareOrdinal(day, oldest) >= 0)
+                visits[day] = sum.Visits;
+        }
+        return new Aggregate(_employees, _members, _verified, _required, _unionized, groups, _stations, visits);
+    }
+
+    private void Add(Aggregate? part) => Apply(part, 1);
+
+    private void Subtract(Aggregate? part) => Apply(part, -1);
+
+    private void Apply(Aggregate? part, int sign)
+    {
+        if (part is null)
+            return;
+        _employees += sign * part.Employees;
+        _members += sign * part.Members;
+        _verified += sign * part.VerifiedMembers;
+        _required += sign * part.UnitsRequired;
+        _unionized += sign * part.UnitsUnionized;
+        _stations += sign * part.Stations;
+        foreach (var (group, figures) in part.NewEmployment)
+        {
+            var sum = _groups.GetValueOrDefault(group);
+            sum = (sum.Workers + sign * figures.Workers, sum.Members + sign * figures.Members, sum.Parts + sign);
+            if (sum.Parts == 0)
+                _groups.Remove(group);
+            else
+                _groups[group] = sum;
+        }
+        foreach (var (day, count) in part.DailyVisits)
+        {
+            var sum = _days.GetValueOrDefault(day);
+            sum = (sum.Visits + sign * count, sum.Parts + sign);
+            if (sum.Parts == 0)
+                _days.Remove(day);
+            else
+                _days[day] = sum;
+        }
+    }
+}
