@@ -15,6 +15,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    KeyPrincipals principals,
     IOptionsMonitor<CoverageAuthOptions> auth,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -35,10 +36,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = IsBootstrap(secret) ? new ApiKey(BootstrapKeyId, OrgDirectory.NationalCode, ApiKeyRole.Admin) : await keys.FindBySecretAsync(secret);
         if (key is null)
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
-        var claims = new List<Claim> { new(CoverageClaims.KeyId, key.Id), new(CoverageClaims.Org, key.OrgCode) };
-        claims.AddRange(Enum.GetValues<ApiKeyRole>().Where(r => r <= key.Role).Select(r => new Claim(ClaimTypes.Role, RoleName(r))));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principals.For(key), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -14,6 +14,7 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"));
         services.AddSingleton<ReadAccess>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<KeyPrincipals>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, ReadRequirementHandler>();

@@ -74,13 +74,14 @@ public sealed partial class FiguresReader(TimeProvider clock)
         }
         foreach (var group in value.EnumerateObject())
         {
-            var at = JsonInput.Join(path, group.Name);
-            if (!NewEmploymentGroups.IsKnown(group.Name))
+            var name = group.Name;
+            var at = JsonInput.Join(path, name);
+            if (!NewEmploymentGroups.IsKnown(name))
             {
                 bag.Add(at, $"is not a known group; expected {string.Join(", ", NewEmploymentGroups.All)}.");
                 continue;
             }
-            if (groups.ContainsKey(group.Name))
+            if (groups.ContainsKey(name))
             {
                 bag.Add(at, "appears more than once.");
                 continue;
@@ -91,7 +92,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
             var members = JsonInput.Count(group.Value, "members", at, bag, MaxCount);
             NotAbove(members, "members", workers, "workers", at, bag);
             if (workers is { } w && members is { } m)
-                groups[group.Name] = new GroupFigures(w, m);
+                groups[name] = new GroupFigures(w, m);
         }
         return groups;
     }

@@ -24,23 +24,39 @@ public static class JsonInput
 
     public static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
-    /// <summary>Checks an object's fields against the allowed names: unknown and repeated fields are errors.</summary>
-    public static bool IsObjectWith(JsonElement json, string path, ErrorBag errors, IReadOnlyCollection<string> allowed)
+    /// <summary>
+    /// Checks an object's fields against the allowed names: unknown and repeated fields are errors. Names are compared in
+    /// place, so a valid body costs no strings.
+    /// </summary>
+    public static bool IsObjectWith(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> allowed)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
             errors.Add(path.Length == 0 ? "$" : path, $"must be an object, not {Describe(json)}.");
             return false;
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Span<bool> seen = allowed.Count <= 64 ? stackalloc bool[allowed.Count] : new bool[allowed.Count];
         foreach (var property in json.EnumerateObject())
         {
-            if (!allowed.Contains(property.Name))
+            var index = IndexOf(property, allowed);
+            if (index < 0)
                 errors.Add(Join(path, property.Name), $"is not a known field; expected {string.Join(", ", allowed)}.");
-            else if (!seen.Add(property.Name))
+            else if (seen[index])
                 errors.Add(Join(path, property.Name), "appears more than once.");
+            else
+                seen[index] = true;
         }
         return true;
+    }
+
+    private static int IndexOf(JsonProperty property, IReadOnlyList<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (property.NameEquals(names[i]))
+                return i;
+        }
+        return -1;
     }
 
     public static long? Count(JsonElement json, string field, string path, ErrorBag errors, long max)

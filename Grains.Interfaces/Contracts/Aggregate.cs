@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Coverage.Contracts;
@@ -20,6 +21,8 @@ public sealed record Aggregate(
     public const int VisitDaysKept = 31;
 
     public static readonly Aggregate Empty = new(0, 0, 0, 0, 0, new Dictionary<string, GroupFigures>(), 0, new Dictionary<string, long>());
+
+    private static readonly ConcurrentDictionary<DateOnly, string> DayKeys = new();
 
     public static Aggregate Of(Figures? figures) => figures is null
         ? Empty
@@ -90,8 +93,9 @@ public sealed record Aggregate(
         UnitsRequired == other.UnitsRequired && UnitsUnionized == other.UnitsUnionized && Stations == other.Stations &&
         SameEntries(NewEmployment, other.NewEmployment) && SameEntries(DailyVisits, other.DailyVisits);
 
-    /// <summary>yyyy-MM-dd: the round-trip format of a date, which has its own fast path.</summary>
-    public static string Day(DateOnly date) => date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd. Kept once per date: every summary asks for the same few days, and days only ever add up slowly.</summary>
+    public static string Day(DateOnly date) =>
+        DayKeys.GetOrAdd(date, static d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
         left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && EqualityComparer<T>.Default.Equals(e.Value, r)) &&
