@@ -16,8 +16,8 @@ public sealed class Database
         var given = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         _connectionString = options.Provider switch
         {
-            StorageProvider.PostgreSql => given
-                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set."),
+            StorageProvider.PostgreSql => WithAutoPrepare(given
+                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set.")),
             _ => given is null ? SqliteConnectionStringFor(options.SqlitePath) : RequireSqliteFile(given),
         };
     }
@@ -52,6 +52,19 @@ public sealed class Database
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    /// <summary>
+    /// The same few statements run thousands of times a second, so the server should plan them once: Npgsql prepares a
+    /// statement after a few uses unless the connection string says otherwise.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present, so the generic one tells what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     /// <summary>Every connection must open the same database, which an empty or in-memory data source does not.</summary>

@@ -35,4 +35,15 @@ public sealed class DatabaseSettingsTests
 
         Assert.Contains("ConnectionStrings:Coverage is not set", error.Message);
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=coverage", 64)]
+    [InlineData("Host=db;Database=coverage;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=coverage;Max Auto Prepare=8", 8)]
+    public void PostgreSqlPreparesRepeatedStatementsUnlessTheConnectionStringSaysOtherwise(string connectionString, int expected)
+    {
+        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(Database.WithAutoPrepare(connectionString));
+
+        Assert.Equal(expected, prepared.MaxAutoPrepare);
+    }
 }
