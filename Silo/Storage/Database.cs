@@ -47,6 +47,22 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// The group committer's own connection. On SQLite it keeps a 32 MB page cache instead of 2 MB: commits touch pages
+    /// all over the state table and the audit index, and every page missing from the cache is a read from the file.
+    /// </summary>
+    public async Task<DbConnection> OpenWriterAsync()
+    {
+        var connection = await OpenAsync();
+        if (connection is SqliteConnection sqlite)
+        {
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = "PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=10000;";
+            await command.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
+
     private static string SqliteConnectionStringFor(string path)
     {
         var full = Path.GetFullPath(path);

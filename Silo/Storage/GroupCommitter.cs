@@ -116,7 +116,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         try
         {
-            return await _database.OpenAsync();
+            return await _database.OpenWriterAsync();
         }
         catch (Exception error)
         {
