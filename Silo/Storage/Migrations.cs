@@ -53,5 +53,8 @@ internal static class Migrations
                 set_at {d.Timestamp} NOT NULL,
                 PRIMARY KEY (code, year));
             """),
+        (4, "audit log without the org index no read uses", _ => """
+            DROP INDEX IF EXISTS audit_log_org;
+            """),
     ];
 }
