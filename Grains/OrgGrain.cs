@@ -20,6 +20,7 @@ public sealed class OrgGrain(
     private static readonly TimeSpan RecomputeSpacing = TimeSpan.FromMilliseconds(5);
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
     private OrgInfo _info = null!;
+    private IOrgGrain? _parent;
     private Aggregate _totals = Aggregate.Empty;
     private RunningTotals _running = new();
     private IDisposable? _recompute;
@@ -35,6 +36,7 @@ public sealed class OrgGrain(
     public Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _info = directory.Find(context.Key) ?? throw new OrgNotFoundException(context.Key);
+        _parent = _info.ParentCode is { } parent ? context.GrainFactory.GetGrain<IOrgGrain>(parent) : null;
         _running = RunningTotals.Of(State);
         _totals = _running.ToAggregate(Today);
         return Task.CompletedTask;
@@ -168,9 +170,7 @@ public sealed class OrgGrain(
         foreach (var sink in sinks)
             sink.OrgChanged(summary);
         var report = new ChildTotals(context.Key, totals, State.Version);
-        _reporter.Report(
-            _info.ParentCode is { } parent ? () => context.GrainFactory.GetGrain<IOrgGrain>(parent).ReportChild(report) : () => Task.CompletedTask,
-            persistLater);
+        _reporter.Report(_parent is { } parent ? () => parent.ReportChild(report) : () => Task.CompletedTask, persistLater);
     }
 
     /// <summary>The same instance until the org changes, so readers can tell an unchanged summary by reference.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Coverage.Contracts;
@@ -7,14 +8,15 @@ namespace Coverage.Silo.Hierarchy;
 
 /// <summary>
 /// The union tree in memory: the administrative tiers from the embedded division list, plus the orgs registered at run time.
-/// Readers see immutable snapshots; registrations swap them in under a lock.
+/// Lookups go to a concurrent dictionary, since every request and every summary asks it; children lists are immutable
+/// snapshots that registrations swap in under a lock.
 /// </summary>
 public sealed class OrgDirectory : IOrgDirectory
 {
     public const string NationalCode = "000000";
 
     private readonly Lock _writeLock = new();
-    private ImmutableDictionary<string, OrgInfo> _orgs;
+    private readonly ConcurrentDictionary<string, OrgInfo> _orgs;
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
 
     public OrgDirectory()
@@ -23,7 +25,7 @@ public sealed class OrgDirectory : IOrgDirectory
             ?? throw new InvalidOperationException("The embedded division list is missing from the Silo assembly.");
         var divisions = JsonSerializer.Deserialize<DivisionFile>(stream, StateJson.Options)!;
         Source = divisions.Source;
-        _orgs = divisions.Orgs.ToImmutableDictionary(o => o.Code);
+        _orgs = new ConcurrentDictionary<string, OrgInfo>(divisions.Orgs.Select(o => KeyValuePair.Create(o.Code, o)), StringComparer.Ordinal);
         _children = divisions.Orgs.Where(o => o.ParentCode is not null)
             .GroupBy(o => o.ParentCode!)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableList());
@@ -31,7 +33,7 @@ public sealed class OrgDirectory : IOrgDirectory
 
     public string Source { get; }
 
-    public IEnumerable<OrgInfo> All => _orgs.Values;
+    public IEnumerable<OrgInfo> All => _orgs.Select(o => o.Value);
 
     public int Count => _orgs.Count;
 
@@ -57,7 +59,7 @@ public sealed class OrgDirectory : IOrgDirectory
             var parent = org.ParentCode ?? throw new ArgumentException("Only the national federation has no parent.", nameof(org));
             var siblings = (_children.GetValueOrDefault(parent) ?? []).RemoveAll(o => o.Code == org.Code).Add(org);
             _children = _children.SetItem(parent, siblings);
-            _orgs = _orgs.SetItem(org.Code, org);
+            _orgs[org.Code] = org;
         }
     }
 
