@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Coverage.Silo.Storage;
@@ -7,9 +8,10 @@ namespace Coverage.Silo.Storage;
 /// Runs a commit's statements on the committer's own connection: SQLite reuses one prepared statement per SQL text,
 /// PostgreSQL gets the whole commit's statements in one round trip.
 /// </summary>
-internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposable
+internal sealed partial class StatementRunner(DbConnection connection) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _positional = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
@@ -56,7 +58,7 @@ internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposabl
         return command;
     }
 
-    private static async Task RunBatchAsync(NpgsqlConnection connection, IReadOnlyList<StatementWrite> writes, NpgsqlTransaction transaction)
+    private async Task RunBatchAsync(NpgsqlConnection connection, IReadOnlyList<StatementWrite> writes, NpgsqlTransaction transaction)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         var mains = new NpgsqlBatchCommand[writes.Count];
@@ -76,11 +78,20 @@ internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposabl
         }
     }
 
-    private static NpgsqlBatchCommand CommandFor(Statement statement)
+    /// <summary>
+    /// With $1, $2 … and unnamed parameters Npgsql sends the text as it is; named ones make it parse and rewrite every
+    /// statement of every commit.
+    /// </summary>
+    private NpgsqlBatchCommand CommandFor(Statement statement)
     {
-        var command = new NpgsqlBatchCommand(statement.Sql);
-        for (var i = 0; i < statement.Values.Length; i++)
-            command.Parameters.Add(new NpgsqlParameter($"p{i}", statement.Values[i] ?? DBNull.Value));
+        if (!_positional.TryGetValue(statement.Sql, out var sql))
+            _positional[statement.Sql] = sql = NamedParameter().Replace(statement.Sql, m => $"${int.Parse(m.Groups[1].ValueSpan) + 1}");
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in statement.Values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return command;
     }
+
+    [GeneratedRegex(@"@p(\d+)\b")]
+    private static partial Regex NamedParameter();
 }

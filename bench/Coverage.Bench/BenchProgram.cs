@@ -40,7 +40,7 @@ public static class BenchProgram
               runtime   in-process grain calls per second vs. a Channel baseline
                         --keys 10000 --callers 1000 --calls 2000000 --rounds 5
               ingest    PUT /api/v1/orgs/{code}/figures from 64 clients vs. a bare Kestrel endpoint
-                        --db sqlite,postgres --clients 64 --rate 0 (closed loop) --seconds 10 --rounds 3 [--url http://host:port --key KEY]
+                        --db sqlite,postgres --clients 64 --rate 0 (closed loop) --warmup 15 --seconds 10 --rounds 3 [--url http://host:port --key KEY]
               reads     GET /api/v1/orgs/{province}/children from 100 readers vs. GROUP BY ROLLUP in PostgreSQL and bare Kestrel
                         --db sqlite --readers 100 --rate 1000 (0: closed loop only) --seconds 10 --rounds 3
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is

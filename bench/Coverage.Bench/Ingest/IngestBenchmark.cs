@@ -17,7 +17,7 @@ public static class IngestBenchmark
     public static async Task RunAsync(BenchArgs options)
     {
         var clients = options.Int("clients", 64);
-        var warmup = TimeSpan.FromSeconds(options.Int("warmup", 5));
+        var warmup = TimeSpan.FromSeconds(options.Int("warmup", 15));
         var round = TimeSpan.FromSeconds(options.Int("seconds", 10));
         var rounds = options.Int("rounds", 3);
         // Offered load per second; 0 (the default) is a closed loop, each client sending as soon as its last answer came.
