@@ -22,7 +22,7 @@ public sealed class OrgGrain(
     private OrgInfo _info = null!;
     private IOrgGrain? _parent;
     private Aggregate _totals = Aggregate.Empty;
-    private RunningTotals _running = new();
+    private RunningTotals _running = null!;
     private IDisposable? _recompute;
     private long _lastRecompute;
     private OrgSummary? _summary;
@@ -114,8 +114,8 @@ public sealed class OrgGrain(
     }
 
     /// <summary>
-    /// Sums at once unless the last sum was under 5 ms ago; then one timer turn sums whatever arrived meanwhile,
-    /// so a busy province or the nation does not re-add all its children for every county's change.
+    /// Publishes new totals at once unless the last time was under 5 ms ago; then one timer turn publishes whatever arrived
+    /// meanwhile, so a busy province or the nation does not report upward and notify watchers for every county's change.
     /// </summary>
     private void RecomputeSoon()
     {

@@ -32,7 +32,10 @@ public sealed record Aggregate(
     public static Aggregate OfStation(IReadOnlyDictionary<string, long> dailyVisits) =>
         Empty with { Stations = 1, DailyVisits = dailyVisits };
 
-    /// <summary>Sums in place and makes each group's figures once: parents re-sum their children on every report.</summary>
+    /// <summary>
+    /// A fresh sum of the parts, made in place with each group's figures made once: recovery rebuilds every org with it and
+    /// the consistency check recomputes every org with it, independently of the running sums grains keep.
+    /// </summary>
     public static Aggregate Sum(IEnumerable<Aggregate> parts)
     {
         long employees = 0, members = 0, verified = 0, required = 0, unionized = 0, stations = 0;
