@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coverage.Contracts;
 
 namespace Coverage.Grains;
@@ -16,6 +17,7 @@ public sealed class OrgState
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    [JsonIgnore]
     public Aggregate OwnAggregate => Aggregate.Of(Own);
 
     /// <summary>Own figures plus every child's totals plus every station: the roll-up rule in one place.</summary>

@@ -4,49 +4,41 @@ using Microsoft.Extensions.Logging;
 namespace Coverage.Grains;
 
 /// <summary>
-/// Sends a grain's latest totals to the org above it at once, without holding the turn, and again from a timer turn
-/// until one report is known to have arrived; reports carry versions, so the repeats are harmless.
+/// Sends a grain's latest totals to the org above it at once, without holding the turn. A report that fails is sent
+/// again from a timer turn a second later, unless a newer one has arrived since; reports carry versions, so repeats are
+/// harmless. Only failures arm a timer, so a busy parent does not cost its children a timer for every report.
 /// </summary>
 internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeState, ILogger logger)
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
-    private IDisposable? _timer;
-    private Func<Task>? _pending;
+    private IDisposable? _writeBehind;
     private bool _dirty;
+    private Func<Task>? _latest;
+    private Task _latestSent = Task.CompletedTask;
 
-    /// <summary>
-    /// Reports now; unless the report arrived before this returns (the parent was idle and took it at once), schedules a
-    /// confirming report. <paramref name="persistLater"/> marks state to write behind.
-    /// </summary>
+    /// <summary>Reports now; <paramref name="persistLater"/> marks state to write behind.</summary>
     public void Report(Func<Task> report, bool persistLater)
     {
-        var sent = report();
-        if (sent.IsCompletedSuccessfully)
-            _pending = null;
-        else
-        {
-            _pending = report;
-            sent.ContinueWith(t => logger.LogWarning(t.Exception, "Report from {Grain} did not arrive; it is retried", context.Key),
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
+        _latest = report;
+        var sent = _latestSent = report();
+        if (!sent.IsCompletedSuccessfully)
+            _ = ResendIfFailedAsync(sent);
         if (persistLater)
             PersistLater();
-        else if (_pending is not null)
-            _timer ??= context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Marks state to be written by the next timer turn.</summary>
     public void PersistLater()
     {
         _dirty = true;
-        _timer ??= context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
+        _writeBehind ??= context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Writes what is pending; called on deactivation too so nothing waits on a timer that is gone.</summary>
+    /// <summary>Writes what is pending and makes sure the latest report arrived; called on deactivation too.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        _timer?.Dispose();
-        _timer = null;
+        _writeBehind?.Dispose();
+        _writeBehind = null;
         try
         {
             if (_dirty)
@@ -54,16 +46,34 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
                 await writeState();
                 _dirty = false;
             }
-            if (_pending is { } report)
-            {
-                await report();
-                _pending = null;
-            }
+            if (!_latestSent.IsCompletedSuccessfully && _latest is { } report)
+                await (_latestSent = report());
         }
         catch (Exception error)
         {
             logger.LogWarning(error, "Write-behind of {Grain} failed; retrying", context.Key);
-            _timer = context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
+            _writeBehind = context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Runs outside the turn, so it touches no grain field: on failure it only arms a timer, whose turn resends.</summary>
+    private async Task ResendIfFailedAsync(Task sent)
+    {
+        try
+        {
+            await sent;
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Report from {Grain} did not arrive; it is sent again", context.Key);
+            context.RegisterTimer(ResendAsync, Delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task ResendAsync(CancellationToken cancellationToken)
+    {
+        if (!_latestSent.IsCompletedSuccessfully && _latest is { } report)
+            Report(report, persistLater: false);
+        return Task.CompletedTask;
     }
 }

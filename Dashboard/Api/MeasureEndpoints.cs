@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Coverage.Contracts;
 using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +23,7 @@ public static class MeasureEndpoints
 
     public sealed record MeasureInfo(string Name, string Label, MeasureUnit Unit, bool HasHistory);
 
+    [JsonConverter(typeof(CamelCaseEnumConverter<MeasureUnit>))]
     public enum MeasureUnit
     {
         Count,

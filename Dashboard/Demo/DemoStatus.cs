@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+using Coverage.Contracts;
+
 namespace Coverage.Dashboard.Demo;
 
+[JsonConverter(typeof(CamelCaseEnumConverter<DemoPhase>))]
 public enum DemoPhase
 {
     Off,

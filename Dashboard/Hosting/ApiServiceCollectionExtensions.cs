@@ -1,5 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Coverage.Contracts;
 using Coverage.Dashboard.Api;
 
 namespace Coverage.Dashboard.Hosting;
@@ -24,9 +25,10 @@ public static class ApiServiceCollectionExtensions
         return app;
     }
 
+    /// <summary>Enums carry their own converter, so these options hold none and the generated contracts serialize on their fast path.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ContractJson.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 }

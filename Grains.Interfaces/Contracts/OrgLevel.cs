@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Coverage.Contracts;
 
+[JsonConverter(typeof(CamelCaseEnumConverter<OrgLevel>))]
 public enum OrgLevel
 {
     National,

@@ -7,6 +7,6 @@ public interface IGrainContext
 
     IGrainFactory GrainFactory { get; }
 
-    /// <summary>Runs the callback as a turn after dueTime, then every period after the previous run ended.</summary>
+    /// <summary>Runs the callback as a turn after dueTime, then every period after the previous run ended; may be called from outside a turn.</summary>
     IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period);
 }

@@ -14,13 +14,19 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     private readonly string _insertOne =
         $"INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES (@p0, @p1, @p2, @p3, @p4, {database.Dialect.JsonParameter("@p5")})";
 
+    private static readonly BulkForm InsertMany = new("""
+        INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload)
+        SELECT at, key_id, key_org_code, org_code, action, CAST(payload AS JSONB)
+        FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, n) ORDER BY n
+        """, TouchesEveryRow: true);
+
     public Task AppendAsync(AuditRecord record) => committer.WriteAsync(InsertOne(record));
 
     /// <summary>The entry as a companion of the grain state write it records, so both commit together.</summary>
     public WriteCompanion CompanionOf(string stateName, string grainKey, AuditRecord record) => new(stateName, grainKey, InsertOne(record));
 
     private Statement InsertOne(AuditRecord record) =>
-        new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson);
+        new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
 
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records)
     {

@@ -4,7 +4,7 @@ namespace Coverage.Silo.Runtime;
 
 /// <summary>
 /// A grain timer: each tick is queued as a turn, and the next tick is armed only after that turn ends,
-/// so a slow callback can neither overlap itself nor any call.
+/// so a slow callback can neither overlap itself nor any call. A timer without a period is done after its tick.
 /// </summary>
 internal sealed class GrainTimer : IDisposable
 {
@@ -37,7 +37,9 @@ internal sealed class GrainTimer : IDisposable
         {
             _logger.LogError(error, "Timer of {Grain} failed", _activation.Id);
         }
-        if (!_disposed && _period != Timeout.InfiniteTimeSpan)
+        if (_period == Timeout.InfiniteTimeSpan)
+            Dispose();
+        else if (!_disposed)
             _timer.Change(_period, Timeout.InfiniteTimeSpan);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Coverage.Contracts;
+using Coverage.Grains;
 
 namespace Coverage.Silo.Runtime;
 
@@ -8,6 +10,6 @@ internal static class StateJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(GrainStateJson.Default, ContractJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 }

@@ -17,6 +17,13 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
         WHERE state_name = @p0 AND grain_key = @p1 AND version = @p4
         """;
 
+    private static readonly BulkForm UpdateMany = new("""
+        UPDATE grain_state AS g SET version = g.version + 1, payload = r.payload, updated_at = r.updated_at
+        FROM unnest(@p0, @p1, @p2, @p3, @p4) WITH ORDINALITY AS r(state_name, grain_key, payload, updated_at, version, n)
+        WHERE g.state_name = r.state_name AND g.grain_key = r.grain_key AND g.version = r.version
+        RETURNING r.n
+        """, TouchesEveryRow: false);
+
     public async Task<StoredState?> ReadAsync(string stateName, string key)
     {
         await using var connection = await database.OpenAsync();
@@ -39,7 +46,7 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
         var updatedAt = clock.GetUtcNow();
         var written = await committer.WriteAsync(expectedVersion == 0
             ? new Statement(Insert, stateName, key, payload, updatedAt)
-            : new Statement(Update, stateName, key, payload, updatedAt, expectedVersion),
+            : new Statement(Update, stateName, key, payload, updatedAt, expectedVersion) { Bulk = UpdateMany },
             WriteCompanion.TakeFor(stateName, key));
         if (written == 1)
             return expectedVersion + 1;

@@ -1,17 +1,16 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Coverage.Silo.Storage;
 
 /// <summary>
 /// Runs a commit's statements on the committer's own connection: SQLite reuses one prepared statement per SQL text,
-/// PostgreSQL gets the whole commit's statements in one round trip.
+/// PostgreSQL gets the whole commit's statements in two round trips (<see cref="PostgresBatch"/>).
 /// </summary>
-internal sealed partial class StatementRunner(DbConnection connection) : IAsyncDisposable
+internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _positional = new(StringComparer.Ordinal);
+    private readonly PostgresBatch _postgres = new();
 
     public DbConnection Connection => connection;
 
@@ -19,7 +18,7 @@ internal sealed partial class StatementRunner(DbConnection connection) : IAsyncD
     {
         if (connection is NpgsqlConnection postgres && writes.Count > 1)
         {
-            await RunBatchAsync(postgres, writes, (NpgsqlTransaction)transaction);
+            await _postgres.RunAsync(postgres, writes, (NpgsqlTransaction)transaction);
             return;
         }
         foreach (var write in writes)
@@ -57,41 +56,4 @@ internal sealed partial class StatementRunner(DbConnection connection) : IAsyncD
             command.Parameters[i].Value = statement.Values[i] ?? DBNull.Value;
         return command;
     }
-
-    private async Task RunBatchAsync(NpgsqlConnection connection, IReadOnlyList<StatementWrite> writes, NpgsqlTransaction transaction)
-    {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var mains = new NpgsqlBatchCommand[writes.Count];
-        for (var i = 0; i < writes.Count; i++)
-        {
-            batch.BatchCommands.Add(mains[i] = CommandFor(writes[i].Statement));
-            if (writes[i].Companion is { } companion)
-                batch.BatchCommands.Add(CommandFor(companion));
-        }
-        await batch.ExecuteNonQueryAsync();
-        for (var i = 0; i < writes.Count; i++)
-        {
-            writes[i].RowsAffected = (int)mains[i].Rows;
-            // A batch cannot skip a companion, so one written beside a refused statement sinks the batch and each write is retried alone.
-            if (writes[i].RowsAffected == 0 && writes[i].Companion is not null)
-                throw new InvalidOperationException("A write with a companion was refused inside a batch; the batch is retried write by write.");
-        }
-    }
-
-    /// <summary>
-    /// With $1, $2 … and unnamed parameters Npgsql sends the text as it is; named ones make it parse and rewrite every
-    /// statement of every commit.
-    /// </summary>
-    private NpgsqlBatchCommand CommandFor(Statement statement)
-    {
-        if (!_positional.TryGetValue(statement.Sql, out var sql))
-            _positional[statement.Sql] = sql = NamedParameter().Replace(statement.Sql, m => $"${int.Parse(m.Groups[1].ValueSpan) + 1}");
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in statement.Values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        return command;
-    }
-
-    [GeneratedRegex(@"@p(\d+)\b")]
-    private static partial Regex NamedParameter();
 }

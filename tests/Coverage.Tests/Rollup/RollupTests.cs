@@ -3,7 +3,10 @@ using System.Diagnostics;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Silo.Rollup;
+using Coverage.Silo.Runtime;
+using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Coverage.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Tests.Rollup;
@@ -111,6 +114,20 @@ public sealed class RollupTests
         await city.ReportChild(newer);
 
         Assert.Equal(500, (await city.GetSummary()).Totals.Members);
+    }
+
+    [Fact]
+    public async Task AReportThatDoesNotArriveIsSentAgain()
+    {
+        await using var silo = await SiloHost.StartAsync(services: services =>
+            services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp))));
+        ((FlakyStateStore)silo.Store).FailNextReads(Nanning, 1);
+
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(41_000));
+
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.Members == 41_000, TimeSpan.FromSeconds(5),
+            "the city's totals including the county whose first report found the city unable to start");
     }
 
     [Fact]

@@ -38,6 +38,42 @@ public sealed class WriteCompanionTests
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
+    public async Task UpdatesCommittedTogetherEachTakeTheirCompanionAndAStaleOneTakesNone(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());
+        var audit = silo.Services.GetRequiredService<AuditLog>();
+        var committer = silo.Services.GetRequiredService<GroupCommitter>();
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => silo.Store.WriteAsync("org", $"k{i}", "{}", 0)));
+
+        // Everything below queues while this write holds the committer, so the updates share one commit.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = committer.WriteAsync(async (_, _) =>
+        {
+            held.SetResult();
+            await Task.Delay(300);
+            return 0;
+        });
+        await held.Task;
+        var updates = Enumerable.Range(0, 200).Select(i =>
+        {
+            using (audit.CompanionOf("org", $"k{i}", Record($"k{i}")).Attach())
+                return silo.Store.WriteAsync("org", $"k{i}", $$"""{"i":{{i}}}""", 1);
+        }).ToList();
+        Task stale;
+        using (audit.CompanionOf("org", "k7", Record("stale")).Attach())
+            stale = silo.Store.WriteAsync("org", "k7", "{}", 5);
+        await holding;
+
+        Assert.All(await Task.WhenAll(updates), version => Assert.Equal(2, version));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        Assert.Equal("""{"i":7}""", (await silo.Store.ReadAsync("org", "k7"))!.Payload);
+        var entries = await audit.ReadAsync(0, 1000, _ => true, CancellationToken.None);
+        Assert.Equal(200, entries.Count);
+        Assert.DoesNotContain(entries, e => e.OrgCode == "stale");
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
     public async Task ACompanionIsOnlyTakenByTheGrainItNames(StorageProvider provider)
     {
         await using var silo = await SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Coverage.Grains;
+
+/// <summary>Compile-time JSON for grain state, which is written on every accepted write.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(OrgState))]
+[JsonSerializable(typeof(StationState))]
+public sealed partial class GrainStateJson : JsonSerializerContext;
