@@ -11,6 +11,8 @@ namespace Coverage.Silo.Storage;
 /// </summary>
 public sealed class GroupCommitter : IAsyncDisposable
 {
+    private const int MaxGatherPasses = 16;
+
     private readonly Channel<WriteOperation> _queue = Channel.CreateBounded<WriteOperation>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Database _database;
@@ -63,10 +65,27 @@ public sealed class GroupCommitter : IAsyncDisposable
         var batch = new List<WriteOperation>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var operation))
-                batch.Add(operation);
+            await GatherAsync(batch);
             await CommitAsync(batch);
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Takes what is queued, then lets the thread pool run queued work once and takes again, for as long as that brings
+    /// more: requests already under way reach the queue and share this commit instead of waiting for the next. When a pass
+    /// brings nothing the commit starts, so a lone write waits one pass of the pool, never a timer.
+    /// </summary>
+    private async Task GatherAsync(List<WriteOperation> batch)
+    {
+        for (var pass = 0; pass <= MaxGatherPasses; pass++)
+        {
+            var before = batch.Count;
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var operation))
+                batch.Add(operation);
+            if (batch.Count == _maxBatch || (pass > 0 && batch.Count == before))
+                return;
+            await Task.Yield();
         }
     }
 
