@@ -18,7 +18,15 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload)
         SELECT at, key_id, key_org_code, org_code, action, CAST(payload AS JSONB)
         FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, n) ORDER BY n
-        """, TouchesEveryRow: true);
+        """, TouchesEveryRow: true)
+    {
+        WhenTouched = """
+            INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload)
+            SELECT at, key_id, key_org_code, org_code, action, CAST(payload AS JSONB)
+            FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, main, n)
+            WHERE r.main IN (SELECT n FROM touched) ORDER BY n
+            """,
+    };
 
     public Task AppendAsync(AuditRecord record) => committer.WriteAsync(InsertOne(record));
 

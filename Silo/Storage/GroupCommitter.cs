@@ -112,12 +112,9 @@ public sealed class GroupCommitter : IAsyncDisposable
         try
         {
             var runner = _runner ??= new StatementRunner(await ConnectAsync());
-            await using var transaction = await runner.Connection.BeginTransactionAsync();
-            if (operations.OfType<StatementWrite>().ToList() is { Count: > 0 } statements)
-                await runner.RunAsync(statements, transaction);
-            foreach (var operation in operations.OfType<IAppliedWrite>())
-                await operation.ApplyAsync(runner.Connection, transaction);
-            await transaction.CommitAsync();
+            var statements = operations.OfType<StatementWrite>().ToList();
+            if (statements.Count < operations.Count || !await runner.TryRunAtOnceAsync(statements))
+                await RunInTransactionAsync(runner, operations, statements);
         }
         catch (Exception error)
         {
@@ -129,6 +126,16 @@ public sealed class GroupCommitter : IAsyncDisposable
         foreach (var operation in operations)
             operation.Committed();
         return null;
+    }
+
+    private static async Task RunInTransactionAsync(StatementRunner runner, List<WriteOperation> operations, List<StatementWrite> statements)
+    {
+        await using var transaction = await runner.Connection.BeginTransactionAsync();
+        if (statements.Count > 0)
+            await runner.RunAsync(statements, transaction);
+        foreach (var operation in operations.OfType<IAppliedWrite>())
+            await operation.ApplyAsync(runner.Connection, transaction);
+        await transaction.CommitAsync();
     }
 
     private async Task<DbConnection> ConnectAsync()

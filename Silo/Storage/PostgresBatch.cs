@@ -1,20 +1,37 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Coverage.Silo.Storage;
 
 /// <summary>
-/// Writes a commit's statements to PostgreSQL in two round trips: first every main statement, then the companions of
-/// those that touched a row, so a refused write leaves its companion out without sinking the batch. Statements of one
-/// SQL text that have a <see cref="BulkForm"/> go as one statement over arrays.
+/// Writes a commit's statements to PostgreSQL. Statements of one SQL text that have a <see cref="BulkForm"/> go as one
+/// statement over arrays. When every companion can ride inside its mains' statement, the whole commit is one batch in
+/// the implicit transaction PostgreSQL gives a batch: one round trip, committed when it answers. Otherwise it takes two
+/// round trips in the caller's transaction: first every main statement, then the companions of those that touched a row,
+/// so a refused write leaves its companion out without sinking the batch.
 /// </summary>
 internal sealed partial class PostgresBatch
 {
     private readonly Dictionary<string, string> _positional = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Sql, int Offset), string> _shifted = [];
+
+    /// <summary>Runs and commits the writes in one round trip; false, having sent nothing, when a companion cannot ride along.</summary>
+    public async Task<bool> TryRunAtOnceAsync(NpgsqlConnection connection, IReadOnlyList<StatementWrite> writes)
+    {
+        var mains = writes.Select(w => w.Statement).ToList();
+        if (Parts(mains, writes.Select(w => w.Companion).ToList()) is not { } parts)
+            return false;
+        var touched = await ExecuteAsync(connection, null, parts, mains.Count);
+        for (var i = 0; i < writes.Count; i++)
+            writes[i].RowsAffected = touched[i];
+        return true;
+    }
 
     public async Task RunAsync(NpgsqlConnection connection, IReadOnlyList<StatementWrite> writes, NpgsqlTransaction transaction)
     {
-        var touched = await RunRoundAsync(connection, transaction, writes.Select(w => w.Statement).ToList());
+        var mains = writes.Select(w => w.Statement).ToList();
+        var touched = await ExecuteAsync(connection, transaction, Parts(mains, null)!, mains.Count);
         var companions = new List<Statement>();
         for (var i = 0; i < writes.Count; i++)
         {
@@ -23,25 +40,64 @@ internal sealed partial class PostgresBatch
                 companions.Add(companion);
         }
         if (companions.Count > 0)
-            await RunRoundAsync(connection, transaction, companions);
+            await ExecuteAsync(connection, transaction, Parts(companions, null)!, companions.Count);
     }
 
-    /// <summary>Runs the statements in one round trip and answers how many rows each touched.</summary>
-    private async Task<int[]> RunRoundAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Statement> statements)
+    /// <summary>
+    /// The commands for <paramref name="statements"/>; a group with <paramref name="companions"/> becomes one statement that
+    /// writes them too. Null when a companion has no form to ride in.
+    /// </summary>
+    private List<Part>? Parts(List<Statement> statements, List<Statement?>? companions)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
         var parts = new List<Part>();
         foreach (var group in Enumerable.Range(0, statements.Count).GroupBy(i => statements[i].Sql, StringComparer.Ordinal))
         {
             var rows = group.ToArray();
-            if (rows.Length > 1 && statements[rows[0]].Bulk is { } bulk && Columns(statements, rows) is { } columns)
+            var bulk = statements[rows[0]].Bulk;
+            if (companions is not null && rows.Any(i => companions[i] is not null))
+            {
+                if (bulk is not { TouchesEveryRow: false } || WithCompanions(statements, companions, rows, bulk) is not { } command)
+                    return null;
+                parts.Add(new Part(command, rows, bulk));
+            }
+            else if (rows.Length > 1 && bulk is not null && Columns(statements, rows) is { } columns)
                 parts.Add(new Part(CommandFor(bulk.Sql, columns), rows, bulk));
             else
                 parts.AddRange(rows.Select(i => new Part(CommandFor(statements[i].Sql, statements[i].Values), [i], null)));
         }
+        return parts;
+    }
+
+    /// <summary>
+    /// <c>WITH touched AS (mains), c0 AS (companions) … SELECT n FROM touched</c>: PostgreSQL runs every data-modifying
+    /// part once, and the companions see which mains touched a row through <c>touched</c>.
+    /// </summary>
+    private NpgsqlBatchCommand? WithCompanions(List<Statement> statements, List<Statement?> companions, int[] rows, BulkForm bulk)
+    {
+        if (Columns(statements, rows) is not { } columns)
+            return null;
+        var sql = new StringBuilder("WITH touched AS (").Append(bulk.Sql).Append(')');
+        var values = new List<object>(columns);
+        var riding = Enumerable.Range(0, rows.Length).Where(r => companions[rows[r]] is not null);
+        foreach (var group in riding.GroupBy(r => companions[rows[r]]!.Sql, StringComparer.Ordinal))
+        {
+            var own = group.Select(r => companions[rows[r]]!).ToList();
+            if (own[0].Bulk?.WhenTouched is not { } form || Columns(own, [.. Enumerable.Range(0, own.Count)]) is not { } companionColumns)
+                return null;
+            sql.Append(", c").Append(values.Count).Append(" AS (").Append(Shifted(form, values.Count)).Append(')');
+            values.AddRange(companionColumns);
+            values.Add(group.Select(r => (long)r + 1).ToArray());
+        }
+        return CommandFor(sql.Append(" SELECT n FROM touched").ToString(), [.. values]);
+    }
+
+    /// <summary>Runs the parts in one round trip and answers how many rows each statement touched.</summary>
+    private static async Task<int[]> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<Part> parts, int count)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var part in parts)
             batch.BatchCommands.Add(part.Command);
-        var touched = new int[statements.Count];
+        var touched = new int[count];
         await using (var reader = await batch.ExecuteReaderAsync())
         {
             using var returning = parts.Where(p => p.Bulk is { TouchesEveryRow: false }).GetEnumerator();
@@ -82,6 +138,14 @@ internal sealed partial class PostgresBatch
             columns[p] = column;
         }
         return columns;
+    }
+
+    /// <summary>The text with @p0, @p1 … numbered from <paramref name="offset"/>, to follow another statement's parameters.</summary>
+    private string Shifted(string sql, int offset)
+    {
+        if (!_shifted.TryGetValue((sql, offset), out var shifted))
+            _shifted[(sql, offset)] = shifted = NamedParameter().Replace(sql, m => $"@p{int.Parse(m.Groups[1].ValueSpan) + offset}");
+        return shifted;
     }
 
     /// <summary>

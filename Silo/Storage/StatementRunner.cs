@@ -5,7 +5,7 @@ namespace Coverage.Silo.Storage;
 
 /// <summary>
 /// Runs a commit's statements on the committer's own connection: SQLite reuses one prepared statement per SQL text,
-/// PostgreSQL gets the whole commit's statements in two round trips (<see cref="PostgresBatch"/>).
+/// PostgreSQL gets the whole commit's statements in one or two round trips (<see cref="PostgresBatch"/>).
 /// </summary>
 internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposable
 {
@@ -13,6 +13,14 @@ internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposabl
     private readonly PostgresBatch _postgres = new();
 
     public DbConnection Connection => connection;
+
+    /// <summary>
+    /// Runs and commits the writes without a transaction of ours, where the database can do that atomically in one go:
+    /// PostgreSQL, when every companion can ride in its main's statement. False, having written nothing, otherwise.
+    /// </summary>
+    public Task<bool> TryRunAtOnceAsync(IReadOnlyList<StatementWrite> writes) => connection is NpgsqlConnection postgres
+        ? _postgres.TryRunAtOnceAsync(postgres, writes)
+        : Task.FromResult(false);
 
     public async Task RunAsync(IReadOnlyList<StatementWrite> writes, DbTransaction transaction)
     {
