@@ -6,11 +6,14 @@ namespace Coverage.Grains;
 /// <summary>
 /// Sends a grain's latest totals to the org above it at once, without holding the turn. A report that fails is sent
 /// again from a timer turn a second later, unless a newer one has arrived since; reports carry versions, so repeats are
-/// harmless. Only failures arm a timer, so a busy parent does not cost its children a timer for every report.
+/// harmless. Only failures arm a timer, so a busy parent does not cost its children a timer for every report. State
+/// marked to persist later is written five seconds on: recovery rebuilds it from the children anyway, and a busy parent
+/// would otherwise rewrite all its children's totals every second.
 /// </summary>
 internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeState, ILogger logger)
 {
-    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromSeconds(5);
     private IDisposable? _writeBehind;
     private bool _dirty;
     private Func<Task>? _latest;
@@ -31,7 +34,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     public void PersistLater()
     {
         _dirty = true;
-        _writeBehind ??= context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
+        _writeBehind ??= context.RegisterTimer(FlushAsync, WriteBehindDelay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Writes what is pending and makes sure the latest report arrived; called on deactivation too.</summary>
@@ -52,7 +55,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
         catch (Exception error)
         {
             logger.LogWarning(error, "Write-behind of {Grain} failed; retrying", context.Key);
-            _writeBehind = context.RegisterTimer(FlushAsync, Delay, Timeout.InfiniteTimeSpan);
+            _writeBehind = context.RegisterTimer(FlushAsync, ResendDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -66,7 +69,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
         catch (Exception error)
         {
             logger.LogWarning(error, "Report from {Grain} did not arrive; it is sent again", context.Key);
-            context.RegisterTimer(ResendAsync, Delay, Timeout.InfiniteTimeSpan);
+            context.RegisterTimer(ResendAsync, ResendDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
