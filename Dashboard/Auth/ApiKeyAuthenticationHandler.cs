@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Keys;
@@ -15,7 +13,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ApiKeyStore keys,
     KeyPrincipals principals,
-    IOptionsMonitor<CoverageAuthOptions> auth,
+    BootstrapKey bootstrap,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,7 +30,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         if (secret.Length is 0 or > MaxSecretLength)
             return AuthenticateResult.Fail("The API key is malformed.");
-        var key = IsBootstrap(secret) ? new ApiKey(BootstrapKeyId, OrgDirectory.NationalCode, ApiKeyRole.Admin) : await keys.FindBySecretAsync(secret);
+        var hash = ApiKeyStore.HashOf(secret);
+        var key = bootstrap.Matches(hash) ? new ApiKey(BootstrapKeyId, OrgDirectory.NationalCode, ApiKeyRole.Admin) : await keys.FindByHashAsync(hash);
         if (key is null)
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         return AuthenticateResult.Success(new AuthenticationTicket(principals.For(key), SchemeName));
@@ -70,8 +69,4 @@ public sealed class ApiKeyAuthenticationHandler(
         var isHub = Request.Path.StartsWithSegments("/hubs") || Request.PathBase.Add(Request.Path).StartsWithSegments("/hubs");
         return isHub && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
     }
-
-    private bool IsBootstrap(string secret) =>
-        auth.CurrentValue.BootstrapAdminKey is { Length: > 0 } bootstrap &&
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), SHA256.HashData(Encoding.UTF8.GetBytes(bootstrap)));
 }

@@ -15,6 +15,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<ReadAccess>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyPrincipals>();
+        services.AddSingleton<BootstrapKey>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, ReadRequirementHandler>();

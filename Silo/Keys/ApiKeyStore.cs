@@ -16,11 +16,14 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
     private readonly ConcurrentDictionary<string, byte> _revoked = new();
     private readonly ConcurrentDictionary<string, byte> _unknown = new();
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => Convert.ToHexStringLower(HashOf(secret));
 
-    public async Task<ApiKey?> FindBySecretAsync(string secret)
+    public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>The live key whose secret has this SHA-256 hash, or null.</summary>
+    public async Task<ApiKey?> FindByHashAsync(byte[] secretHash)
     {
-        var hash = Hash(secret);
+        var hash = Convert.ToHexStringLower(secretHash);
         if (!_byHash.TryGetValue(hash, out var key))
         {
             if (_unknown.ContainsKey(hash))
