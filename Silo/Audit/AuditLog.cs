@@ -14,16 +14,18 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     private readonly string _insertOne =
         $"INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES (@p0, @p1, @p2, @p3, @p4, {database.Dialect.JsonParameter("@p5")})";
 
-    private static readonly BulkForm InsertMany = new("""
+    /// <summary>Every row's values as arrays; the forms below close the unnest with their own row columns.</summary>
+    private const string InsertUnnested = """
         INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload)
         SELECT at, key_id, key_org_code, org_code, action, CAST(payload AS JSONB)
-        FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, n) ORDER BY n
-        """, TouchesEveryRow: true)
+        FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5
+        """;
+
+    private static readonly BulkForm InsertMany = new(
+        $"{InsertUnnested}) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, n) ORDER BY n", TouchesEveryRow: true)
     {
-        WhenTouched = """
-            INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload)
-            SELECT at, key_id, key_org_code, org_code, action, CAST(payload AS JSONB)
-            FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, main, n)
+        WhenTouched = $"""
+            {InsertUnnested}, @p6) WITH ORDINALITY AS r(at, key_id, key_org_code, org_code, action, payload, main, n)
             WHERE r.main IN (SELECT n FROM touched) ORDER BY n
             """,
     };
