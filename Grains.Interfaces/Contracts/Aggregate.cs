@@ -100,9 +100,19 @@ public sealed record Aggregate(
     public static string Day(DateOnly date) =>
         DayKeys.GetOrAdd(date, static d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>An entry listed with zeros counts as one not listed, so each side's non-zero entries must match the other's.</summary>
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
-        left.Where(e => !IsZero(e.Value)).All(e => right.TryGetValue(e.Key, out var r) && EqualityComparer<T>.Default.Equals(e.Value, r)) &&
-        right.Where(e => !IsZero(e.Value)).All(e => left.ContainsKey(e.Key));
+        Covers(left, right) && Covers(right, left);
+
+    private static bool Covers<T>(IReadOnlyDictionary<string, T> from, IReadOnlyDictionary<string, T> to)
+    {
+        foreach (var (key, value) in from)
+        {
+            if (!IsZero(value) && !(to.TryGetValue(key, out var other) && EqualityComparer<T>.Default.Equals(value, other)))
+                return false;
+        }
+        return true;
+    }
 
     private static bool IsZero<T>(T value) => value is 0L || value is GroupFigures { Workers: 0, Members: 0 };
 }

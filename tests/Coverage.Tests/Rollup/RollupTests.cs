@@ -144,6 +144,27 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task AGroupCorrectedToZeroLeavesTheTotalsOfTheCountyAndItsCity()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        var now = DateTimeOffset.UtcNow;
+        await county.SetFigures(Figure.Of(800, now, courierMembers: 100));
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.NewEmployment.GetValueOrDefault("courier")?.Workers == 200,
+            TimeSpan.FromSeconds(2), "the city's couriers including the county's");
+
+        var corrected = await county.SetFigures(Figure.Of(800, now.AddMinutes(1)) with
+        {
+            NewEmployment = new Dictionary<string, GroupFigures> { ["courier"] = new(0, 0) },
+        });
+
+        Assert.Equal(new GroupFigures(0, 0), corrected.Totals.NewEmployment["courier"]);
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.NewEmployment.GetValueOrDefault("courier")?.Workers is null or 0,
+            TimeSpan.FromSeconds(2), "the city's couriers without the county's corrected ones");
+    }
+
+    [Fact]
     public async Task SameSnapshotTwiceChangesNothing()
     {
         await using var silo = await SiloHost.StartAsync();
