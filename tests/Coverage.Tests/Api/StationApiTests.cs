@@ -12,6 +12,10 @@ public sealed class StationApiTests
 
     private static readonly string Today = ChinaClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
 
+    private static async Task<long> CountyVisitsTodayAsync(CoverageApp app) =>
+        (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}"))).GetProperty("totals").GetProperty("stationVisits")
+            .GetProperty("today").GetInt64();
+
     private static object Station(string orgCode, double lat = 22.82, double lon = 108.37) => new
     {
         orgCode, name = "朝阳广场户外劳动者服务站", lat, lon, open24h = true, smart = false, amenities = new[] { "water", "charging" },
@@ -46,6 +50,19 @@ public sealed class StationApiTests
         var response = await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-nn-002/usage", new[] { new { date = Today, visits = 40 } });
 
         Assert.Equal(40, (await CoverageApp.JsonOf(response)).GetProperty("visits").GetProperty("today").GetInt64());
+    }
+
+    [Fact]
+    public async Task UsageCorrectedToZeroReachesTheCounty()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-nn-006", Station(Xingning));
+        await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-nn-006/usage", new[] { new { date = Today, visits = 37 } });
+        await Eventually.TrueAsync(async () => await CountyVisitsTodayAsync(app) == 37, TimeSpan.FromSeconds(2), "the county's visits today");
+
+        await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-nn-006/usage", new[] { new { date = Today, visits = 0 } });
+
+        await Eventually.TrueAsync(async () => await CountyVisitsTodayAsync(app) == 0, TimeSpan.FromSeconds(2), "the county's corrected visits today");
     }
 
     [Fact]
