@@ -74,7 +74,8 @@ public sealed partial class FiguresReader(TimeProvider clock)
         }
         foreach (var group in value.EnumerateObject())
         {
-            var name = group.Name;
+            if (JsonInput.NameOf(group, path, bag) is not { } name)
+                continue;
             var at = JsonInput.Join(path, name);
             if (!NewEmploymentGroups.IsKnown(name))
             {

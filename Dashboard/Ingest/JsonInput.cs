@@ -26,7 +26,8 @@ public static class JsonInput
 
     /// <summary>
     /// Checks an object's fields against the allowed names: unknown and repeated fields are errors. Names are compared in
-    /// place, so a valid body costs no strings.
+    /// place, so a valid body costs no strings. False when the object cannot be read further: not an object, or a field
+    /// name whose escapes are not valid Unicode text, which would fail every later lookup by name.
     /// </summary>
     public static bool IsObjectWith(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> allowed)
     {
@@ -36,18 +37,43 @@ public static class JsonInput
             return false;
         }
         Span<bool> seen = allowed.Count <= 64 ? stackalloc bool[allowed.Count] : new bool[allowed.Count];
+        var readable = true;
         foreach (var property in json.EnumerateObject())
         {
-            var index = IndexOf(property, allowed);
-            if (index < 0)
-                errors.Add(Join(path, property.Name), $"is not a known field; expected {string.Join(", ", allowed)}.");
-            else if (seen[index])
-                errors.Add(Join(path, property.Name), "appears more than once.");
-            else
-                seen[index] = true;
+            try
+            {
+                var index = IndexOf(property, allowed);
+                if (index < 0)
+                    errors.Add(Join(path, property.Name), $"is not a known field; expected {string.Join(", ", allowed)}.");
+                else if (seen[index])
+                    errors.Add(Join(path, property.Name), "appears more than once.");
+                else
+                    seen[index] = true;
+            }
+            catch (InvalidOperationException)
+            {
+                errors.Add(path.Length == 0 ? "$" : path, BrokenName);
+                readable = false;
+            }
         }
-        return true;
+        return readable;
     }
+
+    /// <summary>A field's name, or null with an error when its escapes are not valid Unicode text.</summary>
+    public static string? NameOf(JsonProperty property, string path, ErrorBag errors)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(path.Length == 0 ? "$" : path, BrokenName);
+            return null;
+        }
+    }
+
+    private const string BrokenName = "has a field name that is not valid Unicode text (an escaped surrogate without its pair).";
 
     private static int IndexOf(JsonProperty property, IReadOnlyList<string> names)
     {

@@ -123,6 +123,18 @@ public sealed class FiguresApiTests
     }
 
     [Fact]
+    public async Task AFieldNameWithABrokenSurrogateIsRefusedWithA400NamingIt()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        const string body = """{"asOf": "2026-11-20T09:30:00+08:00", "employees": 2, "members": 1, "verifiedMembers": 1, "unitsRequired": 1, "unitsUnionized": 1, "newEmployment": {"\uD800": {"workers": 1, "members": 0}}}""";
+
+        var response = await app.Admin.PutAsync($"/api/v1/orgs/{Xingning}/figures", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid Unicode", (await CoverageApp.ErrorsAt(response, "newEmployment"))[0]);
+    }
+
+    [Fact]
     public async Task BodyOverTheLimitIsRefusedWithA413()
     {
         await using var app = await CoverageApp.StartAsync();
