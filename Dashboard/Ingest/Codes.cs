@@ -7,7 +7,8 @@ public static partial class Codes
 {
     public const string Rule = "1 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    /// <summary>Anchored with \z: "$" would also match before a final line break, letting "X1\n" pass as "X1".</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex Pattern();
 
     public static bool IsValid(string code) => Pattern().IsMatch(code);

@@ -75,6 +75,19 @@ public sealed class UnitApiTests
     }
 
     [Fact]
+    public async Task CodesEndingInALineBreakAreRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var unit = await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-1%0A", new { name = "Unit", kind = "enterprise" });
+        var station = await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-1%0A", new { orgCode = Xingning, name = "Station", lat = 22.8, lon = 108.3 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, station.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/XN-1%0A")).StatusCode);
+    }
+
+    [Fact]
     public async Task RegisteredUnitsSurviveARestart()
     {
         await using var database = await TestDatabase.CreateAsync(Silo.Storage.StorageProvider.Sqlite);
