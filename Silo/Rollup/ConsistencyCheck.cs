@@ -8,7 +8,7 @@ namespace Coverage.Silo.Rollup;
 /// Walks the whole tree through the grains and reports every org whose totals differ from its own figures plus the
 /// current totals of its children and stations. Meaningful once updates have settled; mid-flight it shows propagation lag.
 /// </summary>
-public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directory)
+public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directory, TimeProvider clock)
 {
     public async Task<ConsistencyReport> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -28,15 +28,18 @@ public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directo
                 stations[chunk[i]] = summaries[i];
         }
 
+        // Both sides as of today: a part last computed on an earlier day may still hold a visit day that has since dropped out.
+        var today = ChinaClock.Today(clock);
         var problems = new List<Inconsistency>();
         foreach (var org in orgs)
         {
             var rollup = rollups[org.Code];
             var children = directory.ChildrenOf(org.Code).Select(c => rollups[c.Code].Totals);
             var ownStations = rollup.Stations.Values.Where(s => s.Totals is not null).ToList();
-            var expected = Aggregate.Sum(children.Concat(ownStations.Select(s => s.Totals!)).Prepend(rollup.Own));
+            var expected = Aggregate.Sum(children.Concat(ownStations.Select(s => s.Totals!)).Prepend(rollup.Own)).TrimmedTo(today);
+            var totals = rollup.Totals.TrimmedTo(today);
             var found = new List<string>();
-            if (!expected.SameAs(rollup.Totals))
+            if (!expected.SameAs(totals))
                 found.Add("totals differ from own + Σ children + stations");
             found.AddRange(directory.ChildrenOf(org.Code)
                 .Where(c => rollup.Children.TryGetValue(c.Code, out var seen) ? !seen.Totals.SameAs(rollups[c.Code].Totals) : !rollups[c.Code].Totals.SameAs(Aggregate.Empty))
@@ -44,7 +47,7 @@ public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directo
             found.AddRange(ownStations.Where(s => stations[s.StationId]?.OrgCode != org.Code)
                 .Select(s => $"counts station {s.StationId}, which belongs to another org"));
             if (found.Count > 0)
-                problems.Add(new Inconsistency(org.Code, org.Name, rollup.Totals, expected, found));
+                problems.Add(new Inconsistency(org.Code, org.Name, totals, expected, found));
         }
         return new ConsistencyReport(orgs.Count, problems);
     }

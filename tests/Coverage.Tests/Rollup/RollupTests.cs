@@ -165,6 +165,28 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task ConsistencyCheckAfterMidnightComparesOnlyTheVisitDaysStillKept()
+    {
+        var clock = new TestClock(DateTimeOffset.Parse("2026-07-02T12:00:00+08:00"));
+        await using var silo = await SiloHost.StartAsync(services: services => services.AddSingleton<TimeProvider>(clock));
+        var first = silo.Grains.GetGrain<IStationGrain>("nn-1");
+        await first.Register(new StationInfo(Xingning, "驿站", 22.8, 108.3, true, true, []));
+        await first.ReportUsage([new DailyUsage(new DateOnly(2026, 6, 2), 9)]);
+
+        clock.Set(DateTimeOffset.Parse("2026-07-03T12:00:00+08:00"));
+        var second = silo.Grains.GetGrain<IStationGrain>("nn-2");
+        await second.Register(new StationInfo(Xingning, "驿站二", 22.8, 108.3, true, true, []));
+        await second.ReportUsage([new DailyUsage(new DateOnly(2026, 7, 3), 4)]);
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        await Eventually.TrueAsync(async () => (await county.GetSummary()).Totals.StationVisits.Today == 4, TimeSpan.FromSeconds(2),
+            "the county's visits of the new day");
+
+        var report = await silo.Services.GetRequiredService<ConsistencyCheck>().RunAsync();
+
+        Assert.True(report.Consistent, string.Join("; ", report.Inconsistencies.SelectMany(i => i.Problems.Select(p => $"{i.Code}: {p}"))));
+    }
+
+    [Fact]
     public async Task SameSnapshotTwiceChangesNothing()
     {
         await using var silo = await SiloHost.StartAsync();
