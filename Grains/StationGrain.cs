@@ -13,11 +13,18 @@ public sealed class StationGrain(
 {
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
 
+    /// <summary>Tells the org a station moved away from that it left, sent and resent on its own like the reports to the new org.</summary>
+    private readonly UpwardReporter _departure = new(context, state.WriteStateAsync, logger);
+
     private StationState State => state.State;
 
     private DateOnly Today => ChinaClock.Today(clock);
 
-    public Task OnDeactivateAsync(CancellationToken cancellationToken) => _reporter.FlushAsync(cancellationToken);
+    public async Task OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        await _departure.FlushAsync(cancellationToken);
+        await _reporter.FlushAsync(cancellationToken);
+    }
 
     public Task<StationSummary?> GetSummary() => Task.FromResult(State.Info is null ? null : Summary(State.Info));
 
@@ -31,7 +38,8 @@ public sealed class StationGrain(
         if (previous is not null && previous.OrgCode != info.OrgCode)
         {
             var leaving = new StationTotals(context.Key, null, State.Version);
-            await context.GrainFactory.GetGrain<IOrgGrain>(previous.OrgCode).ReportStation(leaving);
+            var left = context.GrainFactory.GetGrain<IOrgGrain>(previous.OrgCode);
+            _departure.Report(() => left.ReportStation(leaving), persistLater: false);
         }
         ReportToOrg(info);
         return Summary(info);

@@ -131,6 +131,26 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task AStationMovedWhileItsOldCountyCannotStartLeavesItOnceItCan()
+    {
+        await using var silo = await SiloHost.StartAsync(
+            services: services => services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp))),
+            settings: new Dictionary<string, string?> { ["GrainRuntime:CollectionAge"] = "00:00:00.300" });
+        var station = silo.Grains.GetGrain<IStationGrain>("mv-1");
+        var oldCounty = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        var newCounty = silo.Grains.GetGrain<IOrgGrain>(Qingxiu);
+        await station.Register(new StationInfo(Xingning, "驿站", 22.8, 108.3, true, true, []));
+        await Eventually.TrueAsync(async () => (await oldCounty.GetSummary()).Totals.Stations == 1, TimeSpan.FromSeconds(2), "the station in its county");
+        await Eventually.TrueAsync(() => Task.FromResult(silo.Runtime.ActivationCount == 0), TimeSpan.FromSeconds(5), "every grain collected");
+        ((FlakyStateStore)silo.Store).FailNextReads(Xingning, 1);
+
+        await station.Register(new StationInfo(Qingxiu, "驿站", 22.8, 108.3, true, true, []));
+
+        await Eventually.TrueAsync(async () => (await newCounty.GetSummary()).Totals.Stations == 1 && (await oldCounty.GetSummary()).Totals.Stations == 0,
+            TimeSpan.FromSeconds(5), "the station counted by its new county only");
+    }
+
+    [Fact]
     public async Task ConsistencyCheckNamesAnOrgThatHoldsWrongChildTotals()
     {
         await using var silo = await SiloHost.StartAsync();
