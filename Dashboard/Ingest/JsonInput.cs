@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Coverage.Dashboard.Ingest;
@@ -98,9 +97,9 @@ public static class JsonInput
             errors.Add(at, $"must be a whole number, not {Describe(value)}.");
             return null;
         }
-        if (!value.TryGetInt64(out var count))
+        if (!value.TryGetInt64(out var count) && !TryWhole(value, out count))
         {
-            errors.Add(at, IsWhole(value) ? $"is too large; the most accepted is {max}." : "must be a whole number.");
+            errors.Add(at, NotACount(value, max));
             return null;
         }
         if (count < 0)
@@ -179,8 +178,19 @@ public static class JsonInput
         _ => "null",
     };
 
-    private static bool IsWhole(JsonElement value) =>
-        decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number == decimal.Truncate(number)
-            : !value.GetRawText().Contains('.') && !value.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase);
+    /// <summary>A whole number written with a fraction or an exponent, as spreadsheets export them (41000.0, 4.1e4).</summary>
+    private static bool TryWhole(JsonElement value, out long count)
+    {
+        count = 0;
+        if (!value.TryGetDecimal(out var number) || number != decimal.Truncate(number) || number < long.MinValue || number > long.MaxValue)
+            return false;
+        count = (long)number;
+        return true;
+    }
+
+    /// <summary>Why a number is not a count: a fraction, or beyond any count on one side or the other.</summary>
+    private static string NotACount(JsonElement value, long max) =>
+        value.TryGetDecimal(out var number) && number != decimal.Truncate(number) ? "must be a whole number."
+        : value.GetRawText().StartsWith('-') ? "must not be negative."
+        : $"is too large; the most accepted is {max}.";
 }

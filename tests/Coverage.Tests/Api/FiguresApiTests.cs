@@ -123,6 +123,35 @@ public sealed class FiguresApiTests
     }
 
     [Fact]
+    public async Task WholeNumbersWrittenWithAFractionOrAnExponentAreTakenAsTheyAre()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        const string body = """{"asOf": "2026-11-20T09:30:00+08:00", "employees": 52000.0, "members": 4.1e4, "verifiedMembers": 36000, "unitsRequired": 1800, "unitsUnionized": 15E2}""";
+
+        var response = await app.Admin.PutAsync($"/api/v1/orgs/{Xingning}/figures", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var own = (await CoverageApp.JsonOf(response)).GetProperty("own");
+        Assert.Equal(52000, own.GetProperty("employees").GetInt64());
+        Assert.Equal(41000, own.GetProperty("members").GetInt64());
+        Assert.Equal(1500, own.GetProperty("unitsUnionized").GetInt64());
+    }
+
+    [Fact]
+    public async Task ANumberBeyondAnyCountIsNamedForWhatIsWrongWithIt()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        const string body = """{"asOf": "2026-11-20T09:30:00+08:00", "employees": 1e400, "members": -99999999999999999999, "verifiedMembers": 0.5, "unitsRequired": 1800, "unitsUnionized": 1500}""";
+
+        var response = await app.Admin.PutAsync($"/api/v1/orgs/{Xingning}/figures", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("too large", (await CoverageApp.ErrorsAt(response, "employees"))[0]);
+        Assert.Contains("negative", (await CoverageApp.ErrorsAt(response, "members"))[0]);
+        Assert.Contains("whole number", (await CoverageApp.ErrorsAt(response, "verifiedMembers"))[0]);
+    }
+
+    [Fact]
     public async Task AFieldNameWithABrokenSurrogateIsRefusedWithA400NamingIt()
     {
         await using var app = await CoverageApp.StartAsync();
