@@ -39,6 +39,9 @@ public sealed class OrgGrain(
         _parent = _info.ParentCode is { } parent ? context.GrainFactory.GetGrain<IOrgGrain>(parent) : null;
         _running = RunningTotals.Of(State);
         _totals = _running.ToAggregate(Today);
+        // A report still failing when the last activation was collected would otherwise wait for the next change.
+        if (State.Version > 0)
+            ReportUp(new ChildTotals(context.Key, _totals, State.Version));
         return Task.CompletedTask;
     }
 
@@ -169,9 +172,11 @@ public sealed class OrgGrain(
         var summary = Summary();
         foreach (var sink in sinks)
             sink.OrgChanged(summary);
-        var report = new ChildTotals(context.Key, totals, State.Version);
-        _reporter.Report(_parent is { } parent ? () => parent.ReportChild(report) : () => Task.CompletedTask, persistLater);
+        ReportUp(new ChildTotals(context.Key, totals, State.Version), persistLater);
     }
+
+    private void ReportUp(ChildTotals report, bool persistLater = false) =>
+        _reporter.Report(_parent is { } parent ? () => parent.ReportChild(report) : () => Task.CompletedTask, persistLater);
 
     /// <summary>The same instance until the org changes, so readers can tell an unchanged summary by reference.</summary>
     private OrgSummary Summary()

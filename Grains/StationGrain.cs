@@ -20,6 +20,14 @@ public sealed class StationGrain(
 
     private DateOnly Today => ChinaClock.Today(clock);
 
+    /// <summary>A report still failing when the last activation was collected would otherwise wait for the next change.</summary>
+    public Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Info is { } info)
+            ReportToOrg(info);
+        return Task.CompletedTask;
+    }
+
     public async Task OnDeactivateAsync(CancellationToken cancellationToken)
     {
         await _departure.FlushAsync(cancellationToken);

@@ -131,6 +131,44 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task AReportStillFailingWhenTheChildWasCollectedArrivesWhenTheChildWakes()
+    {
+        await using var silo = await SiloHost.StartAsync(
+            services: services => services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp))),
+            settings: new Dictionary<string, string?> { ["GrainRuntime:CollectionAge"] = "00:00:00.300" });
+        var store = (FlakyStateStore)silo.Store;
+        store.FailNextReads(Nanning, int.MaxValue);
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(500));
+        await Eventually.TrueAsync(() => Task.FromResult(silo.Runtime.ActivationCount == 0), TimeSpan.FromSeconds(5), "the county collected");
+        store.FailNextReads(Nanning, 0);
+
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).GetSummary();
+
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.Members == 500, TimeSpan.FromSeconds(5),
+            "the city's totals including the county's figures");
+    }
+
+    [Fact]
+    public async Task AStationReportStillFailingWhenTheStationWasCollectedArrivesWhenItWakes()
+    {
+        await using var silo = await SiloHost.StartAsync(
+            services: services => services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp))),
+            settings: new Dictionary<string, string?> { ["GrainRuntime:CollectionAge"] = "00:00:00.300" });
+        var store = (FlakyStateStore)silo.Store;
+        store.FailNextReads(Xingning, int.MaxValue);
+        await silo.Grains.GetGrain<IStationGrain>("st-1").Register(new StationInfo(Xingning, "驿站", 22.8, 108.3, true, true, []));
+        await Eventually.TrueAsync(() => Task.FromResult(silo.Runtime.ActivationCount == 0), TimeSpan.FromSeconds(5), "the station collected");
+        store.FailNextReads(Xingning, 0);
+
+        await silo.Grains.GetGrain<IStationGrain>("st-1").GetSummary();
+
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        await Eventually.TrueAsync(async () => (await county.GetSummary()).Totals.Stations == 1, TimeSpan.FromSeconds(5),
+            "the county counting its station");
+    }
+
+    [Fact]
     public async Task AStationMovedWhileItsOldCountyCannotStartLeavesItOnceItCan()
     {
         await using var silo = await SiloHost.StartAsync(
