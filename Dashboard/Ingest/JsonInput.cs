@@ -8,6 +8,8 @@ public static class JsonInput
     /// <summary>Far deeper than any valid body; deeper documents are refused as malformed.</summary>
     private const int MaxDepth = 16;
 
+    private const string BrokenName = "has a field name that is not valid Unicode text (an escaped surrogate without its pair).";
+
     public static JsonDocument? Parse(byte[] body, ErrorBag errors)
     {
         try
@@ -71,8 +73,6 @@ public static class JsonInput
             return null;
         }
     }
-
-    private const string BrokenName = "has a field name that is not valid Unicode text (an escaped surrogate without its pair).";
 
     private static int IndexOf(JsonProperty property, IReadOnlyList<string> names)
     {
