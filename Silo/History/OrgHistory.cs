@@ -43,9 +43,17 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         });
     }
 
-    /// <summary>Points from <paramref name="from"/> to <paramref name="to"/>, preceded by the last point before them, oldest first.</summary>
+    /// <summary>Points wait in the buffer only until the next flush; a month covers any outage the flusher is still retrying.</summary>
+    private const int UnwrittenDaysLookedAt = 31;
+
+    /// <summary>
+    /// Points from <paramref name="from"/> to <paramref name="to"/>, preceded by the last point before them, oldest first;
+    /// points not yet written count too, the one carried forward from before <paramref name="from"/> included.
+    /// </summary>
     public async Task<IReadOnlyList<DailyTotals>> ReadAsync(string code, DateOnly from, DateOnly to)
     {
+        // The buffer is read before the database: a flush commits before the buffer forgets, so no point falls between them.
+        var pending = buffer.PendingFor(code, from.AddDays(-UnwrittenDaysLookedAt), to).ToList();
         await using var connection = await database.OpenAsync();
         var before = await connection.QueryAsync<(string Day, string Totals)>(
             "SELECT day, totals FROM org_history WHERE code = @code AND day < @from ORDER BY day DESC LIMIT 1",
@@ -54,9 +62,10 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
             "SELECT day, totals FROM org_history WHERE code = @code AND day >= @from AND day <= @to ORDER BY day",
             new { code, from = Key(from), to = Key(to) });
         var points = before.Concat(within).ToDictionary(r => ParseDay(r.Day), r => Parse(r.Totals));
-        foreach (var pending in buffer.PendingFor(code, from, to))
-            points[pending.Day] = pending.Totals;
-        return points.OrderBy(p => p.Key).Select(p => new DailyTotals(p.Key, p.Value)).ToList();
+        foreach (var point in pending)
+            points[point.Day] = point.Totals;
+        var carried = points.Keys.Where(day => day < from).DefaultIfEmpty(DateOnly.MinValue).Max();
+        return points.Where(p => p.Key >= from || p.Key == carried).OrderBy(p => p.Key).Select(p => new DailyTotals(p.Key, p.Value)).ToList();
     }
 
     /// <summary>

@@ -69,6 +69,17 @@ public sealed class TimeSeriesTests
     }
 
     [Fact]
+    public async Task APointNotYetWrittenIsCarriedIntoALaterRange()
+    {
+        await using var app = await AnalyticsApp.StartAsync(now: DateTimeOffset.Parse("2026-11-20T23:59:00+08:00"));
+        await app.SetMembersAsync(Xingning, 700);
+
+        var points = await app.Service<OrgHistory>().ReadAsync(Xingning, new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 21));
+
+        Assert.Equal(700, Assert.Single(points, p => p.Day == new DateOnly(2026, 11, 20)).Totals.Members);
+    }
+
+    [Fact]
     public async Task TodaysPointIsWrittenWithinSecondsWhileTheAppRuns()
     {
         await using var app = await AnalyticsApp.StartAsync(now: DateTimeOffset.Parse("2026-11-20T10:00:00+08:00"));
