@@ -17,14 +17,22 @@ public sealed class OrgGrain(
     TimeProvider clock,
     ILogger<OrgGrain> logger) : IOrgGrain, IGrainBase
 {
-    private static readonly TimeSpan RecomputeSpacing = TimeSpan.FromMilliseconds(5);
+    /// <summary>Where someone watches live, a change should not wait for the push's own 250 ms spacing as well.</summary>
+    private static readonly TimeSpan WatchedSpacing = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Where nobody watches, only reads need the totals, and they recompute on demand.</summary>
+    private static readonly TimeSpan UnwatchedSpacing = TimeSpan.FromMilliseconds(50);
+
+    private const int RecomputeBurst = 4;
     private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
+    private readonly RecomputePacer _pacer = new(RecomputeBurst, clock);
+    private readonly IOrgChangeSink[] _sinks = [.. sinks];
+    private string[] _lineage = [];
     private OrgInfo _info = null!;
     private IOrgGrain? _parent;
     private Aggregate _totals = Aggregate.Empty;
     private RunningTotals _running = null!;
     private IDisposable? _recompute;
-    private long _lastRecompute;
     private OrgSummary? _summary;
     private OrgInfo? _summaryInfo;
     private DateOnly _summaryDay;
@@ -37,6 +45,7 @@ public sealed class OrgGrain(
     {
         _info = directory.Find(context.Key) ?? throw new OrgNotFoundException(context.Key);
         _parent = _info.ParentCode is { } parent ? context.GrainFactory.GetGrain<IOrgGrain>(parent) : null;
+        _lineage = [.. Lineage()];
         _running = RunningTotals.Of(State);
         _totals = _running.ToAggregate(Today);
         // A report still failing when the last activation was collected would otherwise wait for the next change.
@@ -117,15 +126,15 @@ public sealed class OrgGrain(
     }
 
     /// <summary>
-    /// Publishes new totals at once unless the last time was under 5 ms ago; then one timer turn publishes whatever arrived
-    /// meanwhile, so a busy province or the nation does not report upward and notify watchers for every county's change.
+    /// Publishes new totals at once while the pacer allows; otherwise one timer turn publishes whatever arrived meanwhile,
+    /// so a busy province or the nation does not report upward and notify watchers for every county's change.
     /// </summary>
     private void RecomputeSoon()
     {
         if (_recompute is not null)
             return;
-        var since = clock.GetElapsedTime(_lastRecompute);
-        if (since >= RecomputeSpacing)
+        var delay = _pacer.Delay(Watched() ? WatchedSpacing : UnwatchedSpacing);
+        if (delay == TimeSpan.Zero)
         {
             Recompute();
             return;
@@ -134,7 +143,7 @@ public sealed class OrgGrain(
         {
             RecomputeIfDue();
             return Task.CompletedTask;
-        }, RecomputeSpacing - since, Timeout.InfiniteTimeSpan);
+        }, delay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Reads see every report already received, even before the recompute turn has run.</summary>
@@ -149,7 +158,7 @@ public sealed class OrgGrain(
 
     private void Recompute()
     {
-        _lastRecompute = clock.GetTimestamp();
+        _pacer.Ran();
         var totals = _running.ToAggregate(Today);
         if (totals.SameAs(_totals))
         {
@@ -158,6 +167,26 @@ public sealed class OrgGrain(
         }
         Advance();
         TotalsChanged(totals, persistLater: true);
+    }
+
+    private bool Watched()
+    {
+        foreach (var sink in _sinks)
+        {
+            foreach (var code in _lineage)
+            {
+                if (sink.Watches(code))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>This org and every org above it: a change here reaches each of them.</summary>
+    private IEnumerable<string> Lineage()
+    {
+        for (var org = _info; org is not null; org = org.ParentCode is { } parent ? directory.Find(parent) : null)
+            yield return org.Code;
     }
 
     private void Advance()
@@ -170,7 +199,7 @@ public sealed class OrgGrain(
     {
         _totals = totals;
         var summary = Summary();
-        foreach (var sink in sinks)
+        foreach (var sink in _sinks)
             sink.OrgChanged(summary);
         ReportUp(new ChildTotals(context.Key, totals, State.Version), persistLater);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Threading.Channels;
 using Coverage.Contracts;
 
@@ -14,6 +15,7 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
     private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
     private readonly Dictionary<string, long> _lastTaken = [];
+    private volatile FrozenSet<string> _watched = FrozenSet<string>.Empty;
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Completes once an update for a watched org has queued since the last wait, at once if one already has.</summary>
@@ -36,7 +38,10 @@ public sealed class Subscriptions : IOrgChangeSink
                 _byConnection[connectionId] = entry = (new Subscriber(connectionId), []);
             entry.Groups.Add(code);
             if (!_byGroup.TryGetValue(code, out var group))
+            {
                 _byGroup[code] = group = [];
+                _watched = _byGroup.Keys.ToFrozenSet();
+            }
             group.Add(entry.Subscriber);
         }
     }
@@ -60,6 +65,9 @@ public sealed class Subscriptions : IOrgChangeSink
                 Leave(code, entry.Subscriber);
         }
     }
+
+    /// <summary>Read by grains on every report without the lock: a snapshot replaced whenever the set of watched orgs changes.</summary>
+    public bool Watches(string code) => _watched.Contains(code);
 
     public void OrgChanged(OrgSummary summary)
     {
@@ -111,6 +119,7 @@ public sealed class Subscriptions : IOrgChangeSink
         if (_byGroup.TryGetValue(code, out var group) && group.Remove(subscriber) && group.Count == 0)
         {
             _byGroup.Remove(code);
+            _watched = _byGroup.Keys.ToFrozenSet();
             _pending.Remove(code);
             _lastTaken.Remove(code);
         }

@@ -4,4 +4,7 @@ namespace Coverage.Contracts;
 public interface IOrgChangeSink
 {
     void OrgChanged(OrgSummary summary);
+
+    /// <summary>Whether someone watches this org live: the roll-up then publishes changes below it promptly.</summary>
+    bool Watches(string code) => false;
 }

@@ -36,6 +36,21 @@ public sealed class SubscriptionsTests
     }
 
     [Fact]
+    public void AnOrgIsWatchedWhileAnyConnectionSubscribesToIt()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("first", "450000");
+        subscriptions.Add("second", "450000");
+
+        subscriptions.RemoveConnection("first");
+        Assert.True(subscriptions.Watches("450000"));
+        Assert.False(subscriptions.Watches("450100"));
+
+        subscriptions.Remove("second", "450000");
+        Assert.False(subscriptions.Watches("450000"));
+    }
+
+    [Fact]
     public void AnOrgGetsAtMostOneBatchPerSpacingAndTheNextOneCarriesTheLatest()
     {
         var subscriptions = new Subscriptions();

@@ -36,6 +36,32 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task ANationNobodyWatchesPublishesAboutOncePerFiftyMillisecondsUnderSteadyReports()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var national = silo.Grains.GetGrain<IOrgGrain>(National);
+        var before = await national.GetSummary();
+        var clock = Stopwatch.StartNew();
+
+        long reports = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            reports++;
+            await national.ReportChild(new ChildTotals(Guangxi, Aggregate.Of(Figure.Of(reports)), reports));
+            // A steady stream about a millisecond apart; Task.Delay(1) waits 10–20 ms on Linux.
+            Thread.Sleep(1);
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var elapsed = clock.Elapsed;
+
+        var after = await national.GetSummary();
+        Assert.Equal(reports, after.Totals.Members);
+        var publishedAtMost = 4 + (long)(elapsed / TimeSpan.FromMilliseconds(50)) + 2;
+        Assert.InRange(after.Version - before.Version, 1, publishedAtMost);
+        Assert.True(reports > 2 * publishedAtMost, $"only {reports} reports were sent; too few to tell pacing from none");
+    }
+
+    [Fact]
     public async Task AnOrderlyStopWritesEveryReportUpToTheNationAndLeavesNoGrainAwake()
     {
         await using var silo = await SiloHost.StartAsync();
