@@ -28,9 +28,15 @@ public static class FiguresCsv
         foreach (var record in records.Skip(1))
         {
             var row = $"rows[{record.Line}]";
-            if (record.Fields.Count != header.Length)
+            if (record.Fields.Count < header.Length)
             {
-                errors.Add(row, $"has {record.Fields.Count} fields; the header has {header.Length}.");
+                errors.Add($"{row}.{header[record.Fields.Count]}",
+                    $"is missing: the row ends after {record.Fields.Count} fields, and the header has {header.Length}.");
+                continue;
+            }
+            if (record.Fields.Count > header.Length)
+            {
+                errors.Add(row, $"has {record.Fields.Count} fields, and the header has {header.Length}: the cells after column '{header[^1]}' belong to no column.");
                 continue;
             }
             var cells = header.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();

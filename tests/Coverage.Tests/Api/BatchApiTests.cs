@@ -124,6 +124,22 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task ACsvRowShortOfCellsNamesTheFirstColumnItLacks()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var csv = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members\n" +
+                  "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100\n" +
+                  "450103,2026-11-20T09:30:00+08:00,100,50,50,10,5,10,5,7\n";
+
+        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ends after 8 fields", (await CoverageApp.ErrorsAt(response, "rows[2].courier.members"))[0]);
+        Assert.Contains("after column 'courier.members'", (await CoverageApp.ErrorsAt(response, "rows[3]"))[0]);
+        Assert.Equal(-1, await OwnMembersAsync(app, "450102"));
+    }
+
+    [Fact]
     public async Task CsvWithAnUnknownColumnOrAnOpenQuoteIsRefused()
     {
         await using var app = await CoverageApp.StartAsync();
