@@ -95,6 +95,8 @@ public sealed class OrgGrain(
         }
         if (changed)
             TotalsChanged(totals, persistLater: false);
+        else
+            Publish(Summary());
         return Summary();
     }
 
@@ -198,10 +200,15 @@ public sealed class OrgGrain(
     private void TotalsChanged(Aggregate totals, bool persistLater)
     {
         _totals = totals;
-        var summary = Summary();
+        Publish(Summary());
+        ReportUp(new ChildTotals(context.Key, totals, State.Version), persistLater);
+    }
+
+    /// <summary>Also for own figures that changed only their moment: watchers show when a county last reported.</summary>
+    private void Publish(OrgSummary summary)
+    {
         foreach (var sink in _sinks)
             sink.OrgChanged(summary);
-        ReportUp(new ChildTotals(context.Key, totals, State.Version), persistLater);
     }
 
     private void ReportUp(ChildTotals report, bool persistLater = false) =>

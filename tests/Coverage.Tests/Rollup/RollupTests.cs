@@ -128,6 +128,20 @@ public sealed class RollupTests
     }
 
     [Fact]
+    public async Task ALaterSnapshotWithTheSameCountsReachesWatchers()
+    {
+        var watched = new LatestSummaries();
+        await using var silo = await SiloHost.StartAsync(services: services => services.AddSingleton<IOrgChangeSink>(watched));
+        var county = silo.Grains.GetGrain<IOrgGrain>(Xingning);
+        var monday = DateTimeOffset.Parse("2026-11-23T09:30:00+08:00");
+
+        await county.SetFigures(Figure.Of(800, monday));
+        await county.SetFigures(Figure.Of(800, monday.AddDays(1)));
+
+        Assert.Equal(monday.AddDays(1), watched.OwnAsOfOf(Xingning));
+    }
+
+    [Fact]
     public async Task DuplicateAndReorderedChildReportsAreHarmless()
     {
         await using var silo = await SiloHost.StartAsync();
@@ -302,6 +316,8 @@ public sealed class RollupTests
         public void OrgChanged(OrgSummary summary) => _latest.AddOrUpdate(summary.Code, summary, (_, known) => known.Version > summary.Version ? known : summary);
 
         public long? MembersOf(string code) => _latest.TryGetValue(code, out var summary) ? summary.Totals.Members : null;
+
+        public DateTimeOffset? OwnAsOfOf(string code) => _latest.TryGetValue(code, out var summary) ? summary.Own?.AsOf : null;
     }
 
     [Fact]
