@@ -25,6 +25,9 @@ public static class JsonInput
 
     public static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 
+    /// <summary>Where an error about the object at <paramref name="path"/> is listed: "$" for the body itself.</summary>
+    private static string At(string path) => path.Length == 0 ? "$" : path;
+
     /// <summary>
     /// Checks an object's fields against the allowed names: unknown and repeated fields are errors. Names are compared in
     /// place, so a valid body costs no strings. False when the object cannot be read further: not an object, or a field
@@ -34,7 +37,7 @@ public static class JsonInput
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(path.Length == 0 ? "$" : path, $"must be an object, not {Describe(json)}.");
+            errors.Add(At(path), $"must be an object, not {Describe(json)}.");
             return false;
         }
         Span<bool> seen = allowed.Count <= 64 ? stackalloc bool[allowed.Count] : new bool[allowed.Count];
@@ -53,7 +56,7 @@ public static class JsonInput
             }
             catch (InvalidOperationException)
             {
-                errors.Add(path.Length == 0 ? "$" : path, BrokenName);
+                errors.Add(At(path), BrokenName);
                 readable = false;
             }
         }
@@ -69,7 +72,7 @@ public static class JsonInput
         }
         catch (InvalidOperationException)
         {
-            errors.Add(path.Length == 0 ? "$" : path, BrokenName);
+            errors.Add(At(path), BrokenName);
             return null;
         }
     }

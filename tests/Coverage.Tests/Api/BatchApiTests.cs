@@ -15,6 +15,9 @@ public sealed class BatchApiTests
         return summary.GetProperty("own").ValueKind == System.Text.Json.JsonValueKind.Null ? -1 : summary.GetProperty("own").GetProperty("members").GetInt64();
     }
 
+    private static Task<HttpResponseMessage> ImportAsync(CoverageApp app, string csv) =>
+        app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
     [Fact]
     public async Task BatchAppliesEveryOrg()
     {
@@ -98,7 +101,7 @@ public sealed class BatchApiTests
                   "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300,,\r\n" +
                   "\"450103\",\"2026-11-20T09:30:00+08:00\",\"1000\",900,800,10,5,,,300,30\r\n";
 
-        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await ImportAsync(app, csv);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(41_000, await OwnMembersAsync(app, "450102"));
@@ -115,7 +118,7 @@ public sealed class BatchApiTests
                   "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300\n" +
                   "450103,2026-11-20T09:30:00+08:00,100,abc,50,10,5,10,20\n";
 
-        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await ImportAsync(app, csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("whole number", (await CoverageApp.ErrorsAt(response, "rows[3].members"))[0]);
@@ -131,7 +134,7 @@ public sealed class BatchApiTests
                   "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100\n" +
                   "450103,2026-11-20T09:30:00+08:00,100,50,50,10,5,10,5,7\n";
 
-        var response = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await ImportAsync(app, csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("ends after 8 fields", (await CoverageApp.ErrorsAt(response, "rows[2].courier.members"))[0]);
@@ -146,8 +149,8 @@ public sealed class BatchApiTests
         var unknown = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,astronaut.workers\n";
         var open = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n\"450102,2026-11-20T09:30:00+08:00,1,1,1,1,1\n";
 
-        var first = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(unknown, Encoding.UTF8, "text/csv"));
-        var second = await app.Admin.PostAsync("/api/v1/figures:import", new StringContent(open, Encoding.UTF8, "text/csv"));
+        var first = await ImportAsync(app, unknown);
+        var second = await ImportAsync(app, open);
 
         Assert.Contains("not a known column", (await CoverageApp.ErrorsAt(first, "rows[1].astronaut.workers"))[0]);
         Assert.Contains("never closed", (await CoverageApp.ErrorsAt(second, "line 2"))[0]);
