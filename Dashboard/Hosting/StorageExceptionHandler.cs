@@ -19,7 +19,7 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILo
                 "Storage unavailable", "The org's stored state could not be read; nothing was written. Retry after the time in Retry-After."),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy",
                 "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe."),
-            InconsistentStateException => (StatusCodes.Status409Conflict, "Conflicting write",
+            InconsistentStateException or WriteConflictException => (StatusCodes.Status409Conflict, "Conflicting write",
                 "The stored state changed under this server (another writer on the same database); the write was refused."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             _ => (0, "", ""),

@@ -10,10 +10,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>Checks a whole batch, staleness and storage included, before writing any of it, so a refused batch changes nothing.</summary>
-public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, Database database, AuditLog audit)
+/// <summary>
+/// Checks a whole batch, staleness and storage included, before writing any of it, then writes it in one transaction with
+/// its audit entries: a refused or failed batch changes nothing.
+/// </summary>
+public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, Database database, GroupCommitter committer, AuditLog audit)
 {
     private const int Concurrency = 512;
+
+    /// <summary>One batch at a time: each holds its orgs' turns until it commits, so two sharing orgs would wait on each other.</summary>
+    private readonly SemaphoreSlim _applying = new(1, 1);
 
     public async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         IReadOnlyList<FiguresItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
@@ -22,19 +28,29 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             return refused;
         if (errors.Any)
             return Problems.Invalid(errors);
-        if (await CheckStalenessAsync(items) is { } stale)
-            return stale;
-        await ProbeStorageAsync(cancellationToken);
-        var failures = await Task.WhenAll(items.Select(ApplyAsync));
-        var applied = items.Where((_, i) => failures[i] is null).ToList();
-        var records = applied.Select(i => AuditPayload.For(user, i.Code, action, new { i.Code, i.Figures })).ToList();
-        if (applied.Count == items.Count)
+        await _applying.WaitAsync(cancellationToken);
+        try
         {
-            await audit.AppendAsync(records);
+            if (await CheckStalenessAsync(items) is { } stale)
+                return stale;
+            await ProbeStorageAsync(cancellationToken);
+            var entries = items.Select(i => audit.StatementFor(AuditPayload.For(user, i.Code, action, new { i.Code, i.Figures })));
+            var group = new WriteGroup(committer, IOrgGrain.StateName, items.Select(i => i.Code), entries);
+            var failures = await Task.WhenAll(items.Select(item => ApplyAsync(item, group)));
+            try
+            {
+                await group.Outcome;
+            }
+            catch (StaleFiguresException)
+            {
+                return OvertakenMeanwhile(items, failures);
+            }
             return TypedResults.Ok(new BatchResult(items.Count));
         }
-        await TryAuditAsync(records);
-        return PartlyApplied(items, failures);
+        finally
+        {
+            _applying.Release();
+        }
     }
 
     private ProblemHttpResult? CheckOrgs(IReadOnlyList<FiguresItem> items, ErrorBag errors, ClaimsPrincipal user)
@@ -90,46 +106,35 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         }
     }
 
-    private async Task<Exception?> ApplyAsync(FiguresItem item)
+    /// <summary>Calls the org with the group attached, and tells the group when the call ended without joining it.</summary>
+    private async Task<Exception?> ApplyAsync(FiguresItem item, WriteGroup group)
     {
+        Exception? failure = null;
         try
         {
-            await grains.GetGrain<IOrgGrain>(item.Code).SetFigures(item.Figures);
-            return null;
+            using (group.Attach())
+                await grains.GetGrain<IOrgGrain>(item.Code).SetFigures(item.Figures);
         }
         catch (Exception error)
         {
-            return error;
+            failure = error;
         }
+        group.Leave(item.Code, failure);
+        return failure;
     }
 
-    /// <summary>Best effort: the applied part is audited if the database takes it; the caller is told to resend anyway.</summary>
-    private async Task TryAuditAsync(List<AuditRecord> records)
+    /// <summary>A newer asOf stored by another writer after the check: the batch is refused as if it had arrived after it.</summary>
+    private static ProblemHttpResult OvertakenMeanwhile(IReadOnlyList<FiguresItem> items, Exception?[] failures)
     {
-        try
-        {
-            await audit.AppendAsync(records);
-        }
-        catch (StorageUnavailableException)
-        {
-            // The answer already says the batch must be resent; the repeat is audited in full.
-        }
-    }
-
-    private static ProblemHttpResult PartlyApplied(IReadOnlyList<FiguresItem> items, Exception?[] failures)
-    {
-        var errors = new ErrorBag();
+        var stale = new ErrorBag();
         for (var i = 0; i < items.Count; i++)
         {
-            if (failures[i] is { } failure)
-                errors.Add(failures[i] is StaleFiguresException ? items[i].AsOfKey : items[i].CodeKey, $"was not applied: {failure.Message}");
+            if (failures[i] is StaleFiguresException overtaken)
+                stale.Add(items[i].AsOfKey,
+                    $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards.");
         }
-        var stale = failures.All(f => f is null or StaleFiguresException);
-        var problem = Problems.Rejected(errors, stale ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable,
-            "Batch partly applied",
-            $"{failures.Count(f => f is null)} of {items.Count} items were committed before a failure; the items listed were not. " +
-            "Resend the whole batch: items already applied are unchanged by a repeat.");
-        problem.ProblemDetails.Extensions["notApplied"] = items.Where((_, i) => failures[i] is not null).Select(i => i.Code).ToArray();
-        return problem;
+        return Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures",
+            "The batch was not applied: another request stored newer figures for some orgs while it was being written. " +
+            "Send figures as of the stored moment or later.");
     }
 }

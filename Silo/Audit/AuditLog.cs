@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Coverage.Silo.Storage;
-using Dapper;
 
 namespace Coverage.Silo.Audit;
 
@@ -9,7 +8,6 @@ namespace Coverage.Silo.Audit;
 public sealed class AuditLog(Database database, GroupCommitter committer, TimeProvider clock)
 {
     private const int ScanChunk = 1000;
-    private const int InsertChunk = 500;
 
     private readonly string _insertOne =
         $"INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES (@p0, @p1, @p2, @p3, @p4, {database.Dialect.JsonParameter("@p5")})";
@@ -30,46 +28,14 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
             """,
     };
 
-    public Task AppendAsync(AuditRecord record) => committer.WriteAsync(InsertOne(record));
+    public Task AppendAsync(AuditRecord record) => committer.WriteAsync(StatementFor(record));
 
     /// <summary>The entry as a companion of the grain state write it records, so both commit together.</summary>
-    public WriteCompanion CompanionOf(string stateName, string grainKey, AuditRecord record) => new(stateName, grainKey, InsertOne(record));
+    public WriteCompanion CompanionOf(string stateName, string grainKey, AuditRecord record) => new(stateName, grainKey, StatementFor(record));
 
-    private Statement InsertOne(AuditRecord record) =>
+    /// <summary>The entry as a statement, for a write that commits it with others.</summary>
+    public Statement StatementFor(AuditRecord record) =>
         new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
-
-    public async Task AppendAsync(IReadOnlyList<AuditRecord> records)
-    {
-        if (records.Count == 0)
-            return;
-        var at = clock.GetUtcNow();
-        await committer.WriteAsync(async (connection, transaction) =>
-        {
-            foreach (var chunk in records.Chunk(InsertChunk))
-                await connection.ExecuteAsync(InsertSql(chunk.Length), Parameters(chunk, at), transaction);
-            return records.Count;
-        });
-    }
-
-    /// <summary>One multi-row INSERT per chunk, so a 10,000-item batch costs a few statements, not 10,000 round trips.</summary>
-    private string InsertSql(int rows) =>
-        "INSERT INTO audit_log (at, key_id, key_org_code, org_code, action, payload) VALUES " + string.Join(", ", Enumerable.Range(0, rows)
-            .Select(i => $"(@at, @k{i}, @ko{i}, @o{i}, @a{i}, {database.Dialect.JsonParameter($"@p{i}")})"));
-
-    private static DynamicParameters Parameters(AuditRecord[] chunk, DateTimeOffset at)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("at", at);
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            parameters.Add($"k{i}", chunk[i].KeyId);
-            parameters.Add($"ko{i}", chunk[i].KeyOrgCode);
-            parameters.Add($"o{i}", chunk[i].OrgCode);
-            parameters.Add($"a{i}", chunk[i].Action);
-            parameters.Add($"p{i}", chunk[i].PayloadJson);
-        }
-        return parameters;
-    }
 
     /// <summary>Entries after the cursor whose org passes the filter, oldest first; scans forward in chunks until the page is full.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long after, int limit, Func<string, bool> includes, CancellationToken cancellationToken)

@@ -5,6 +5,12 @@ internal sealed class GrainCall<T>(Func<object, object?[], Task<T>> invoke, obje
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// A queued turn starts in its caller's context, as an inline turn does, so what the caller attached for the callee (a
+    /// write's audit entry, a write group) reaches it however the call ran; what the turn schedules does not inherit it.
+    /// </summary>
+    private readonly ExecutionContext? _callerContext = ExecutionContext.Capture();
+
     public Task<T> Task => _completion.Task;
 
     public override string Method => method;
@@ -16,7 +22,7 @@ internal sealed class GrainCall<T>(Func<object, object?[], Task<T>> invoke, obje
         Task<T> running;
         try
         {
-            running = invoke(activation.Grain, arguments);
+            running = Start(activation.Grain);
         }
         catch (Exception error)
         {
@@ -27,6 +33,19 @@ internal sealed class GrainCall<T>(Func<object, object?[], Task<T>> invoke, obje
             return AwaitAsync(running);
         Complete(running);
         return System.Threading.Tasks.Task.CompletedTask;
+    }
+
+    private Task<T> Start(object grain)
+    {
+        if (_callerContext is null)
+            return invoke(grain, arguments);
+        Task<T>? running = null;
+        ExecutionContext.Run(_callerContext, _ =>
+        {
+            using (ExecutionContext.SuppressFlow())
+                running = invoke(grain, arguments);
+        }, null);
+        return running!;
     }
 
     public override void Reroute(GrainRuntime runtime, GrainId id) => runtime.Post(id, this);

@@ -44,6 +44,13 @@ public sealed class GroupCommitter : IAsyncDisposable
         return Enqueue(operation, operation.Completion);
     }
 
+    /// <summary>Commits the statements in one transaction, or none of them when one touches no row; answers how many it wrote.</summary>
+    public Task<int> WriteAllAsync(IReadOnlyList<StatementWrite> writes)
+    {
+        var operation = new AllOrNothingWrite(writes);
+        return Enqueue(operation, operation.Completion);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -131,8 +138,11 @@ public sealed class GroupCommitter : IAsyncDisposable
     private static async Task RunInTransactionAsync(StatementRunner runner, List<WriteOperation> operations, List<StatementWrite> statements)
     {
         await using var transaction = await runner.Connection.BeginTransactionAsync();
-        if (statements.Count > 0)
-            await runner.RunAsync(statements, transaction);
+        var wholes = operations.OfType<AllOrNothingWrite>().ToList();
+        if (statements.Count > 0 || wholes.Count > 0)
+            await runner.RunAsync([.. statements, .. wholes.SelectMany(w => w.Writes)], transaction);
+        foreach (var whole in wholes)
+            whole.ThrowUnlessEveryRowWasTouched();
         foreach (var operation in operations.OfType<IAppliedWrite>())
             await operation.ApplyAsync(runner.Connection, transaction);
         await transaction.CommitAsync();

@@ -4,7 +4,10 @@ using Dapper;
 
 namespace Coverage.Silo.Storage;
 
-/// <summary>Grain state in the grain_state table; writes go through the group committer and carry the version they replace.</summary>
+/// <summary>
+/// Grain state in the grain_state table; writes go through the group committer, or join the caller's write group, and carry
+/// the version they replace.
+/// </summary>
 public sealed class SqlGrainStateStore(Database database, GroupCommitter committer, TimeProvider clock) : IGrainStateStore
 {
     private const string Insert = """
@@ -44,10 +47,10 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
     public async Task<long> WriteAsync(string stateName, string key, string payload, long expectedVersion)
     {
         var updatedAt = clock.GetUtcNow();
-        var written = await committer.WriteAsync(expectedVersion == 0
+        var statement = expectedVersion == 0
             ? new Statement(Insert, stateName, key, payload, updatedAt)
-            : new Statement(Update, stateName, key, payload, updatedAt, expectedVersion) { Bulk = UpdateMany },
-            WriteCompanion.TakeFor(stateName, key));
+            : new Statement(Update, stateName, key, payload, updatedAt, expectedVersion) { Bulk = UpdateMany };
+        var written = await (WriteGroup.TryJoin(stateName, key, statement) ?? committer.WriteAsync(statement, WriteCompanion.TakeFor(stateName, key)));
         if (written == 1)
             return expectedVersion + 1;
         var stored = await ReadAsync(stateName, key);

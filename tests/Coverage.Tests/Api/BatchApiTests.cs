@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Coverage.Contracts;
+using Coverage.Silo.Hierarchy;
 using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Api;
@@ -65,6 +67,23 @@ public sealed class BatchApiTests
         Assert.Contains("older than the stored asOf", (await CoverageApp.ErrorsAt(response, "[2].figures.asOf"))[0]);
         Assert.Equal(-1, await OwnMembersAsync(app, NanningCounties[0]));
         Assert.Equal(7, await OwnMembersAsync(app, NanningCounties[2]));
+    }
+
+    [Fact]
+    public async Task BatchesSentAtOnceApplyOneAfterTheOther()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var counties = new OrgDirectory().All.Where(o => o.Level == OrgLevel.County && o.ParentCode!.StartsWith("45")).Select(o => o.Code).ToArray();
+        var asOf = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.FromHours(8));
+        // Every other batch names the orgs in reverse, so batches applied together would each hold orgs the other waits for.
+        object Batch(int i) => (i % 2 == 0 ? counties : counties.Reverse())
+            .Select(code => new { code, figures = CoverageApp.Figures(1000 * i, asOf) }).ToList();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Task.Run(() => app.Admin.PostAsJsonAsync("/api/v1/figures:batch", Batch(i)))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var members = await Task.WhenAll(counties.Select(code => OwnMembersAsync(app, code)));
+        Assert.Single(members.Distinct());
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
+using Coverage.Silo.Hosting;
 using Coverage.Tests.Infrastructure;
+using Coverage.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -88,6 +90,29 @@ public sealed class WriteCompanionTests
 
         Assert.True(companion.TakeBack());
         Assert.Empty(await audit.ReadAsync(0, 10, _ => true, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ACompanionReachesACallQueuedBehindAnotherTurn()
+    {
+        await using var silo = await SiloHost.StartAsync(services: services =>
+        {
+            services.TryAddSingleton<AuditLog>();
+            services.AddSingleton<ProbeLog>();
+            services.AddGrain<IProbeGrain, ProbeGrain>();
+        });
+        var audit = silo.Services.GetRequiredService<AuditLog>();
+        var probe = silo.Grains.GetGrain<IProbeGrain>("busy");
+        var companion = audit.CompanionOf("probe", "busy", Record("busy"));
+
+        var ahead = probe.Sleep(TimeSpan.FromMilliseconds(200));
+        Task queued;
+        using (companion.Attach())
+            queued = probe.SetValue("written", write: true);
+        await Task.WhenAll(ahead, queued);
+
+        Assert.False(companion.TakeBack());
+        Assert.Single(await audit.ReadAsync(0, 10, _ => true, CancellationToken.None));
     }
 
     private static AuditRecord Record(string org) => new("key", "450000", org, "figures.put", """{"members":1}""");
