@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
+using Coverage.Dashboard.Realtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,7 +45,7 @@ public static class KeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IOrgDirectory directory,
-        ApiKeyStore keys, AuditLog audit)
+        ApiKeyStore keys, KeyedConnections connections, AuditLog audit)
     {
         var key = id.Length <= 64 ? await keys.FindByIdAsync(id) : null;
         if (key is null)
@@ -52,6 +53,7 @@ public static class KeyEndpoints
         if (!user.Reaches(key.OrgCode, directory))
             return Problems.OutOfScope(key.OrgCode, user);
         await keys.RevokeAsync(id);
+        connections.CloseAll(id);
         await audit.AppendAsync(AuditPayload.For(user, key.OrgCode, "keys.revoke", new { key.Id }));
         return TypedResults.NoContent();
     }

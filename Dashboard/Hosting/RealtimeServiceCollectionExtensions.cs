@@ -10,6 +10,7 @@ public static class RealtimeServiceCollectionExtensions
     {
         builder.Services.AddSignalR().AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Subscriptions>();
+        builder.Services.AddSingleton<KeyedConnections>();
         builder.Services.AddSingleton<IOrgChangeSink>(sp => sp.GetRequiredService<Subscriptions>());
         builder.Services.AddHostedService<OrgChangeBroadcaster>();
         return builder;

@@ -1,5 +1,6 @@
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
+using Coverage.Silo.Keys;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coverage.Dashboard.Realtime;
@@ -8,7 +9,8 @@ namespace Coverage.Dashboard.Realtime;
 /// Browsers subscribe to an org and then receive "orgsUpdated": summaries of that org and of its direct children whose
 /// totals changed. Sending goes through <see cref="OrgChangeBroadcaster"/>, never from here.
 /// </summary>
-public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, ReadAccess reads) : Hub
+public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, ReadAccess reads, KeyedConnections keyed, ApiKeyStore keys)
+    : Hub
 {
     public const string Path = "/hubs/coverage";
     public const string OrgsUpdated = "orgsUpdated";
@@ -24,9 +26,23 @@ public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscript
 
     public void Unsubscribe(string code) => subscriptions.Remove(Context.ConnectionId, code);
 
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.KeyIdOf() is { } keyId)
+        {
+            keyed.Add(keyId, Context);
+            // A revocation that closed the key's connections just before this one was added must still close it.
+            if (keys.IsRevoked(keyId))
+                Context.Abort();
+        }
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.RemoveConnection(Context.ConnectionId);
+        if (Context.User?.KeyIdOf() is { } keyId)
+            keyed.Remove(keyId, Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

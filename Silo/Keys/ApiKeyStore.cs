@@ -77,6 +77,9 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         return revoked == 1;
     }
 
+    /// <summary>Revoked while this process ran.</summary>
+    public bool IsRevoked(string id) => _revoked.ContainsKey(id);
+
     public static string Name(ApiKeyRole role) => role.ToString().ToLowerInvariant();
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

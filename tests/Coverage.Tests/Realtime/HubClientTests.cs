@@ -11,4 +11,12 @@ public sealed class HubClientTests
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("hub-client.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task RevokingAKeyClosesTheHubConnectionsItOpened()
+    {
+        // Where reads are open, a revoked key is merely anonymous; closed reads are where its connection must end.
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });
+        await NodeScenario.RunAsync("hub-revoked.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
+    }
 }
