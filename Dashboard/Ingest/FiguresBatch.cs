@@ -56,19 +56,27 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
     private ProblemHttpResult? CheckOrgs(IReadOnlyList<FiguresItem> items, ErrorBag errors, ClaimsPrincipal user)
     {
         var outside = new ErrorBag();
+        var unknown = 0;
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (directory.Find(item.Code) is null)
+            {
+                unknown++;
                 errors.Add(item.CodeKey, $"No union organisation has code '{item.Code}'.");
+            }
             else if (!user.Reaches(item.Code, directory))
                 outside.Add(item.CodeKey, $"Org '{item.Code}' is outside the scope of this API key (org '{user.OrgOf()}' and below).");
             if (!first.TryAdd(item.Code, item.CodeKey))
                 errors.Add(item.CodeKey, $"Org '{item.Code}' appears more than once in the batch (first at {first[item.Code]}).");
         }
-        return outside.Any
-            ? Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
-                "The batch was not applied: some orgs are outside the scope of this API key.")
+        if (outside.Any)
+            return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
+                "The batch was not applied: some orgs are outside the scope of this API key.");
+        // As for a single write to an unknown org; with other faults as well, the answer is the 400 that lists them all.
+        return unknown > 0 && unknown == errors.Count
+            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, "Unknown org",
+                "The batch was not applied: some codes name no union organisation. Correct or remove those items.")
             : null;
     }
 

@@ -54,6 +54,19 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task BatchWhoseOnlyFaultIsAnUnknownOrgIsA404ThatNamesIt()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var items = new[] { NanningCounties[0], "999999" }.Select(code => new { code, figures = CoverageApp.Figures(10) }).ToList();
+
+        var response = await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", items);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("999999", (await CoverageApp.ErrorsAt(response, "[1].code"))[0]);
+        Assert.Equal(-1, await OwnMembersAsync(app, NanningCounties[0]));
+    }
+
+    [Fact]
     public async Task BatchWithAStaleItemChangesNothing()
     {
         await using var app = await CoverageApp.StartAsync();
