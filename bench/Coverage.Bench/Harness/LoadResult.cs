@@ -9,6 +9,12 @@ public sealed record LoadResult(double[] PerSecondByRound, double[] SortedMillis
 
     public double P99 => Stats.Percentile(SortedMilliseconds, 99);
 
+    /// <summary>Runs of one load as if they were rounds of one run.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> runs) => new(
+        [.. runs.SelectMany(r => r.PerSecondByRound)],
+        [.. runs.SelectMany(r => r.SortedMilliseconds).Order()],
+        runs.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value)));
+
     public string Range => $"{PerSecondByRound.Min():N0}–{PerSecondByRound.Max():N0}";
 
     /// <summary>Status codes other than the expected one, e.g. "409×3, 0×1"; 0 stands for a failed connection.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Coverage.Bench.Harness;
 using Coverage.Bench.Http;
 using Coverage.Contracts;
@@ -9,11 +8,15 @@ namespace Coverage.Bench.Ingest;
 
 /// <summary>
 /// Single-org figure pushes from many clients over every county, against the app on each database and against a bare
-/// Kestrel endpoint that only parses the body. Each client owns a fixed set of counties and sends each a later asOf than
-/// before, so no push is refused as stale.
+/// Kestrel endpoint that only parses the body. The two are measured in alternating rounds (baseline, app, app, baseline …)
+/// on the same warm servers, so a machine that speeds up or slows down between rounds moves both alike; the share is the
+/// median of the rounds' app ÷ baseline.
 /// </summary>
 public static class IngestBenchmark
 {
+    /// <summary>Between alternating rounds the other target's connections go quiet; this much load first gets them going again.</summary>
+    private static readonly TimeSpan RoundWarmup = TimeSpan.FromSeconds(2);
+
     public static async Task RunAsync(BenchArgs options)
     {
         var clients = options.Int("clients", 64);
@@ -24,19 +27,15 @@ public static class IngestBenchmark
         double? rate = options.Int("rate", 0) is > 0 and var offered ? offered : null;
         var counties = new OrgDirectory().All.Where(o => o.Level == OrgLevel.County).Select(o => o.Code).Order().ToArray();
         var table = new Table("target", "database", "clients", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "% of baseline", "non-200", "load before");
+        var run = new Run(table, counties, clients, warmup, round, rounds, rate);
 
-        double? baseline = null;
-        if (options.Text("baseline", "yes") != "no")
-        {
-            await using var server = await BaselineServer.StartAsync();
-            var target = new IngestTarget("bare Kestrel PUT (baseline)", "—", server.BaseAddress, code => $"/x/{code}", null);
-            baseline = await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, null);
-        }
-
+        await using var baselineServer = options.Text("baseline", "yes") != "no" ? await BaselineServer.StartAsync() : null;
+        using var baseline = baselineServer is null ? null
+            : new PushLoad(new IngestTarget("bare Kestrel PUT (baseline)", "—", baselineServer.BaseAddress, code => $"/x/{code}", null), counties, clients);
         if (options.Text("url") is { } url)
         {
             var target = new IngestTarget("app at " + url, options.Text("database", "as configured"), new Uri(url), FiguresPath, options.Text("key"));
-            await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, baseline);
+            await run.MeasureAsync(target, baseline);
         }
         else
         {
@@ -52,8 +51,8 @@ public static class IngestBenchmark
                 await using var database = await BenchDatabase.CreateAsync(provider, BenchDatabase.PostgresServer(options));
                 var key = $"bench-{Guid.NewGuid():N}";
                 await using var server = await DashboardServer.StartAsync(database, key);
-                var target = new IngestTarget("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), server.BaseAddress, FiguresPath, key);
-                await MeasureAsync(table, target, counties, clients, warmup, round, rounds, rate, baseline);
+                await run.MeasureAsync(new IngestTarget("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), server.BaseAddress, FiguresPath, key),
+                    baseline);
             }
         }
         table.Print("ingest");
@@ -61,39 +60,37 @@ public static class IngestBenchmark
 
     private static string FiguresPath(string code) => $"/api/v1/orgs/{code}/figures";
 
-    private static async Task<double?> MeasureAsync(Table table, IngestTarget target, string[] counties, int clients, TimeSpan warmup,
-        TimeSpan round, int rounds, double? rate, double? baseline)
+    private sealed record Run(Table Table, string[] Counties, int Clients, TimeSpan Warmup, TimeSpan Round, int Rounds, double? Rate)
     {
-        var load = Machine.Load();
-        using var http = LoadClient.Create(target.BaseAddress, clients, target.Key);
-        // An hour back, so asOf is never in the future and a rerun within the hour still moves every county forward.
-        var start = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-1);
-        var sequences = new long[clients];
-        var owned = Enumerable.Range(0, clients).Select(c => counties.Where((_, i) => i % clients == c).ToArray()).ToArray();
-
-        Task<int> PushAsync(int client)
+        public async Task MeasureAsync(IngestTarget target, PushLoad? baseline)
         {
-            var sequence = sequences[client]++;
-            var code = owned[client][sequence % owned[client].Length];
-            var request = new HttpRequestMessage(HttpMethod.Put, target.PathFor(code))
+            var load = Machine.Load();
+            using var app = new PushLoad(target, Counties, Clients);
+            if (await app.ProbeAsync() is var probe and not 200)
             {
-                Content = new ByteArrayContent(FiguresBody.Json(start.AddMilliseconds(sequence), sequence))
-                {
-                    Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
-                },
-            };
-            return LoadClient.SendAsync(http, request);
+                Table.Add(target.Name, target.Database, $"{Clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", load);
+                return;
+            }
+            if (baseline is null)
+            {
+                Add(app, await app.RunAsync(Warmup, Round, Rounds, Rate), null, load);
+                return;
+            }
+            await baseline.RunAsync(Warmup, TimeSpan.Zero, 0, Rate);
+            await app.RunAsync(Warmup, TimeSpan.Zero, 0, Rate);
+            var (baselineRounds, appRounds) = (new List<LoadResult>(), new List<LoadResult>());
+            for (var r = 0; r < Rounds; r++)
+            {
+                // Alternating which goes first keeps a steady drift of the machine from favouring either.
+                foreach (var (push, results) in r % 2 == 0 ? [(baseline, baselineRounds), (app, appRounds)] : new[] { (app, appRounds), (baseline, baselineRounds) })
+                    results.Add(await push.RunAsync(RoundWarmup, Round, 1, Rate));
+            }
+            Add(baseline, LoadResult.Combine(baselineRounds), null, load);
+            Add(app, LoadResult.Combine(appRounds), Stats.Median(appRounds.Zip(baselineRounds, (a, b) => a.MedianPerSecond / b.MedianPerSecond)), load);
         }
 
-        var probe = await PushAsync(0);
-        if (probe != 200)
-        {
-            table.Add(target.Name, target.Database, $"{clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", load);
-            return null;
-        }
-        var result = await LoadGenerator.RunAsync(clients, warmup, round, rounds, rate, PushAsync);
-        table.Add(target.Name, target.Database, $"{clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}", $"{result.P99:0.0}",
-            baseline is { } b ? $"{result.MedianPerSecond / b:P0}" : "—", result.Unexpected(200), load);
-        return result.MedianPerSecond;
+        private void Add(PushLoad push, LoadResult result, double? share, string load) =>
+            Table.Add(push.Target.Name, push.Target.Database, $"{Clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}",
+                $"{result.P99:0.0}", share is { } s ? $"{s:P0}" : "—", result.Unexpected(200), load);
     }
 }
