@@ -45,6 +45,12 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             {
                 return OvertakenMeanwhile(items, failures);
             }
+            catch (GrainCallTimeoutException timeout)
+            {
+                // Unlike a single write that timed out, a batch that failed this way certainly wrote nothing.
+                return TypedResults.Problem($"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+            }
             return TypedResults.Ok(new BatchResult(items.Count));
         }
         finally

@@ -3,7 +3,9 @@ using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
+using Coverage.Silo.Hosting;
 using Coverage.Tests.Infrastructure;
+using Coverage.Tests.Runtime;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,6 +74,46 @@ public sealed class WriteGroupTests
         Assert.Equal(1, xingning!.Version);
         Assert.Equal(1, (await silo.Grains.GetGrain<IOrgGrain>(Xingning).GetSummary()).Own!.Members);
         Assert.Empty(await AuditedAsync(silo));
+    }
+
+    [Fact]
+    public async Task AMemberWhoseCallTimesOutBeforeJoiningLeavesTheGroupUnwritten()
+    {
+        await using var silo = await SiloHost.StartAsync(services: services =>
+        {
+            services.TryAddSingleton<AuditLog>();
+            services.AddSingleton<ProbeLog>();
+            services.AddGrain<IProbeGrain, ProbeGrain>();
+        }, settings: new Dictionary<string, string?> { ["GrainRuntime:CallTimeout"] = "00:00:00.300" });
+        var group = new WriteGroup(silo.Services.GetRequiredService<GroupCommitter>(), "probe", ["quick", "busy"], []);
+        var busy = silo.Grains.GetGrain<IProbeGrain>("busy");
+        var sleeping = busy.Sleep(TimeSpan.FromSeconds(2));
+
+        var results = await Task.WhenAll(SetAsync(silo, group, "quick"), SetAsync(silo, group, "busy"));
+
+        // The member that joined fails either way: abandoned, or timed out itself while it waited for the other.
+        Assert.True(results[0] is WriteGroupAbandonedException or GrainCallTimeoutException, $"{results[0]}");
+        Assert.IsType<GrainCallTimeoutException>(results[1]);
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => group.Outcome);
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => sleeping);
+        Assert.Null(await silo.Store.ReadAsync("probe", "quick"));
+        Assert.Null(await silo.Store.ReadAsync("probe", "busy"));
+    }
+
+    private static async Task<Exception?> SetAsync(SiloHost silo, WriteGroup group, string key)
+    {
+        Exception? failure = null;
+        try
+        {
+            using (group.Attach())
+                await silo.Grains.GetGrain<IProbeGrain>(key).SetValue("grouped", write: true);
+        }
+        catch (Exception error)
+        {
+            failure = error;
+        }
+        group.Leave(key, failure);
+        return failure;
     }
 
     private static Task<SiloHost> StartAsync(StorageProvider provider) =>
