@@ -19,7 +19,7 @@ public static class FigureEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Figures")
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
-            .AddEndpointFilter(new OrgScopeFilter("code", forReads: false)).AddEndpointFilter<RetryAfterFilter>();
+            .AddEndpointFilter(new OrgScopeFilter("code", forReads: false));
         group.MapPut("/orgs/{code}/figures", PutAsync);
         group.MapPost("/figures:batch", BatchAsync);
         group.MapPost("/figures:import", ImportAsync);

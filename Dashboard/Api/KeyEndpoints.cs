@@ -18,7 +18,7 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Keys")
-            .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate).AddEndpointFilter<RetryAfterFilter>();
+            .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate);
         group.MapPost("/keys", CreateAsync);
         group.MapDelete("/keys/{id}", RevokeAsync);
         return group;

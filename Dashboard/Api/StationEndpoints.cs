@@ -15,7 +15,7 @@ public static class StationEndpoints
     public static RouteGroupBuilder MapStations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/stations").WithTags("Stations")
-            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate).AddEndpointFilter<RetryAfterFilter>();
+            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate);
         group.MapPut("/{stationId}", RegisterAsync);
         group.MapPost("/{stationId}/usage", UsageAsync);
         return group;

@@ -25,7 +25,7 @@ public static class UnitEndpoints
     {
         var group = app.MapGroup("/api/v1/orgs/{countyCode}/units").WithTags("Units")
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
-            .AddEndpointFilter(new OrgScopeFilter("countyCode", forReads: false)).AddEndpointFilter<RetryAfterFilter>();
+            .AddEndpointFilter(new OrgScopeFilter("countyCode", forReads: false));
         group.MapPut("/{unitCode}", PutAsync);
         return group;
     }

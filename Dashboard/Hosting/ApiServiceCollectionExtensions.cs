@@ -11,10 +11,17 @@ public static class ApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = RetryAfterOn503);
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<ChildrenResponses>();
         return builder;
+    }
+
+    /// <summary>Every 503 tells the client when to retry, the same time everywhere, whether an endpoint or an exception produced it.</summary>
+    private static void RetryAfterOn503(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+            context.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds;
     }
 
     /// <summary>Exceptions and bare status codes answered as problem details.</summary>

@@ -27,8 +27,6 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILo
         if (status == 0)
             return false;
         logger.LogWarning(exception, "Request failed with {Status}", status);
-        if (status == StatusCodes.Status503ServiceUnavailable)
-            httpContext.Response.Headers.RetryAfter = RetryAfterFilter.Seconds;
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

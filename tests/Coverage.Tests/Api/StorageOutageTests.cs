@@ -34,6 +34,9 @@ public sealed class StorageOutageTests
                 Assert.NotNull(response.Headers.RetryAfter);
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the 503 took {clock.Elapsed.TotalSeconds:0.0} s");
             }
+            var notReady = await app.Admin.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            Assert.NotNull(notReady.Headers.RetryAfter);
             var stillThere = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"));
             Assert.Equal(100, stillThere.GetProperty("own").GetProperty("members").GetInt64());
         }
