@@ -36,7 +36,8 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             await ProbeStorageAsync(cancellationToken);
             var entries = items.Select(i => audit.StatementFor(AuditPayload.For(user, i.Code, action, new { i.Code, i.Figures })));
             var group = new WriteGroup(committer, IOrgGrain.StateName, items.Select(i => i.Code), entries);
-            var failures = await Task.WhenAll(items.Select(item => ApplyAsync(item, group)));
+            var failures = await Task.WhenAll(items.Select(item =>
+                group.CallAsync(item.Code, () => grains.GetGrain<IOrgGrain>(item.Code).SetFigures(item.Figures))));
             try
             {
                 await group.Outcome;
@@ -118,23 +119,6 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         {
             throw new StorageUnavailableException($"The database is unavailable ({error.Message}); nothing was written.", error);
         }
-    }
-
-    /// <summary>Calls the org with the group attached, and tells the group when the call ended without joining it.</summary>
-    private async Task<Exception?> ApplyAsync(FiguresItem item, WriteGroup group)
-    {
-        Exception? failure = null;
-        try
-        {
-            using (group.Attach())
-                await grains.GetGrain<IOrgGrain>(item.Code).SetFigures(item.Figures);
-        }
-        catch (Exception error)
-        {
-            failure = error;
-        }
-        group.Leave(item.Code, failure);
-        return failure;
     }
 
     /// <summary>A newer asOf stored by another writer after the check: the batch is refused as if it had arrived after it.</summary>

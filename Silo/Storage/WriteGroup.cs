@@ -2,10 +2,10 @@ namespace Coverage.Silo.Storage;
 
 /// <summary>
 /// State writes of several grains, with statements of the caller's own, that commit in one transaction or not at all.
-/// The caller names the grains and attaches the group around its calls to them; a named grain's state write made in such a
-/// call's turn joins the group instead of committing alone, and waits, still holding its turn so no other call can slip in,
-/// until every named grain has joined or left: left having nothing to write, or failing before it wrote. One that leaves
-/// failing fails them all, so that nothing is written.
+/// The caller names the grains and makes its calls to them through <see cref="CallAsync"/>; a named grain's state write
+/// made in such a call's turn joins the group instead of committing alone, and waits, still holding its turn so no other
+/// call can slip in, until every named grain has joined or left: left having nothing to write, or failing before it wrote.
+/// One that leaves failing fails them all, so that nothing is written.
 /// </summary>
 public sealed class WriteGroup
 {
@@ -32,16 +32,28 @@ public sealed class WriteGroup
     /// <summary>Completes once the group committed; faults with what failed it otherwise.</summary>
     public Task Outcome => _outcome.Task;
 
-    /// <summary>Offers the group to state writes made within the returned scope and in the turns of calls made from it.</summary>
-    public Scope Attach()
+    /// <summary>
+    /// Makes one named grain's call with the group attached, so the state write in its turn joins the group, and tells the
+    /// group when the call ended without joining. Answers what the call failed with, or null.
+    /// </summary>
+    public async Task<Exception?> CallAsync(string grainKey, Func<Task> call)
     {
-        var previous = Current.Value;
+        // Set within this async method, the group flows into the call and is gone again for the caller once this returns.
         Current.Value = this;
-        return new Scope(previous);
+        Exception? failure = null;
+        try
+        {
+            await call();
+        }
+        catch (Exception error)
+        {
+            failure = error;
+        }
+        Leave(grainKey, failure);
+        return failure;
     }
 
-    /// <summary>The named grain's call ended; <paramref name="error"/> fails the group unless the grain had already joined.</summary>
-    public void Leave(string grainKey, Exception? error)
+    private void Leave(string grainKey, Exception? error)
     {
         StatementWrite[] joined;
         lock (_lock)
@@ -110,10 +122,5 @@ public sealed class WriteGroup
         {
             _outcome.TrySetException(error);
         }
-    }
-
-    public readonly struct Scope(WriteGroup? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
     }
 }

@@ -79,11 +79,13 @@ public static class IngestBenchmark
             await baseline.RunAsync(Warmup, TimeSpan.Zero, 0, Rate);
             await app.RunAsync(Warmup, TimeSpan.Zero, 0, Rate);
             var (baselineRounds, appRounds) = (new List<LoadResult>(), new List<LoadResult>());
+            (PushLoad Load, List<LoadResult> Results)[] order = [(baseline, baselineRounds), (app, appRounds)];
             for (var r = 0; r < Rounds; r++)
             {
-                // Alternating which goes first keeps a steady drift of the machine from favouring either.
-                foreach (var (push, results) in r % 2 == 0 ? [(baseline, baselineRounds), (app, appRounds)] : new[] { (app, appRounds), (baseline, baselineRounds) })
+                foreach (var (push, results) in order)
                     results.Add(await push.RunAsync(RoundWarmup, Round, 1, Rate));
+                // Whichever ran second runs first next time, so a steady drift of the machine favours neither.
+                Array.Reverse(order);
             }
             Add(baseline, LoadResult.Combine(baselineRounds), null, load);
             Add(app, LoadResult.Combine(appRounds), Stats.Median(appRounds.Zip(baselineRounds, (a, b) => a.MedianPerSecond / b.MedianPerSecond)), load);

@@ -9,6 +9,9 @@ namespace Coverage.Tests.Api;
 
 public sealed class BatchApiTests
 {
+    private const string CourierHeader =
+        "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members\n";
+
     private static readonly string[] NanningCounties = ["450102", "450103", "450105", "450107", "450108"];
 
     private static async Task<long> OwnMembersAsync(CoverageApp app, string code)
@@ -146,7 +149,7 @@ public sealed class BatchApiTests
     public async Task CsvImportErrorsNameTheRowAndColumn()
     {
         await using var app = await CoverageApp.StartAsync();
-        var csv = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members\n" +
+        var csv = CourierHeader +
                   "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300\n" +
                   "450103,2026-11-20T09:30:00+08:00,100,abc,50,10,5,10,20\n";
 
@@ -162,7 +165,7 @@ public sealed class BatchApiTests
     public async Task ACsvRowShortOfCellsNamesTheFirstColumnItLacks()
     {
         await using var app = await CoverageApp.StartAsync();
-        var csv = "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized,courier.workers,courier.members\n" +
+        var csv = CourierHeader +
                   "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100\n" +
                   "450103,2026-11-20T09:30:00+08:00,100,50,50,10,5,10,5,7\n";
 

@@ -13,8 +13,7 @@ public sealed class GrainRuntimeTests
     private static Task<SiloHost> StartAsync(IDictionary<string, string?>? settings = null, bool flakyStore = false) =>
         SiloHost.StartAsync(services: services =>
         {
-            services.AddSingleton<ProbeLog>();
-            services.AddGrain<IProbeGrain, ProbeGrain>();
+            services.AddProbeGrain();
             if (flakyStore)
                 services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp)));
         }, settings: settings);

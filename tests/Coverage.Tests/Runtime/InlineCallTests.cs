@@ -14,8 +14,7 @@ public sealed class InlineCallTests
     private static Task<SiloHost> StartAsync(IDictionary<string, string?>? settings = null) =>
         SiloHost.StartAsync(services: services =>
         {
-            services.AddSingleton<ProbeLog>();
-            services.AddGrain<IProbeGrain, ProbeGrain>();
+            services.AddProbeGrain();
         }, settings: settings);
 
     private static Task<T> FromThreadPool<T>(Func<Task<T>> call) => Task.Run(call);

@@ -1,4 +1,6 @@
 using Coverage.Runtime;
+using Coverage.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Tests.Runtime;
 
@@ -20,6 +22,16 @@ public interface IProbeGrain : IGrainWithStringKey
     Task StartTimer(TimeSpan period, TimeSpan callbackDuration);
 
     Task<int> TimerRuns();
+}
+
+public static class ProbeServices
+{
+    /// <summary>The probe grain and the log it reports to.</summary>
+    public static IServiceCollection AddProbeGrain(this IServiceCollection services)
+    {
+        services.AddSingleton<ProbeLog>();
+        return services.AddGrain<IProbeGrain, ProbeGrain>();
+    }
 }
 
 public sealed class ProbeState

@@ -98,8 +98,7 @@ public sealed class WriteCompanionTests
         await using var silo = await SiloHost.StartAsync(services: services =>
         {
             services.TryAddSingleton<AuditLog>();
-            services.AddSingleton<ProbeLog>();
-            services.AddGrain<IProbeGrain, ProbeGrain>();
+            services.AddProbeGrain();
         });
         var audit = silo.Services.GetRequiredService<AuditLog>();
         var probe = silo.Grains.GetGrain<IProbeGrain>("busy");

@@ -82,14 +82,15 @@ public sealed class WriteGroupTests
         await using var silo = await SiloHost.StartAsync(services: services =>
         {
             services.TryAddSingleton<AuditLog>();
-            services.AddSingleton<ProbeLog>();
-            services.AddGrain<IProbeGrain, ProbeGrain>();
+            services.AddProbeGrain();
         }, settings: new Dictionary<string, string?> { ["GrainRuntime:CallTimeout"] = "00:00:00.300" });
         var group = new WriteGroup(silo.Services.GetRequiredService<GroupCommitter>(), "probe", ["quick", "busy"], []);
         var busy = silo.Grains.GetGrain<IProbeGrain>("busy");
         var sleeping = busy.Sleep(TimeSpan.FromSeconds(2));
 
-        var results = await Task.WhenAll(SetAsync(silo, group, "quick"), SetAsync(silo, group, "busy"));
+        var results = await Task.WhenAll(
+            group.CallAsync("quick", () => silo.Grains.GetGrain<IProbeGrain>("quick").SetValue("grouped", write: true)),
+            group.CallAsync("busy", () => busy.SetValue("grouped", write: true)));
 
         // The member that joined fails either way: abandoned, or timed out itself while it waited for the other.
         Assert.True(results[0] is WriteGroupAbandonedException or GrainCallTimeoutException, $"{results[0]}");
@@ -100,22 +101,6 @@ public sealed class WriteGroupTests
         Assert.Null(await silo.Store.ReadAsync("probe", "busy"));
     }
 
-    private static async Task<Exception?> SetAsync(SiloHost silo, WriteGroup group, string key)
-    {
-        Exception? failure = null;
-        try
-        {
-            using (group.Attach())
-                await silo.Grains.GetGrain<IProbeGrain>(key).SetValue("grouped", write: true);
-        }
-        catch (Exception error)
-        {
-            failure = error;
-        }
-        group.Leave(key, failure);
-        return failure;
-    }
-
     private static Task<SiloHost> StartAsync(StorageProvider provider) =>
         SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());
 
@@ -123,22 +108,8 @@ public sealed class WriteGroupTests
         new(silo.Services.GetRequiredService<GroupCommitter>(), IOrgGrain.StateName, codes,
             [silo.Services.GetRequiredService<AuditLog>().StatementFor(new AuditRecord("key", "450000", codes[0], action, "{}"))]);
 
-    /// <summary>What the batch endpoint does for each item: the call with the group attached, then leaving it.</summary>
-    private static async Task<Exception?> ApplyAsync(SiloHost silo, WriteGroup group, string code, Figures figures)
-    {
-        Exception? failure = null;
-        try
-        {
-            using (group.Attach())
-                await silo.Grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
-        }
-        catch (Exception error)
-        {
-            failure = error;
-        }
-        group.Leave(code, failure);
-        return failure;
-    }
+    private static Task<Exception?> ApplyAsync(SiloHost silo, WriteGroup group, string code, Figures figures) =>
+        group.CallAsync(code, () => silo.Grains.GetGrain<IOrgGrain>(code).SetFigures(figures));
 
     private static Task<IReadOnlyList<AuditEntry>> AuditedAsync(SiloHost silo) =>
         silo.Services.GetRequiredService<AuditLog>().ReadAsync(0, 100, _ => true, CancellationToken.None);
