@@ -11,17 +11,21 @@ public static class ApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = RetryAfterOn503);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<ChildrenResponses>();
         return builder;
     }
 
-    /// <summary>Every 503 tells the client when to retry, the same time everywhere, whether an endpoint or an exception produced it.</summary>
-    private static void RetryAfterOn503(ProblemDetailsContext context)
+    /// <summary>
+    /// Every 503 tells the client when to retry, the same time everywhere, whether an endpoint or an exception produced it;
+    /// a path or method no route takes says where the routes are.
+    /// </summary>
+    private static void Customize(ProblemDetailsContext context)
     {
         if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
             context.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds;
+        UnroutedProblems.Explain(context);
     }
 
     /// <summary>Exceptions and bare status codes answered as problem details.</summary>
