@@ -1,13 +1,13 @@
 namespace Coverage.Dashboard.Api;
 
 /// <summary>
-/// Details for the statuses routing answers by itself, before any endpoint runs: a path nothing serves (404) and a
-/// method its route does not take (405). Without them the caller gets only the status's name.
+/// Details for the statuses routing answers by itself, before any endpoint runs: a path nothing serves (404), a method
+/// its route does not take (405) and a body type it does not take (415). Without them the caller gets only the status's name.
 /// </summary>
 public static class UnroutedProblems
 {
-    /// <summary>Long enough for any real path; a longer one is cut, so a hostile URL is not echoed whole.</summary>
-    private const int MaxEchoedPath = 200;
+    /// <summary>Long enough for any real path or media type; longer ones are cut, so hostile input is not echoed whole.</summary>
+    private const int MaxEchoedText = 200;
 
     public static void Explain(ProblemDetailsContext context)
     {
@@ -23,10 +23,13 @@ public static class UnroutedProblems
                 + "an org's code goes in the path, as in /api/v1/orgs/450000/children.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"{path} does not take {http.Request.Method}; it takes {http.Response.Headers.Allow}.",
+            StatusCodes.Status415UnsupportedMediaType =>
+                $"{http.Request.Method} {path} does not take a body of type '{Echo(http.Request.ContentType)}'; "
+                + "/openapi/v1.json gives the type each route takes.",
             _ => null,
         };
     }
 
-    private static string Echo(string? path) =>
-        path is null ? "/" : path.Length <= MaxEchoedPath ? path : string.Concat(path.AsSpan(0, MaxEchoedPath), "…");
+    private static string Echo(string? text) =>
+        text is null ? "" : text.Length <= MaxEchoedText ? text : string.Concat(text.AsSpan(0, MaxEchoedText), "…");
 }

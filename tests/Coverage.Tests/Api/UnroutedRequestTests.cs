@@ -34,6 +34,20 @@ public sealed class UnroutedRequestTests
     }
 
     [Fact]
+    public async Task ABodyOfATypeTheRouteDoesNotTakeSaysWhereTheTypesAreListed()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        using var client = app.Admin;
+
+        using var response = await client.PutAsync("/api/v1/orgs/450100/targets/2026", new StringContent("newMembers=30000"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = await DetailOf(response);
+        Assert.Contains("'text/plain; charset=utf-8'", detail);
+        Assert.Contains("/openapi/v1.json", detail);
+    }
+
+    [Fact]
     public async Task AnUnknownOrgKeepsItsOwnExplanation()
     {
         await using var app = await CoverageApp.StartAsync();
