@@ -12,20 +12,37 @@ public static class AuditEndpoints
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>The audit log for admins, limited to orgs in their key's subtree, paged by entry id.</summary>
+    /// <summary>Longer than any id this service issues.</summary>
+    private const int MaxKeyIdLength = 64;
+
+    /// <summary>The audit log for admins, limited to orgs in their key's subtree, filtered by key, action and time, paged by entry id.</summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Admin);
-        group.MapGet("/audit", ReadAsync);
+        group.MapGet("/audit", ReadAsync)
+            .WithSummary("Accepted writes, oldest first")
+            .WithDescription("Example: GET /api/v1/audit?orgCode=450100&action=figures.put&from=2026-11-20&to=2026-11-21 → the figures " +
+                "written for Nanning and its subtree on those two days (China Standard Time). orgCode defaults to the key's org; keyId " +
+                "narrows to one key's writes; from and to (inclusive) take days or instants with their offset. Pass next as after, " +
+                "with the same filters, for the next page.");
         return group;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? after,
-        string? limit, ClaimsPrincipal user, IOrgDirectory directory, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? keyId,
+        string? action, string? from, string? to, string? after, string? limit, ClaimsPrincipal user, IOrgDirectory directory, AuditLog audit,
+        CancellationToken cancellationToken)
     {
         var errors = new ErrorBag();
         var cursor = Number(after, "after", 0, long.MaxValue, 0, errors);
         var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
+        if (keyId is { Length: > MaxKeyIdLength })
+            errors.Add("keyId", $"must be a key id of at most {MaxKeyIdLength} characters, as POST /api/v1/keys answered it.");
+        if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
+            errors.Add("action", $"must be one of {string.Join(", ", AuditActions.All)}.");
+        var start = Moment(from, "from", endOfDay: false, errors);
+        var end = Moment(to, "to", endOfDay: true, errors);
+        if (start > end)
+            errors.Add("from", "is after to; swap them.");
         if (errors.Any)
             return Problems.Invalid(errors);
         var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
@@ -33,7 +50,8 @@ public static class AuditEndpoints
             return Problems.UnknownOrg(scope);
         if (!user.Reaches(scope, directory))
             return Problems.OutOfScope(scope, user);
-        var entries = await audit.ReadAsync(cursor, (int)size, code => directory.IsWithin(code, scope), cancellationToken);
+        var query = new AuditQuery(cursor, (int)size, NullIfEmpty(keyId), NullIfEmpty(action), start, end);
+        var entries = await audit.ReadAsync(query, code => directory.IsWithin(code, scope), cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));
     }
 
@@ -46,6 +64,36 @@ public static class AuditEndpoints
         errors.Add(name, $"must be a whole number from {min} to {max}.");
         return fallback;
     }
+
+    /// <summary>A day (China Standard Time) or an instant with its offset; as an end, a day reaches its last tick.</summary>
+    private static DateTimeOffset? Moment(string? text, string name, bool endOfDay, ErrorBag errors)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return Plausible(day.Year, name, errors)
+                ? new DateTimeOffset(day.ToDateTime(endOfDay ? TimeOnly.MaxValue : TimeOnly.MinValue), ChinaClock.Offset)
+                : null;
+        if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            return Plausible(instant.Year, name, errors) ? instant : null;
+        errors.Add(name, "must be a day (yyyy-MM-dd, China Standard Time) or an instant with its offset (2026-11-20T09:30:00+08:00).");
+        return null;
+    }
+
+    /// <summary>Keeps the bounds' arithmetic far from the calendar's ends; no entry is older than this service.</summary>
+    private static bool Plausible(int year, string name, ErrorBag errors)
+    {
+        if (year is >= 2000 and <= 2100)
+            return true;
+        errors.Add(name, "must lie between the years 2000 and 2100.");
+        return false;
+    }
+
+    /// <summary>An instant without one would be read in the server's time zone, which the caller cannot know.</summary>
+    private static bool HasOffset(string text) =>
+        text.Contains('T') && (text.EndsWith('Z') || text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     /// <summary>One page of entries; pass <see cref="Next"/> as 'after' for the next page, null when this was the last.</summary>
     public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);

@@ -35,7 +35,7 @@ public static class FigureEndpoints
         using var json = JsonInput.Parse(body, errors);
         if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
             return Problems.Invalid(errors);
-        var record = AuditPayload.For(user, code, "figures.put", figures);
+        var record = AuditPayload.For(user, code, AuditActions.FiguresPut, figures);
         var entry = audit.CompanionOf(IOrgGrain.StateName, code, record);
         OrgSummary summary;
         try
@@ -62,7 +62,7 @@ public static class FigureEndpoints
         var errors = new ErrorBag();
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : FiguresJsonBatch.Read(json.RootElement, reader, errors);
-        return await batch.ApplyAsync(items, errors, user, "figures.batch", cancellationToken);
+        return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresBatch, cancellationToken);
     }
 
     private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request,
@@ -74,6 +74,6 @@ public static class FigureEndpoints
             return Problems.TooLarge(BatchLimit);
         var errors = new ErrorBag();
         var items = FiguresCsv.Read(body, reader, errors);
-        return await batch.ApplyAsync(items, errors, user, "figures.import", cancellationToken);
+        return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken);
     }
 }

@@ -40,7 +40,7 @@ public static class KeyEndpoints
             return Problems.OutOfScope(orgCode, user);
         var issued = await keys.CreateAsync(orgCode, role.Value);
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
-        await audit.AppendAsync(AuditPayload.For(user, orgCode, "keys.create", created with { Key = "" }));
+        await audit.AppendAsync(AuditPayload.For(user, orgCode, AuditActions.KeysCreate, created with { Key = "" }));
         return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
     }
 
@@ -54,7 +54,7 @@ public static class KeyEndpoints
             return Problems.OutOfScope(key.OrgCode, user);
         await keys.RevokeAsync(id);
         connections.CloseAll(id);
-        await audit.AppendAsync(AuditPayload.For(user, key.OrgCode, "keys.revoke", new { key.Id }));
+        await audit.AppendAsync(AuditPayload.For(user, key.OrgCode, AuditActions.KeysRevoke, new { key.Id }));
         return TypedResults.NoContent();
     }
 

@@ -49,7 +49,7 @@ public static class StationEndpoints
         if (existing is not null && !user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user);
         var summary = await station.Register(info);
-        await audit.AppendAsync(AuditPayload.For(user, info.OrgCode, "stations.put", new { stationId, info }));
+        await audit.AppendAsync(AuditPayload.For(user, info.OrgCode, AuditActions.StationsPut, new { stationId, info }));
         return existing is null ? TypedResults.Created($"/api/v1/stations/{stationId}", summary) : TypedResults.Ok(summary);
     }
 
@@ -80,7 +80,7 @@ public static class StationEndpoints
         {
             return NotRegistered(stationId);
         }
-        await audit.AppendAsync(AuditPayload.For(user, existing.OrgCode, "stations.usage", new { stationId, usage }));
+        await audit.AppendAsync(AuditPayload.For(user, existing.OrgCode, AuditActions.StationsUsage, new { stationId, usage }));
         return TypedResults.Ok(summary);
     }
 

@@ -44,7 +44,7 @@ public static class TargetEndpoints
         if (errors.Any)
             return Problems.Invalid(errors);
         var stored = await store.PutAsync(code, targetYear, targets);
-        await audit.AppendAsync(AuditPayload.For(user, code, "targets.put", stored));
+        await audit.AppendAsync(AuditPayload.For(user, code, AuditActions.TargetsPut, stored));
         return TypedResults.Ok(stored);
     }
 

@@ -50,7 +50,7 @@ public static class UnitEndpoints
             return TypedResults.Problem(
                 $"Code '{unitCode}' already belongs to {holder!.Name} ({holder.Level}{(holder.ParentCode is { } p ? $" under {p}" : "")}); choose another unit code.",
                 statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
-        await audit.AppendAsync(AuditPayload.For(user, unitCode, "units.put", unit));
+        await audit.AppendAsync(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, unit));
         var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
         return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
     }

@@ -37,30 +37,57 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     public Statement StatementFor(AuditRecord record) =>
         new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
 
-    /// <summary>Entries after the cursor whose org passes the filter, oldest first; scans forward in chunks until the page is full.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long after, int limit, Func<string, bool> includes, CancellationToken cancellationToken)
+    /// <summary>Entries the query selects whose org passes the filter, oldest first; scans forward in chunks until the page is full.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, Func<string, bool> includes, CancellationToken cancellationToken)
     {
-        var page = new List<AuditEntry>(limit);
+        var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        while (page.Count < limit)
+        await using var command = ChunkCommand(connection, query);
+        var after = command.Parameters["@after"];
+        while (page.Count < query.Limit)
         {
-            var chunk = await ReadChunkAsync(connection, after, cancellationToken);
-            page.AddRange(chunk.Where(e => includes(e.OrgCode)).Take(limit - page.Count));
+            var chunk = await ReadChunkAsync(command, cancellationToken);
+            page.AddRange(chunk.Where(e => includes(e.OrgCode)).Take(query.Limit - page.Count));
             if (chunk.Count < ScanChunk)
                 break;
-            after = chunk[^1].Id;
+            after.Value = chunk[^1].Id;
         }
         return page;
     }
 
-    private static async Task<List<AuditEntry>> ReadChunkAsync(DbConnection connection, long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
+    /// Times are compared in UTC, as they are stored: SQLite compares its timestamp text, which orders like the instants only then.
+    /// </summary>
+    private static DbCommand ChunkCommand(DbConnection connection, AuditQuery query)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, at, key_id, key_org_code, org_code, action, payload FROM audit_log WHERE id > @after ORDER BY id LIMIT {ScanChunk}";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@after";
-        parameter.Value = after;
-        command.Parameters.Add(parameter);
+        var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        Where("id > @after", "@after", query.After);
+        if (query.KeyId is { } keyId)
+            Where("key_id = @key", "@key", keyId);
+        if (query.Action is { } action)
+            Where("action = @action", "@action", action);
+        if (query.From is { } from)
+            Where("at >= @from", "@from", from.ToUniversalTime());
+        if (query.To is { } to)
+            Where("at <= @to", "@to", to.ToUniversalTime());
+        command.CommandText =
+            $"SELECT id, at, key_id, key_org_code, org_code, action, payload FROM audit_log WHERE {string.Join(" AND ", conditions)} ORDER BY id LIMIT {ScanChunk}";
+        return command;
+
+        void Where(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    private static async Task<List<AuditEntry>> ReadChunkAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Tests.Api;
 
@@ -85,4 +87,50 @@ public sealed class AuditApiTests
         Assert.Equal(5, second[^1].GetProperty("payload").GetProperty("members").GetInt64());
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Admin.GetAsync("/api/v1/audit?limit=-1")).StatusCode);
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AuditNarrowsToAKeyAnActionAndATimeRange(StorageProvider provider)
+    {
+        var clock = new TestClock(DateTimeOffset.Parse("2026-11-20T10:00:00+08:00"));
+        await using var app = await CoverageApp.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var created = await CoverageApp.JsonOf(await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" }));
+        var countyKey = created.GetProperty("id").GetString();
+        var county = app.ClientWithKey(created.GetProperty("key").GetString());
+        await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(1));
+        clock.Set(DateTimeOffset.Parse("2026-11-21T23:30:00+08:00"));
+        await CoverageApp.PutFiguresAsync(app.Admin, Qingxiu, CoverageApp.Figures(2));
+        clock.Set(DateTimeOffset.Parse("2026-11-22T00:30:00+08:00"));
+        await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(3, DateTimeOffset.Parse("2026-11-22T00:00:00+08:00")));
+
+        Assert.Equal(new long[] { 1, 3 }, Members(await EntriesAsync(app.Admin, $"?keyId={countyKey}")));
+        Assert.Equal("keys.create", Assert.Single(await EntriesAsync(app.Admin, "?action=keys.create")).GetProperty("action").GetString());
+        Assert.Equal(new long[] { 2 }, Members(await EntriesAsync(app.Admin, "?from=2026-11-21&to=2026-11-21")));
+        Assert.Equal(new long[] { 2, 3 }, Members(await EntriesAsync(app.Admin, "?from=2026-11-21T23:30:00%2B08:00")));
+        Assert.Equal(new long[] { 1, 2 }, Members(await EntriesAsync(app.Admin, "?action=figures.put&to=2026-11-21T15:30:00Z")));
+        Assert.Equal(new long[] { 3 }, Members(await EntriesAsync(app.Admin, $"?keyId={countyKey}&from=2026-11-21")));
+        Assert.Empty(await EntriesAsync(app.Admin, $"?orgCode={Qingxiu}&keyId={countyKey}"));
+    }
+
+    [Theory]
+    [InlineData("action=figures.delete", "action", "figures.put")]
+    [InlineData("from=yesterday", "from", "yyyy-MM-dd")]
+    [InlineData("to=2026-11-20T10:00:00", "to", "offset")]
+    [InlineData("from=2026-11-22&to=2026-11-21", "from", "swap")]
+    [InlineData("to=9999-12-31T23:59:59.9999999%2B00:00", "to", "2100")]
+    [InlineData("from=0001-01-01", "from", "2000")]
+    public async Task AnAuditFilterThatCannotMatchSaysWhatWouldDo(string query, string parameter, string hint)
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        using var response = await app.Admin.GetAsync($"/api/v1/audit?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await CoverageApp.JsonOf(response);
+        Assert.Contains(hint, problem.GetProperty("errors").GetProperty(parameter)[0].GetString());
+    }
+
+    private static long[] Members(JsonElement[] entries) =>
+        entries.Where(e => e.GetProperty("action").GetString() == "figures.put")
+            .Select(e => e.GetProperty("payload").GetProperty("members").GetInt64()).ToArray();
 }

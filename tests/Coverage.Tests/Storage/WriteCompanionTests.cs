@@ -32,7 +32,7 @@ public sealed class WriteCompanionTests
         await Task.WhenAll(writes);
         await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
 
-        var entries = await audit.ReadAsync(0, 1000, _ => true, CancellationToken.None);
+        var entries = await audit.ReadAsync(new AuditQuery(0, 1000), _ => true, CancellationToken.None);
         Assert.Equal(companions.Count, entries.Count);
         Assert.DoesNotContain(entries, e => e.OrgCode == "taken");
         Assert.All(companions, c => Assert.False(c.TakeBack()));
@@ -69,7 +69,7 @@ public sealed class WriteCompanionTests
         Assert.All(await Task.WhenAll(updates), version => Assert.Equal(2, version));
         await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
         Assert.Equal("""{"i":7}""", (await silo.Store.ReadAsync("org", "k7"))!.Payload);
-        var entries = await audit.ReadAsync(0, 1000, _ => true, CancellationToken.None);
+        var entries = await audit.ReadAsync(new AuditQuery(0, 1000), _ => true, CancellationToken.None);
         Assert.Equal(200, entries.Count);
         Assert.DoesNotContain(entries, e => e.OrgCode == "stale");
     }
@@ -89,7 +89,7 @@ public sealed class WriteCompanionTests
         }
 
         Assert.True(companion.TakeBack());
-        Assert.Empty(await audit.ReadAsync(0, 10, _ => true, CancellationToken.None));
+        Assert.Empty(await audit.ReadAsync(new AuditQuery(0, 10), _ => true, CancellationToken.None));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class WriteCompanionTests
         await Task.WhenAll(ahead, queued);
 
         Assert.False(companion.TakeBack());
-        Assert.Single(await audit.ReadAsync(0, 10, _ => true, CancellationToken.None));
+        Assert.Single(await audit.ReadAsync(new AuditQuery(0, 10), _ => true, CancellationToken.None));
     }
 
     private static AuditRecord Record(string org) => new("key", "450000", org, "figures.put", """{"members":1}""");

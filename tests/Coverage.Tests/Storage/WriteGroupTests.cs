@@ -112,5 +112,5 @@ public sealed class WriteGroupTests
         group.CallAsync(code, () => silo.Grains.GetGrain<IOrgGrain>(code).SetFigures(figures));
 
     private static Task<IReadOnlyList<AuditEntry>> AuditedAsync(SiloHost silo) =>
-        silo.Services.GetRequiredService<AuditLog>().ReadAsync(0, 100, _ => true, CancellationToken.None);
+        silo.Services.GetRequiredService<AuditLog>().ReadAsync(new AuditQuery(0, 100), _ => true, CancellationToken.None);
 }

@@ -1,0 +1,18 @@
+namespace Coverage.Silo.Audit;
+
+/// <summary>The names of the audited writes, one per kind of write the API accepts.</summary>
+public static class AuditActions
+{
+    public const string FiguresPut = "figures.put";
+    public const string FiguresBatch = "figures.batch";
+    public const string FiguresImport = "figures.import";
+    public const string UnitsPut = "units.put";
+    public const string StationsPut = "stations.put";
+    public const string StationsUsage = "stations.usage";
+    public const string TargetsPut = "targets.put";
+    public const string KeysCreate = "keys.create";
+    public const string KeysRevoke = "keys.revoke";
+
+    public static readonly IReadOnlyList<string> All =
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, StationsPut, StationsUsage, TargetsPut, KeysCreate, KeysRevoke];
+}
