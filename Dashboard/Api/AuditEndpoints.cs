@@ -12,6 +12,9 @@ public static class AuditEndpoints
 {
     public const int MaxLimit = 1000;
 
+    /// <summary>Enough for a county's or a city's subtree; a larger one is filtered as it is read instead.</summary>
+    private const int MaxFilteredOrgs = 1000;
+
     /// <summary>Longer than any id this service issues.</summary>
     private const int MaxKeyIdLength = 64;
 
@@ -50,7 +53,7 @@ public static class AuditEndpoints
             return Problems.UnknownOrg(scope);
         if (!user.Reaches(scope, directory))
             return Problems.OutOfScope(scope, user);
-        var query = new AuditQuery(cursor, (int)size, NullIfEmpty(keyId), NullIfEmpty(action), start, end);
+        var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end);
         var entries = await audit.ReadAsync(query, code => directory.IsWithin(code, scope), cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));
     }
@@ -63,6 +66,19 @@ public static class AuditEndpoints
             return value;
         errors.Add(name, $"must be a whole number from {min} to {max}.");
         return fallback;
+    }
+
+    /// <summary>The codes of the org and all below it, for the database to filter by; null when they are too many to send.</summary>
+    private static List<string>? SubtreeOf(string scope, IOrgDirectory directory)
+    {
+        var codes = new List<string> { scope };
+        for (var i = 0; i < codes.Count; i++)
+        {
+            codes.AddRange(directory.ChildrenOf(codes[i]).Select(child => child.Code));
+            if (codes.Count > MaxFilteredOrgs)
+                return null;
+        }
+        return codes;
     }
 
     /// <summary>A day (China Standard Time) or an instant with its offset; as an end, a day reaches its last tick.</summary>

@@ -46,24 +46,25 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         var after = command.Parameters["@after"];
         while (page.Count < query.Limit)
         {
-            var chunk = await ReadChunkAsync(command, cancellationToken);
-            page.AddRange(chunk.Where(e => includes(e.OrgCode)).Take(query.Limit - page.Count));
-            if (chunk.Count < ScanChunk)
+            var (rows, lastId) = await ReadChunkAsync(command, includes, page, query.Limit, cancellationToken);
+            if (rows < ScanChunk)
                 break;
-            after.Value = chunk[^1].Id;
+            after.Value = lastId;
         }
         return page;
     }
 
     /// <summary>
-    /// Key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
+    /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
     /// Times are compared in UTC, as they are stored: SQLite compares its timestamp text, which orders like the instants only then.
     /// </summary>
-    private static DbCommand ChunkCommand(DbConnection connection, AuditQuery query)
+    private DbCommand ChunkCommand(DbConnection connection, AuditQuery query)
     {
         var command = connection.CreateCommand();
         var conditions = new List<string>();
         Where("id > @after", "@after", query.After);
+        if (query.OrgCodes is { } orgs)
+            Where(database.Dialect.IsOneOf("org_code", "@orgs"), "@orgs", database.Dialect.TextList(orgs));
         if (query.KeyId is { } keyId)
             Where("key_id = @key", "@key", keyId);
         if (query.Action is { } action)
@@ -86,16 +87,25 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         }
     }
 
-    private static async Task<List<AuditEntry>> ReadChunkAsync(DbCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the chunk's entries whose org passes the filter to the page until it is full, parsing only their payloads;
+    /// answers how many rows it read and the last one's id.
+    /// </summary>
+    private static async Task<(int Rows, long LastId)> ReadChunkAsync(DbCommand command, Func<string, bool> includes, List<AuditEntry> page,
+        int limit, CancellationToken cancellationToken)
     {
-        var entries = new List<AuditEntry>();
+        var (rows, lastId) = (0, 0L);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (page.Count < limit && await reader.ReadAsync(cancellationToken))
         {
+            rows++;
+            lastId = reader.GetInt64(0);
+            if (!includes(reader.GetString(4)))
+                continue;
             using var payload = JsonDocument.Parse(reader.GetString(6));
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
+            page.Add(new AuditEntry(lastId, reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), payload.RootElement.Clone()));
         }
-        return entries;
+        return (rows, lastId);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Coverage.Silo.Storage;
 
 /// <summary>The few places where SQLite and PostgreSQL SQL differ.</summary>
@@ -12,6 +14,11 @@ public abstract class SqlDialect
     public abstract string Json { get; }
 
     public virtual string JsonParameter(string name) => name;
+
+    /// <summary>A condition that the column holds one of the texts passed in the parameter, as <see cref="TextList"/> makes its value.</summary>
+    public abstract string IsOneOf(string column, string parameter);
+
+    public abstract object TextList(IReadOnlyCollection<string> texts);
 
     public static SqlDialect For(StorageProvider provider) => provider switch
     {
@@ -29,6 +36,10 @@ public abstract class SqlDialect
         public override string Timestamp => "TEXT";
 
         public override string Json => "TEXT";
+
+        public override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+        public override object TextList(IReadOnlyCollection<string> texts) => JsonSerializer.Serialize(texts);
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -42,5 +53,9 @@ public abstract class SqlDialect
         public override string Json => "JSONB";
 
         public override string JsonParameter(string name) => $"CAST({name} AS JSONB)";
+
+        public override string IsOneOf(string column, string parameter) => $"{column} = ANY({parameter})";
+
+        public override object TextList(IReadOnlyCollection<string> texts) => texts.ToArray();
     }
 }
