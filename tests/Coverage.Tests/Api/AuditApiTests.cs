@@ -11,6 +11,8 @@ public sealed class AuditApiTests
 {
     private const string Xingning = "450102";
     private const string Qingxiu = "450103";
+    private const string Nanning = "450100";
+    private const string Liuzhou = "450200";
 
     private static async Task<JsonElement[]> EntriesAsync(HttpClient admin, string query = "")
     {
@@ -110,6 +112,23 @@ public sealed class AuditApiTests
         Assert.Equal(new long[] { 1, 2 }, Members(await EntriesAsync(app.Admin, "?action=figures.put&to=2026-11-21T15:30:00Z")));
         Assert.Equal(new long[] { 3 }, Members(await EntriesAsync(app.Admin, $"?keyId={countyKey}&from=2026-11-21")));
         Assert.Empty(await EntriesAsync(app.Admin, $"?orgCode={Qingxiu}&keyId={countyKey}"));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACityReadsItsCountiesAndTheirGrassrootsUnionsButNotItsNeighbours(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0001", new { name = "南宁某快递公司工会", kind = "enterprise" });
+        await CoverageApp.PutFiguresAsync(app.Admin, "XN-0001", CoverageApp.Figures(1));
+        await CoverageApp.PutFiguresAsync(app.Admin, Qingxiu, CoverageApp.Figures(2));
+        await CoverageApp.PutFiguresAsync(app.Admin, Liuzhou, CoverageApp.Figures(3));
+
+        var nanning = await EntriesAsync(app.Admin, $"?orgCode={Nanning}");
+
+        Assert.Equal(new long[] { 1, 2 }, Members(nanning));
+        Assert.Contains(nanning, e => e.GetProperty("action").GetString() == "units.put");
+        Assert.Equal(new long[] { 3 }, Members(await EntriesAsync(app.Admin, $"?orgCode={Liuzhou}")));
     }
 
     [Theory]
