@@ -47,7 +47,7 @@ public static class AuditEndpoints
         if (start > end)
             errors.Add("from", "is after to; swap them.");
         if (errors.Any)
-            return Problems.Invalid(errors);
+            return Problems.InvalidQuery(errors);
         var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
         if (directory.Find(scope) is null)
             return Problems.UnknownOrg(scope);

@@ -34,6 +34,10 @@ public static class Problems
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
         "The request was not applied; fix the fields listed in 'errors' and send it again.", title: "Invalid request");
 
+    /// <summary>A 400 for a read, with every error keyed by the query parameter it concerns.</summary>
+    public static ValidationProblem InvalidQuery(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
+        "Fix the query parameters listed in 'errors' and ask again.", title: "Invalid query");
+
     /// <summary>Errors that are not about the shape of the input (scope, staleness), with the status that fits them.</summary>
     public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, string detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail });
