@@ -38,8 +38,8 @@ public static class AuditEndpoints
         var errors = new ErrorBag();
         var cursor = Number(after, "after", 0, long.MaxValue, 0, errors);
         var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
-        if (keyId is { Length: > MaxKeyIdLength })
-            errors.Add("keyId", $"must be a key id of at most {MaxKeyIdLength} characters, as POST /api/v1/keys answered it.");
+        if (!string.IsNullOrEmpty(keyId) && !IsKeyId(keyId))
+            errors.Add("keyId", $"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {MaxKeyIdLength} characters.");
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
             errors.Add("action", $"must be one of {string.Join(", ", AuditActions.All)}.");
         var start = Moment(from, "from", endOfDay: false, errors);
@@ -104,6 +104,8 @@ public static class AuditEndpoints
         errors.Add(name, "must lie between the years 2000 and 2100.");
         return false;
     }
+
+    private static bool IsKeyId(string text) => text.Length <= MaxKeyIdLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>An instant without one would be read in the server's time zone, which the caller cannot know.</summary>
     private static bool HasOffset(string text) =>
