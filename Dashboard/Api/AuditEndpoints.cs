@@ -96,12 +96,11 @@ public static class AuditEndpoints
         return null;
     }
 
-    /// <summary>Keeps the bounds' arithmetic far from the calendar's ends; no entry is older than this service.</summary>
     private static bool Plausible(int year, string name, ErrorBag errors)
     {
-        if (year is >= 2000 and <= 2100)
+        if (Years.Plausible(year))
             return true;
-        errors.Add(name, "must lie between the years 2000 and 2100.");
+        errors.Add(name, $"must lie {Years.Range}.");
         return false;
     }
 

@@ -34,8 +34,8 @@ public static class TargetEndpoints
     private static async Task<Results<Ok<OrgTargets>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, string year, HttpRequest request,
         ClaimsPrincipal user, TargetStore store, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || targetYear is < 2000 or > 2100)
-            return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year between 2000 and 2100.");
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || !Years.Plausible(targetYear))
+            return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}.");
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
         var errors = new ErrorBag();

@@ -63,6 +63,8 @@ public static class TimeSeriesEndpoints
 
     private static (DateOnly Day, ProblemHttpResult? Problem) ParseDay(string parameter, string? value, DateOnly fallback) =>
         value is null ? (fallback, null)
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? (day, null)
-        : (default, QueryProblems.Invalid(parameter, $"'{value}' is not a date; write it as yyyy-MM-dd, e.g. 2026-11-01."));
+        : !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? (default, QueryProblems.Invalid(parameter, $"'{value}' is not a date; write it as yyyy-MM-dd, e.g. 2026-11-01."))
+        : !Years.Plausible(day.Year) ? (default, QueryProblems.Invalid(parameter, $"'{value}' is not {Years.Range}."))
+        : (day, null);
 }

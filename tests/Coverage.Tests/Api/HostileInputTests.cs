@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Api;
@@ -53,10 +55,18 @@ public sealed class HostileInputTests
         "'; DROP TABLE orgs; --", "%25", "💥", "..", "450102%2F..%2F450103", new string('9', 2000), "\u202Eevil", "000000 OR 1=1",
     ];
 
-    [Fact]
-    public async Task NoHostileInputGetsAServerErrorOrChangesAnything()
+    /// <summary>Query values as sent on the wire, so bytes that are not UTF-8 and lone surrogates can be among them.</summary>
+    private static readonly string[] HostileQueryValues =
+    [
+        "%00", "a%00b", "%27%3B%20DROP%20TABLE%20audit_log%3B%20--", "%F0%9F%92%A5", "%ED%A0%80", "%FF", "", "%25", "-1", "1e400", "NaN",
+        "99999999999999999999999", new string('9', 5000), "9999-12-31T23%3A59%3A59.9999999%2B14%3A00", "0001-01-01", "T%2B00%3A00",
+    ];
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task NoHostileInputGetsAServerErrorOrChangesAnything(StorageProvider provider)
     {
-        await using var app = await CoverageApp.StartAsync();
+        await using var app = await CoverageApp.StartAsync(provider);
         await app.Admin.PutAsJsonAsync("/api/v1/stations/known-1", new { orgCode = "450102", name = "Known", lat = 22.8, lon = 108.3 });
         var failures = new List<string>();
 
@@ -84,7 +94,44 @@ public sealed class HostileInputTests
         Assert.Empty(failures);
         var audit = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit"));
         Assert.All(audit.GetProperty("entries").EnumerateArray(), e => Assert.Equal("stations.put", e.GetProperty("action").GetString()));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+        Assert.Equal(JsonValueKind.Null,
             (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"))).GetProperty("own").ValueKind);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task NoHostileQueryOrPathGetsAServerError(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(1));
+        var reads = await ReadOperationsAsync(app.Admin);
+        var failures = new List<string>();
+
+        foreach (var (path, parameters) in reads)
+        {
+            var urls = parameters.SelectMany(p => HostileQueryValues.Select(v => $"{path.Replace("{code}", "450000")}?{p}={v}"))
+                .Concat(path.Contains("{code}") ? HostileCodes.Select(code => path.Replace("{code}", Uri.EscapeDataString(code))) : []);
+            foreach (var url in urls)
+            {
+                using var response = await app.Admin.GetAsync(url);
+                if ((int)response.StatusCode >= 500)
+                    failures.Add($"GET {url[..Math.Min(url.Length, 120)]}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Contains(reads, r => r.Path == "/api/v1/audit" && r.Parameters.Contains("keyId"));
+        Assert.Empty(failures);
+    }
+
+    /// <summary>Every GET the OpenAPI document lists, with its query parameters, so a new read is covered without being named here.</summary>
+    private static async Task<List<(string Path, string[] Parameters)>> ReadOperationsAsync(HttpClient client)
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Value.TryGetProperty("get", out _))
+            .Select(path => (path.Name, path.Value.GetProperty("get").TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToArray()
+                : []))
+            .ToList();
     }
 }
