@@ -14,14 +14,37 @@ public static class KeyEndpoints
 {
     private static readonly string[] Fields = ["orgCode", "role"];
 
-    /// <summary>Admins issue keys for orgs in their subtree (the secret is shown once) and revoke them.</summary>
+    /// <summary>Admins issue keys for orgs in their subtree (the secret is shown once), list them and revoke them.</summary>
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Keys")
-            .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate);
-        group.MapPost("/keys", CreateAsync);
-        group.MapDelete("/keys/{id}", RevokeAsync);
+        var group = app.MapGroup("/api/v1").WithTags("Keys").RequireAuthorization(Policies.Admin);
+        group.MapPost("/keys", CreateAsync).RequireRateLimiting(Policies.WriteRate);
+        group.MapDelete("/keys/{id}", RevokeAsync).RequireRateLimiting(Policies.WriteRate);
+        group.MapGet("/keys", ListAsync)
+            .WithSummary("Keys of an org's subtree, oldest first")
+            .WithDescription("Example: GET /api/v1/keys?orgCode=450100 → {\"items\":[{\"id\":\"k_…\",\"orgCode\":\"450102\",\"role\":\"writer\"," +
+                "\"createdAt\":\"…\",\"revokedAt\":null}],\"total\":1}: the live keys held in Nanning and below it. orgCode defaults to the key's " +
+                "org; revoked=true lists revoked keys too. Secrets are never shown again. limit (default 100, at most 5000) and offset page the list.");
         return group;
+    }
+
+    private static async Task<Results<Ok<Page<KeyListing>>, ProblemHttpResult>> ListAsync(string? orgCode, string? revoked, string? limit,
+        string? offset, ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, CancellationToken cancellationToken)
+    {
+        var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: false);
+        if (problem is not null)
+            return problem;
+        if (revoked is not (null or "true" or "false"))
+            return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
+        var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
+        if (directory.Find(scope) is null)
+            return Problems.UnknownOrg(scope);
+        if (!user.Reaches(scope, directory))
+            return Problems.OutOfScope(scope, user);
+        var listed = (await keys.ListAsync(cancellationToken))
+            .Where(k => (revoked == "true" || k.RevokedAt is null) && directory.IsWithin(k.OrgCode, scope))
+            .ToList();
+        return TypedResults.Ok(new Page<KeyListing>(paging.Apply(listed).ToList(), listed.Count));
     }
 
     private static async Task<Results<Created<CreatedKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpRequest request,

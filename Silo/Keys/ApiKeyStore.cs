@@ -77,6 +77,22 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         return revoked == 1;
     }
 
+    /// <summary>Every key, revoked ones too, oldest first; the caller narrows them to what its reader may see.</summary>
+    public async Task<IReadOnlyList<KeyListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, org_code, role, created_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        var keys = new List<KeyListing>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new KeyListing(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                await reader.IsDBNullAsync(4, cancellationToken) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return keys;
+    }
+
     /// <summary>Revoked while this process ran.</summary>
     public bool IsRevoked(string id) => _revoked.ContainsKey(id);
 

@@ -89,6 +89,9 @@ public sealed class HostileInputTests
                 if ((int)response.StatusCode is < 400 or >= 500)
                     failures.Add($"PUT {path}: {(int)response.StatusCode}");
             }
+            var revoke = await app.Admin.DeleteAsync($"/api/v1/keys/{code}");
+            if ((int)revoke.StatusCode is < 400 or >= 500)
+                failures.Add($"DELETE /api/v1/keys/{code}: {(int)revoke.StatusCode}");
         }
 
         Assert.Empty(failures);

@@ -1,0 +1,4 @@
+namespace Coverage.Silo.Keys;
+
+/// <summary>A key as admins see it in a list: who holds it, what it may do, since when, and whether it was revoked; never its secret.</summary>
+public sealed record KeyListing(string Id, string OrgCode, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

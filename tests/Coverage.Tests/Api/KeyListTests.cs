@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coverage.Silo.Storage;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Api;
+
+public sealed class KeyListTests
+{
+    private const string Xingning = "450102";
+    private const string Qingxiu = "450103";
+    private const string Nanning = "450100";
+    private const string Liuzhou = "450200";
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AnAdminListsTheKeysOfItsSubtreeWithoutTheirSecrets(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var writer = await CreateAsync(app, Xingning, "writer");
+        var reader = await CreateAsync(app, Qingxiu, "reader");
+        var cityAdmin = await CreateAsync(app, Nanning, "admin");
+        await CreateAsync(app, Liuzhou, "writer");
+        var city = app.ClientWithKey(cityAdmin.GetProperty("key").GetString());
+
+        var listed = await CoverageApp.JsonOf(await city.GetAsync("/api/v1/keys"));
+
+        Assert.Equal(new[] { cityAdmin, writer, reader }.Select(Id).Order(), listed.GetProperty("items").EnumerateArray().Select(Id).Order());
+        Assert.Equal(3, listed.GetProperty("total").GetInt32());
+        var item = listed.GetProperty("items").EnumerateArray().Single(k => Id(k) == Id(writer));
+        Assert.Equal("writer", item.GetProperty("role").GetString());
+        Assert.Equal(Xingning, item.GetProperty("orgCode").GetString());
+        Assert.True(DateTimeOffset.UtcNow - item.GetProperty("createdAt").GetDateTimeOffset() < TimeSpan.FromMinutes(1));
+        Assert.False(item.TryGetProperty("key", out _));
+        Assert.DoesNotContain(writer.GetProperty("key").GetString()!, listed.ToString());
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsListedOnlyWhenAskedFor()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var kept = await CreateAsync(app, Xingning, "writer");
+        var revoked = await CreateAsync(app, Xingning, "reader");
+        await app.Admin.DeleteAsync($"/api/v1/keys/{Id(revoked)}");
+
+        var live = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}"));
+        var all = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}&revoked=true"));
+
+        Assert.Equal([Id(kept)], live.GetProperty("items").EnumerateArray().Select(Id));
+        var listedRevoked = all.GetProperty("items").EnumerateArray().Single(k => Id(k) == Id(revoked));
+        Assert.Equal(JsonValueKind.String, listedRevoked.GetProperty("revokedAt").ValueKind);
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task KeysBeyondTheAdminsReachOrHeldByOthersThanAdminsStayHidden()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var cityAdmin = app.ClientWithKey(await app.CreateKeyAsync(Nanning, "admin"));
+        var countyWriter = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await cityAdmin.GetAsync($"/api/v1/keys?orgCode={Liuzhou}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await countyWriter.GetAsync("/api/v1/keys")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Admin.GetAsync("/api/v1/keys?revoked=maybe")).StatusCode);
+    }
+
+    private static async Task<JsonElement> CreateAsync(CoverageApp app, string orgCode, string role) =>
+        await CoverageApp.JsonOf(await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode, role }));
+
+    private static string Id(JsonElement key) => key.GetProperty("id").GetString()!;
+}
