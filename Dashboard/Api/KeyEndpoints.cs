@@ -34,7 +34,7 @@ public static class KeyEndpoints
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: false);
         if (problem is not null)
             return problem;
-        if (revoked is not (null or "true" or "false"))
+        if (revoked is not (null or "" or "true" or "false"))
             return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
         var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
         if (directory.Find(scope) is null)
