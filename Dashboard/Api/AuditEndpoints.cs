@@ -48,11 +48,9 @@ public static class AuditEndpoints
             errors.Add("from", "is after to; swap them.");
         if (errors.Any)
             return Problems.InvalidQuery(errors);
-        var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
-        if (directory.Find(scope) is null)
-            return Problems.UnknownOrg(scope);
-        if (!user.Reaches(scope, directory))
-            return Problems.OutOfScope(scope, user);
+        var (scope, outOfScope) = AdminScope.Resolve(orgCode, user, directory);
+        if (outOfScope is not null)
+            return outOfScope;
         var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end);
         var entries = await audit.ReadAsync(query, code => directory.IsWithin(code, scope), cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));

@@ -36,11 +36,9 @@ public static class KeyEndpoints
             return problem;
         if (revoked is not (null or "" or "true" or "false"))
             return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
-        var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
-        if (directory.Find(scope) is null)
-            return Problems.UnknownOrg(scope);
-        if (!user.Reaches(scope, directory))
-            return Problems.OutOfScope(scope, user);
+        var (scope, outOfScope) = AdminScope.Resolve(orgCode, user, directory);
+        if (outOfScope is not null)
+            return outOfScope;
         var listed = (await keys.ListAsync(cancellationToken))
             .Where(k => (revoked == "true" || k.RevokedAt is null) && directory.IsWithin(k.OrgCode, scope))
             .ToList();

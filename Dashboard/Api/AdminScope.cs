@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+/// <summary>The subtree an admin read covers: the org asked for, or the key's own; unknown (404) or out of reach (403) otherwise.</summary>
+public static class AdminScope
+{
+    public static (string Scope, ProblemHttpResult? Problem) Resolve(string? orgCode, ClaimsPrincipal user, IOrgDirectory directory)
+    {
+        var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
+        if (directory.Find(scope) is null)
+            return (scope, Problems.UnknownOrg(scope));
+        return user.Reaches(scope, directory) ? (scope, null) : (scope, Problems.OutOfScope(scope, user));
+    }
+}
