@@ -88,11 +88,13 @@ public static class IngestBenchmark
                 Array.Reverse(order);
             }
             Add(baseline, LoadResult.Combine(baselineRounds), null, load);
-            Add(app, LoadResult.Combine(appRounds), Stats.Median(appRounds.Zip(baselineRounds, (a, b) => a.MedianPerSecond / b.MedianPerSecond)), load);
+            Add(app, LoadResult.Combine(appRounds), appRounds.Zip(baselineRounds, (a, b) => a.MedianPerSecond / b.MedianPerSecond).ToList(), load);
         }
 
-        private void Add(PushLoad push, LoadResult result, double? share, string load) =>
+        /// <summary>The share is the median of the rounds' shares, with their range, so a reader sees how far the rounds agree.</summary>
+        private void Add(PushLoad push, LoadResult result, List<double>? shares, string load) =>
             Table.Add(push.Target.Name, push.Target.Database, $"{Clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}",
-                $"{result.P99:0.0}", share is { } s ? $"{s:P0}" : "—", result.Unexpected(200), load);
+                $"{result.P99:0.0}", shares is { Count: > 0 } ? $"{Stats.Median(shares):P0} ({shares.Min():P0}–{shares.Max():P0})" : "—",
+                result.Unexpected(200), load);
     }
 }
