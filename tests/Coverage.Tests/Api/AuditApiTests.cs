@@ -139,7 +139,7 @@ public sealed class AuditApiTests
     [InlineData("to=9999-12-31T23:59:59.9999999%2B00:00", "to", "2100")]
     [InlineData("from=0001-01-01", "from", "2000")]
     [InlineData("keyId=k_1%00", "keyId", "letters, digits")]
-    public async Task AnAuditFilterThatCannotMatchSaysWhatWouldDo(string query, string parameter, string hint)
+    public async Task ABadAuditFilterSaysWhatWouldBeAccepted(string query, string parameter, string hint)
     {
         await using var app = await CoverageApp.StartAsync();
 
