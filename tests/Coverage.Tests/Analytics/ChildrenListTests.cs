@@ -3,14 +3,13 @@ using Coverage.Dashboard.Api;
 using Coverage.Grains;
 using Coverage.Silo.Analytics;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Analytics;
 
 /// <summary>A children list is read again and again by dashboards; each read must show everything that changed since the last.</summary>
 public sealed class ChildrenListTests
 {
-    private const string Nanning = "450100";
-    private const string Xingning = "450102";
     private static readonly DateTimeOffset LateEvening = DateTimeOffset.Parse("2026-07-02T23:50:00+08:00");
 
     [Fact]

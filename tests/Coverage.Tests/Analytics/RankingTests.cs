@@ -1,12 +1,11 @@
 using Coverage.Contracts;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Analytics;
 
 public sealed class RankingTests
 {
-    private const string Nanning = "450100";
-
     [Theory]
     [InlineData("asc", new[] { "450105", "450102", "450103" })]
     [InlineData("desc", new[] { "450103", "450102", "450105" })]

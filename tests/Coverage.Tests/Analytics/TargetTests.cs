@@ -2,13 +2,12 @@ using Coverage.Contracts;
 using Coverage.Silo.History;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Analytics;
 
 public sealed class TargetTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
     private static readonly DateTimeOffset MidYear = DateTimeOffset.Parse("2026-07-02T12:00:00+08:00");
 
     [Fact]

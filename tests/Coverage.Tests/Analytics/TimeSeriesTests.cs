@@ -5,13 +5,12 @@ using Coverage.Grains;
 using Coverage.Silo.History;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Analytics;
 
 public sealed class TimeSeriesTests
 {
-    private const string Xingning = "450102";
-
     [Theory]
     [ClassData(typeof(StorageProviders))]
     public async Task MonthBucketsFollowChinaStandardTime(StorageProvider provider)

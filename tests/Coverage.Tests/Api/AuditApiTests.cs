@@ -4,16 +4,12 @@ using System.Text.Json;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class AuditApiTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-    private const string Nanning = "450100";
-    private const string Liuzhou = "450200";
-
     private static async Task<JsonElement[]> EntriesAsync(HttpClient admin, string query = "")
     {
         var page = await CoverageApp.JsonOf(await admin.GetAsync($"/api/v1/audit{query}"));

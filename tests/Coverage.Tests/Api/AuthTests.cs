@@ -3,15 +3,12 @@ using System.Net.Http.Json;
 using Coverage.Grains;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class AuthTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-    private const string Nanning = "450100";
-
     [Fact]
     public async Task WritesWithoutAKeyAreRefused()
     {

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class FiguresApiTests
 {
-    private const string Xingning = "450102";
-
     [Fact]
     public async Task CountyWriterPutsFiguresAndGetsTheOrgSummary()
     {

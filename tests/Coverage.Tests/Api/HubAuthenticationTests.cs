@@ -6,13 +6,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class HubAuthenticationTests
 {
-    private const string Xingning = "450102";
-
     [Fact]
     public async Task HubRequestsAuthenticateWithTheAccessTokenInTheQuery()
     {

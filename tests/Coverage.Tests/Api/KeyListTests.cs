@@ -3,16 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class KeyListTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-    private const string Nanning = "450100";
-    private const string Liuzhou = "450200";
-
     [Theory]
     [ClassData(typeof(StorageProviders))]
     public async Task AnAdminListsTheKeysOfItsSubtreeWithoutTheirSecrets(StorageProvider provider)

@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Coverage.Contracts;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class StationApiTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-
     private static readonly string Today = ChinaClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
 
     private static async Task<long> CountyVisitsTodayAsync(CoverageApp app) =>

@@ -1,14 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
 
 public sealed class UnitApiTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-
     [Fact]
     public async Task CountyRegistersAUnitThatTakesFiguresAndRollsUp()
     {

@@ -8,16 +8,13 @@ using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Coverage.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Rollup;
 
 [Collection(Isolated.Name)]
 public sealed class RollupTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
-    private const string Nanning = "450100";
-    private const string Guangxi = "450000";
     private const string National = "000000";
 
     [Fact]

@@ -9,13 +9,12 @@ using Coverage.Tests.Runtime;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Storage;
 
 public sealed class WriteGroupTests
 {
-    private const string Xingning = "450102";
-    private const string Qingxiu = "450103";
     private static readonly DateTimeOffset Stored = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8));
 
     [Theory]
