@@ -4,6 +4,7 @@ using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Audit;
+using Coverage.Silo.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -14,9 +15,6 @@ public static class AuditEndpoints
 
     /// <summary>Enough for a county's or a city's subtree; a larger one is filtered as it is read instead.</summary>
     private const int MaxFilteredOrgs = 1000;
-
-    /// <summary>Longer than any id this service issues.</summary>
-    private const int MaxKeyIdLength = 64;
 
     /// <summary>The audit log for admins, limited to orgs in their key's subtree, filtered by key, action and time, paged by entry id.</summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
@@ -38,8 +36,8 @@ public static class AuditEndpoints
         var errors = new ErrorBag();
         var cursor = Number(after, "after", 0, long.MaxValue, 0, errors);
         var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
-        if (!string.IsNullOrEmpty(keyId) && !IsKeyId(keyId))
-            errors.Add("keyId", $"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {MaxKeyIdLength} characters.");
+        if (!string.IsNullOrEmpty(keyId) && !ApiKeyStore.CouldBeId(keyId))
+            errors.Add("keyId", $"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {ApiKeyStore.MaxIdLength} characters.");
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
             errors.Add("action", $"must be one of {string.Join(", ", AuditActions.All)}.");
         var start = Moment(from, "from", endOfDay: false, errors);
@@ -101,8 +99,6 @@ public static class AuditEndpoints
         errors.Add(name, $"must lie {Years.Range}.");
         return false;
     }
-
-    private static bool IsKeyId(string text) => text.Length <= MaxKeyIdLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>An instant without one would be read in the server's time zone, which the caller cannot know.</summary>
     private static bool HasOffset(string text) =>

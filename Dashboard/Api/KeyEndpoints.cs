@@ -55,10 +55,8 @@ public static class KeyEndpoints
         var (orgCode, role) = json is null ? (null, null) : Read(json.RootElement, errors);
         if (errors.Any || orgCode is null || role is null)
             return Problems.Invalid(errors);
-        if (directory.Find(orgCode) is null)
-            return Problems.UnknownOrg(orgCode);
-        if (!user.Reaches(orgCode, directory))
-            return Problems.OutOfScope(orgCode, user);
+        if (AdminScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
+            return outOfScope;
         var issued = await keys.CreateAsync(orgCode, role.Value);
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
         await audit.AppendAsync(AuditPayload.For(user, orgCode, AuditActions.KeysCreate, created with { Key = "" }));
@@ -68,7 +66,7 @@ public static class KeyEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IOrgDirectory directory,
         ApiKeyStore keys, KeyedConnections connections, AuditLog audit)
     {
-        var key = id.Length <= 64 ? await keys.FindByIdAsync(id) : null;
+        var key = ApiKeyStore.CouldBeId(id) ? await keys.FindByIdAsync(id) : null;
         if (key is null)
             return TypedResults.Problem($"No live key has id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown key");
         if (!user.Reaches(key.OrgCode, directory))

@@ -9,7 +9,7 @@ public static class Years
     public const int First = 2000;
     public const int Last = 2100;
 
-    public const string Range = "between the years 2000 and 2100";
+    public static readonly string Range = $"between the years {First} and {Last}";
 
     public static bool Plausible(int year) => year is >= First and <= Last;
 }

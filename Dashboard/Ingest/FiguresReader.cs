@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Coverage.Contracts;
+using Coverage.Dashboard.Api;
 
 namespace Coverage.Dashboard.Ingest;
 
@@ -14,7 +15,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
 
     /// <summary>Earlier than any figures this system holds; earlier moments are typos.</summary>
-    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Earliest = new(Years.First, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static readonly string[] Fields =
         ["asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized", "newEmployment"];
@@ -56,7 +57,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
         }
         if (asOf > clock.GetUtcNow() + MaxAhead || asOf < Earliest)
         {
-            bag.Add(at, "must lie between the year 2000 and one day from now.");
+            bag.Add(at, $"must lie between the year {Years.First} and one day from now.");
             return null;
         }
         return asOf;

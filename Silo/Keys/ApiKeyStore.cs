@@ -12,6 +12,9 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
     /// <summary>Unknown secrets remembered, so a flood of guesses does not become a flood of queries; a random secret never becomes valid later.</summary>
     private const int UnknownRemembered = 10_000;
 
+    /// <summary>Longer than any id this service issues.</summary>
+    public const int MaxIdLength = 64;
+
     private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();
     private readonly ConcurrentDictionary<string, byte> _revoked = new();
     private readonly ConcurrentDictionary<string, byte> _unknown = new();
@@ -92,6 +95,9 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         }
         return keys;
     }
+
+    /// <summary>What an id this service issues looks like ("k_" and hex, or the bootstrap key's name); anything else names no key.</summary>
+    public static bool CouldBeId(string text) => text.Length <= MaxIdLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>Revoked while this process ran.</summary>
     public bool IsRevoked(string id) => _revoked.ContainsKey(id);
