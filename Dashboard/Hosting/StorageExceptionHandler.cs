@@ -6,13 +6,18 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coverage.Dashboard.Hosting;
 
-/// <summary>Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write.</summary>
+/// <summary>
+/// Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write,
+/// 400 for a value the database refuses.
+/// </summary>
 public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
         {
+            _ when RefusedValue(exception) is { } refused => (StatusCodes.Status400BadRequest, "Value refused by the database",
+                $"The database could not use a value of this request ({refused.Message}); nothing was written. Correct the value: sent again unchanged, it fails again."),
             StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
                 "The database is not available; nothing was written. Retry after the time in Retry-After."),
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
@@ -35,4 +40,11 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILo
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>
+    /// A data exception (SQLSTATE class 22, such as a NUL byte in text) is the request's fault, not an outage: waiting and
+    /// retrying, as a 503 would advise, cannot help. Input checks should catch such values first; this keeps a missed one honest.
+    /// </summary>
+    private static DbException? RefusedValue(Exception exception) =>
+        (exception as DbException ?? exception.InnerException as DbException) is { SqlState: ['2', '2', ..] } refused ? refused : null;
 }
