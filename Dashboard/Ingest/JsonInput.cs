@@ -5,6 +5,9 @@ namespace Coverage.Dashboard.Ingest;
 /// <summary>Strict reading of JSON fields that records every problem under the field's path instead of throwing.</summary>
 public static class JsonInput
 {
+    /// <summary>Enough to show a mistyped number or date in an error.</summary>
+    private const int MaxEchoedText = 40;
+
     /// <summary>Far deeper than any valid body; deeper documents are refused as malformed.</summary>
     private const int MaxDepth = 16;
 
@@ -171,15 +174,30 @@ public static class JsonInput
         return true;
     }
 
+    /// <summary>What was sent instead; text is quoted, so a CSV cell or a quoted number shows what made it wrong.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
+        JsonValueKind.String => Quoted(value),
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    /// <summary>Long text, and text with control characters or broken surrogates, is named rather than echoed.</summary>
+    private static string Quoted(JsonElement text)
+    {
+        try
+        {
+            var value = text.GetString()!;
+            return value.Length <= MaxEchoedText && IsCleanText(value) ? $"the text '{value}'" : "a text";
+        }
+        catch (InvalidOperationException)
+        {
+            return "a text";
+        }
+    }
 
     /// <summary>A whole number written with a fraction or an exponent, as spreadsheets export them (41000.0, 4.1e4).</summary>
     private static bool TryWhole(JsonElement value, out long count)

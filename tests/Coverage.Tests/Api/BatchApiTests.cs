@@ -156,7 +156,9 @@ public sealed class BatchApiTests
         var response = await ImportAsync(app, csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("whole number", (await CoverageApp.ErrorsAt(response, "rows[3].members"))[0]);
+        var members = (await CoverageApp.ErrorsAt(response, "rows[3].members"))[0];
+        Assert.Contains("whole number", members);
+        Assert.Contains("'abc'", members);
         Assert.Contains("must not exceed workers", (await CoverageApp.ErrorsAt(response, "rows[3].courier.members"))[0]);
         Assert.Equal(-1, await OwnMembersAsync(app, "450102"));
     }
