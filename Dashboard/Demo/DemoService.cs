@@ -1,6 +1,7 @@
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
+using Coverage.Silo.Audit;
 using Coverage.Silo.Hierarchy;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Coverage.Dashboard.Demo;
 
 /// <summary>
 /// Seeds an empty database with demo figures for the whole country, then keeps county and station figures moving
-/// through the same grain calls the API makes, so the map is alive. Refuses to touch a database that holds real data.
+/// through the same grain calls the API makes, so the map is alive. Refuses to touch a database that holds real data, and
+/// leaves alone every county written through the API, even while it seeds.
 /// </summary>
 public sealed class DemoService(
     IOptions<DemoOptions> options,
@@ -19,12 +21,14 @@ public sealed class DemoService(
     IGrainFactory grains,
     CountyCenters centers,
     DemoHistory history,
+    AuditLog audit,
     TimeProvider clock,
     ILogger<DemoService> logger) : BackgroundService
 {
     private const string Complete = "complete";
     private static readonly string[] Amenities = ["饮水", "热饭", "充电", "如厕", "休息", "急救药箱", "空调"];
     private readonly DemoFigures _figures = new(options.Value.Seed);
+    private readonly ApiWrittenCounties _apiWritten = new(audit);
 
     /// <summary>Decides whether this is a demo before the server listens, since whether reads need a key follows from it.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -58,8 +62,8 @@ public sealed class DemoService(
         }
         logger.LogInformation("Demo running: {Rate} updates a second over {Counties} counties and {Stations} stations",
             options.Value.UpdatesPerSecond, Counties().Count(), stations.Count);
-        await new DemoSimulator(_figures, grains, clock, logger).RunAsync(Counties().Select(c => c.Code).ToArray(),
-            stations.Select(s => s.Id).ToArray(), options.Value.UpdatesPerSecond, stoppingToken);
+        await new DemoSimulator(_figures, grains, _apiWritten, clock, logger).RunAsync(Counties().Select(c => c.Code).ToArray(),
+            stations.Select(s => (s.Id, s.Info.OrgCode)).ToArray(), options.Value.UpdatesPerSecond, stoppingToken);
     }
 
     private IEnumerable<OrgInfo> Counties() => directory.All.Where(o => o.Level == OrgLevel.County);
@@ -95,9 +99,10 @@ public sealed class DemoService(
         status.Planned(counties.Count + stations.Count + (units.Count * 3));
         logger.LogInformation("Demo: seeding {Counties} counties, {Units} grassroots unions and {Stations} stations", counties.Count, units.Count * 3, stations.Count);
         var countyFigures = counties.Select(c => (c.Code, Figures: _figures.ForCounty(c.Code[..2], now))).ToList();
-        await InChunksAsync(countyFigures, c => grains.GetGrain<IOrgGrain>(c.Code).SetFigures(c.Figures), stoppingToken);
+        await InChunksAsync(countyFigures, c => c.Code, c => SeedCountyAsync(c.Code, c.Figures), stoppingToken);
         logger.LogInformation("Demo: counties seeded");
-        foreach (var county in units)
+        await _apiWritten.RefreshAsync(stoppingToken);
+        foreach (var county in units.Where(u => !_apiWritten.Contains(u.Code)))
         {
             foreach (var (suffix, name, kind) in UnitsOf(county))
             {
@@ -110,7 +115,7 @@ public sealed class DemoService(
         var today = Contracts.ChinaClock.Today(clock);
         var usage = stations.Select(s => (s.Id, s.Info, Days: Enumerable.Range(0, 30)
             .Select(d => new DailyUsage(today.AddDays(-d), _figures.Random.Next(s.Info.Smart ? 8 : 3, s.Info.Smart ? 30 : 18))).ToList())).ToList();
-        await InChunksAsync(usage, async s =>
+        await InChunksAsync(usage, s => s.Info.OrgCode, async s =>
         {
             var station = grains.GetGrain<IStationGrain>(s.Id);
             await station.Register(s.Info);
@@ -120,13 +125,27 @@ public sealed class DemoService(
         logger.LogInformation("Demo: seeding complete");
     }
 
-    private async Task InChunksAsync<T>(IEnumerable<T> items, Func<T, Task> write, CancellationToken stoppingToken)
+    /// <summary>A county the API wrote while the seed was under way keeps what it was sent.</summary>
+    private async Task SeedCountyAsync(string code, Figures figures)
+    {
+        try
+        {
+            await grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
+        }
+        catch (StaleFiguresException)
+        {
+            logger.LogInformation("Demo: {County} was written through the API during the seed; it keeps those figures", code);
+        }
+    }
+
+    private async Task InChunksAsync<T>(IEnumerable<T> items, Func<T, string> countyOf, Func<T, Task> write, CancellationToken stoppingToken)
     {
         var done = 0;
         foreach (var chunk in items.Chunk(64))
         {
             stoppingToken.ThrowIfCancellationRequested();
-            await Task.WhenAll(chunk.Select(write));
+            await _apiWritten.RefreshAsync(stoppingToken);
+            await Task.WhenAll(chunk.Where(item => !_apiWritten.Contains(countyOf(item))).Select(write));
             status.Seeded(chunk.Length);
             if ((done += chunk.Length) % 2048 < chunk.Length)
                 logger.LogInformation("Demo: {Done} written, {Progress:P0} of the seed", done, status.Progress);

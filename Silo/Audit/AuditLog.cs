@@ -55,6 +55,28 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     }
 
     /// <summary>
+    /// The orgs of the entries with one of <paramref name="actions"/> after entry <paramref name="afterId"/>, and the id to go on
+    /// from. Every entry is appended through the one committer, so ids become visible in order and none is passed over.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> OrgCodes, long LastId)> OrgsAfterAsync(long afterId, IReadOnlyCollection<string> actions,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, org_code FROM audit_log WHERE id > @after AND {database.Dialect.IsOneOf("action", "@actions")} ORDER BY id";
+        AddParameter(command, "@after", afterId);
+        AddParameter(command, "@actions", database.Dialect.TextList(actions));
+        var (orgs, lastId) = (new List<string>(), afterId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lastId = reader.GetInt64(0);
+            orgs.Add(reader.GetString(1));
+        }
+        return (orgs, lastId);
+    }
+
+    /// <summary>
     /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
     /// Times are compared in UTC, as they are stored: SQLite compares its timestamp text, which orders like the instants only then.
     /// </summary>
@@ -80,11 +102,16 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         void Where(string condition, string name, object value)
         {
             conditions.Add(condition);
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            AddParameter(command, name, value);
         }
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>
