@@ -55,24 +55,29 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     }
 
     /// <summary>
-    /// The orgs of the entries with one of <paramref name="actions"/> after entry <paramref name="afterId"/>, and the id to go on
-    /// from. Every entry is appended through the one committer, so ids become visible in order and none is passed over.
+    /// Each org named by an entry with one of <paramref name="actions"/> after entry <paramref name="afterId"/>, once, and the id
+    /// to go on from. Every entry is appended through the one committer, so ids become visible in order and none is passed over.
     /// </summary>
     public async Task<(IReadOnlyList<string> OrgCodes, long LastId)> OrgsAfterAsync(long afterId, IReadOnlyCollection<string> actions,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var last = connection.CreateCommand();
+        last.CommandText = "SELECT MAX(id) FROM audit_log";
+        // An empty log answers NULL.
+        var lastId = await last.ExecuteScalarAsync(cancellationToken) is { } max and not DBNull ? Convert.ToInt64(max) : afterId;
+        if (lastId <= afterId)
+            return ([], afterId);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, org_code FROM audit_log WHERE id > @after AND {database.Dialect.IsOneOf("action", "@actions")} ORDER BY id";
+        command.CommandText =
+            $"SELECT DISTINCT org_code FROM audit_log WHERE id > @after AND id <= @last AND {database.Dialect.IsOneOf("action", "@actions")}";
         AddParameter(command, "@after", afterId);
+        AddParameter(command, "@last", lastId);
         AddParameter(command, "@actions", database.Dialect.TextList(actions));
-        var (orgs, lastId) = (new List<string>(), afterId);
+        var orgs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            lastId = reader.GetInt64(0);
-            orgs.Add(reader.GetString(1));
-        }
+            orgs.Add(reader.GetString(0));
         return (orgs, lastId);
     }
 

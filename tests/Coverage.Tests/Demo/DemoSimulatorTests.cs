@@ -42,4 +42,20 @@ public sealed class DemoSimulatorTests
         Assert.True((await app.Grains.GetGrain<IOrgGrain>(Qingxiu).GetSummary()).Own!.AsOf > Seeded, "the other county moved");
         Assert.True((await app.Grains.GetGrain<IStationGrain>("demo-qingxiu").GetSummary())!.Visits.Today > 0, "the other station had visits");
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task OnlyFigureAndStationWritesHandACountyToTheApi(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var apiWritten = new ApiWrittenCounties(app.Service<AuditLog>());
+        await apiWritten.RefreshAsync(CancellationToken.None);
+
+        await app.CreateKeyAsync(Qingxiu, "writer");
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(100))).StatusCode);
+        await apiWritten.RefreshAsync(CancellationToken.None);
+
+        Assert.True(apiWritten.Contains(Xingning));
+        Assert.False(apiWritten.Contains(Qingxiu));
+    }
 }
