@@ -12,6 +12,7 @@ public static class ApiServiceCollectionExtensions
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<ChildrenResponses>();
         return builder;

@@ -12,7 +12,9 @@ public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directo
 {
     public async Task<ConsistencyReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        // One snapshot of the tree for the whole walk: a unit registered meanwhile is left to the next check.
         var orgs = directory.All.ToList();
+        var childrenOf = orgs.Where(o => o.ParentCode is not null).ToLookup(o => o.ParentCode!);
         var rollups = new Dictionary<string, OrgRollup>(orgs.Count);
         foreach (var chunk in orgs.Chunk(256))
         {
@@ -34,14 +36,14 @@ public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directo
         foreach (var org in orgs)
         {
             var rollup = rollups[org.Code];
-            var children = directory.ChildrenOf(org.Code).Select(c => rollups[c.Code].Totals);
+            var children = childrenOf[org.Code].Select(c => rollups[c.Code].Totals);
             var ownStations = rollup.Stations.Values.Where(s => s.Totals is not null).ToList();
             var expected = Aggregate.Sum(children.Concat(ownStations.Select(s => s.Totals!)).Prepend(rollup.Own)).TrimmedTo(today);
             var totals = rollup.Totals.TrimmedTo(today);
             var found = new List<string>();
             if (!expected.SameAs(totals))
                 found.Add("totals differ from own + Σ children + stations");
-            found.AddRange(directory.ChildrenOf(org.Code)
+            found.AddRange(childrenOf[org.Code]
                 .Where(c => rollup.Children.TryGetValue(c.Code, out var seen) ? !seen.Totals.SameAs(rollups[c.Code].Totals) : !rollups[c.Code].Totals.SameAs(Aggregate.Empty))
                 .Select(c => $"holds stale totals for child {c.Code}"));
             found.AddRange(ownStations.Where(s => stations[s.StationId]?.OrgCode != org.Code)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Coverage.Contracts;
 using Coverage.Grains;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
@@ -229,6 +230,30 @@ public sealed class RollupTests
 
         var broken = Assert.Single(report.Inconsistencies, i => i.Code == Nanning);
         Assert.Contains($"holds stale totals for child {Xingning}", broken.Problems);
+    }
+
+    [Fact]
+    public async Task ConsistencyCheckIgnoresAUnitRegisteredAfterItListedTheTree()
+    {
+        await using var silo = await SiloHost.StartAsync();
+        var directory = silo.Services.GetRequiredService<IOrgDirectory>();
+        var listed = directory.All.ToList();
+        await silo.Services.GetRequiredService<OrgRegistry>().PutAsync(new OrgInfo("GX0009", "新单位工会", OrgLevel.Grassroots, OrgKind.Enterprise, Xingning));
+        var check = new ConsistencyCheck(silo.Grains, new ListedEarlier(directory, listed), TimeProvider.System);
+
+        var report = await check.RunAsync();
+
+        Assert.Equal(listed.Count, report.OrgsChecked);
+        Assert.True(report.Consistent);
+    }
+
+    /// <summary>The directory as the check saw it when it listed the tree, with everything registered since still found by code.</summary>
+    private sealed class ListedEarlier(IOrgDirectory directory, IReadOnlyList<OrgInfo> listed) : IOrgDirectory
+    {
+        public IEnumerable<OrgInfo> All => listed;
+        public OrgInfo? Find(string code) => directory.Find(code);
+        public IReadOnlyList<OrgInfo> ChildrenOf(string code) => directory.ChildrenOf(code);
+        public bool IsWithin(string code, string ancestor) => directory.IsWithin(code, ancestor);
     }
 
     [Fact]
