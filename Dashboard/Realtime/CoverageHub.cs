@@ -17,7 +17,8 @@ public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscript
 
     public void Subscribe(string code)
     {
-        if (directory.Find(code) is null)
+        // A client can send null for any argument, whatever the signature says.
+        if (code is null || directory.Find(code) is null)
             throw new HubException($"No union organisation has code '{code}'.");
         if (!reads.MayRead(Context.User, code))
             throw new HubException($"Your key does not reach org '{code}'.");

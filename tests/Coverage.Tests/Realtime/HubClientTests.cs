@@ -19,4 +19,11 @@ public sealed class HubClientTests
         await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });
         await NodeScenario.RunAsync("hub-revoked.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task ASubscriptionToNoOrgIsRefusedWithItsReasonAndTheConnectionStaysOpen()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("hub-refusals.mjs", [app.BaseUrl, "450102"], TimeSpan.FromSeconds(60));
+    }
 }

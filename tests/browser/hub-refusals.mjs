@@ -1,0 +1,41 @@
+// Scenario: the real @microsoft/signalr client under Node asks the hub for orgs it cannot have (null, a number, a code
+// no org has) and gets each refusal's reason, on a connection that stays open and then subscribes to a real org.
+// Usage: node tests/browser/hub-refusals.mjs <baseUrl> <orgCode>
+import * as signalR from '@microsoft/signalr';
+import { baseUrlFrom, check, fail, passed } from './browser.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [orgCode] = process.argv.slice(3);
+if (!orgCode) fail('usage: node hub-refusals.mjs <baseUrl> <orgCode>');
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl(`${baseUrl}/hubs/coverage`)
+  .configureLogging(signalR.LogLevel.None)
+  .build();
+
+async function refusal(code) {
+  try {
+    await connection.invoke('Subscribe', code);
+  } catch (error) {
+    return error.message;
+  }
+  return fail(`Subscribe(${JSON.stringify(code)}) was accepted`);
+}
+
+try {
+  await connection.start();
+  for (const code of [null, 'nosuchorg']) {
+    const message = await refusal(code);
+    check(message.includes('No union organisation has code'), `Subscribe(${JSON.stringify(code)}) is refused with its reason (${message})`);
+  }
+  const number = await refusal(123);
+  passed(`Subscribe(123) is refused (${number})`);
+  check(connection.state === signalR.HubConnectionState.Connected, 'the connection stays open after the refusals');
+  await connection.invoke('Subscribe', orgCode);
+  passed(`then subscribed to ${orgCode}`);
+  await connection.stop();
+  console.log('PASS');
+} catch (error) {
+  console.error(`FAIL: ${error.message}`);
+  process.exit(1);
+}
