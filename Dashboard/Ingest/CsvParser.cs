@@ -5,8 +5,8 @@ namespace Coverage.Dashboard.Ingest;
 /// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF or LF, an optional UTF-8 BOM; blank lines are skipped.</summary>
 public static class CsvParser
 {
-    /// <summary>The records, or null with an error under "line N" when the text is not well-formed CSV.</summary>
-    public static List<CsvRecord>? Parse(byte[] body, ErrorBag errors, int maxRecords)
+    /// <summary>The records, header first, or null with an error under "line N" when the text is not well-formed CSV.</summary>
+    public static List<CsvRecord>? Parse(byte[] body, ErrorBag errors, int maxRowsAfterHeader)
     {
         string text;
         try
@@ -73,9 +73,9 @@ public static class CsvParser
             {
                 field.Append(c);
             }
-            if (records.Count > maxRecords)
+            if (records.Count > maxRowsAfterHeader + 1)
             {
-                errors.Add("$", $"has more than {maxRecords} rows; split the file.");
+                errors.Add("$", $"has more than {maxRowsAfterHeader} rows below the header; split the file.");
                 return null;
             }
         }

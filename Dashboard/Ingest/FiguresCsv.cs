@@ -13,7 +13,7 @@ public static class FiguresCsv
     public static List<FiguresItem> Read(byte[] body, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
-        if (CsvParser.Parse(body, errors, FiguresJsonBatch.MaxItems + 1) is not { } records)
+        if (CsvParser.Parse(body, errors, FiguresJsonBatch.MaxItems) is not { } records)
             return items;
         if (records.Count == 0)
         {

@@ -194,6 +194,19 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task ACsvLongerThanABatchCountsItsRowsBelowTheHeader()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        static string Rows(int count) => "code,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"G{i},2026-11-20T09:30:00+08:00,1,1,1,1,1\n"));
+
+        var tooLong = await ImportAsync(app, Rows(10_001));
+        var full = await ImportAsync(app, Rows(10_000));
+
+        Assert.Equal(["has more than 10000 rows below the header; split the file."], await CoverageApp.ErrorsAt(tooLong, "$"));
+        Assert.Equal(HttpStatusCode.NotFound, full.StatusCode);
+    }
+
+    [Fact]
     public async Task ImportOtherThanCsvIsRefusedWithA415()
     {
         await using var app = await CoverageApp.StartAsync();
