@@ -32,6 +32,14 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task ThePageFitsAPhoneScreenWithTheRankingScrollingInItsPanel()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("phone.mjs", [app.BaseUrl], Limit);
+    }
+
+    [BrowserFact]
     public async Task DrillDownToACountyAndBackWithTheBrowser()
     {
         await using var app = await LiveApp.StartAsync();
