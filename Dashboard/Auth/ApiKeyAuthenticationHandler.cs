@@ -20,7 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string BootstrapKeyId = "bootstrap";
 
     /// <summary>Longer than any key this service issues; longer values are refused without a lookup.</summary>
-    private const int MaxSecretLength = 256;
+    public const int MaxSecretLength = 256;
 
     public static string RoleName(ApiKeyRole role) => ApiKeyStore.Name(role);
 

@@ -7,7 +7,14 @@ namespace Coverage.Dashboard.Auth;
 /// <summary>The configured bootstrap admin key's hash, made once per configured value, so a request hashes only its own secret.</summary>
 public sealed class BootstrapKey(IOptionsMonitor<CoverageAuthOptions> auth)
 {
+    /// <summary>Outside these bounds a key is too easily guessed, or could never match: a request's key is trimmed and refused past the longest.</summary>
+    public static readonly string Rule =
+        $"Auth:BootstrapAdminKey must be 16 to {ApiKeyAuthenticationHandler.MaxSecretLength} characters with no spaces, or not set at all.";
+
     private Hashed? _hashed;
+
+    public static bool IsUsable(string? key) =>
+        string.IsNullOrEmpty(key) || (key.Length >= 16 && key.Length <= ApiKeyAuthenticationHandler.MaxSecretLength && !key.Any(char.IsWhiteSpace));
 
     /// <summary>Whether a secret with this SHA-256 hash is the bootstrap key; compared in constant time.</summary>
     public bool Matches(byte[] secretHash)

@@ -11,7 +11,9 @@ public static class AuthServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"));
+        services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"))
+            .Validate(o => BootstrapKey.IsUsable(o.BootstrapAdminKey), BootstrapKey.Rule)
+            .ValidateOnStart();
         services.AddSingleton<ReadAccess>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyPrincipals>();

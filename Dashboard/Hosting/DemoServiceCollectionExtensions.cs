@@ -7,7 +7,10 @@ public static class DemoServiceCollectionExtensions
     /// <summary>The demo (Demo:Enabled, on by default): seeds an empty database and keeps the figures moving.</summary>
     public static IHostApplicationBuilder AddCoverageDemo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"))
+            .Validate(o => !o.Enabled || o.UpdatesPerSecond >= 1, "Demo:UpdatesPerSecond must be at least 1; Demo:Enabled=false turns the demo off.")
+            .Validate(o => !o.Enabled || o.StationsPerCounty >= 0, "Demo:StationsPerCounty must not be negative.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DemoStatus>();
         builder.Services.AddSingleton<DemoMarker>();
         builder.Services.AddSingleton<DemoHistory>();

@@ -16,7 +16,11 @@ public static class RateLimitServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddCoverageRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimit"));
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection("RateLimit"))
+            .Validate(o => o.WritesPerSecond >= 1 && o.Burst >= 1, "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1.")
+            .Validate(o => o.AnonymousRequestsPerSecond >= 0, "RateLimit:AnonymousRequestsPerSecond must not be negative; 0 turns the limit off.")
+            .Validate(o => o.AnonymousBurst >= 1, "RateLimit:AnonymousBurst must be at least 1.")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,8 +29,8 @@ public static class RateLimitServiceCollectionExtensions
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return RateLimitPartition.GetTokenBucketLimiter(context.User.KeyIdOf() ?? "", _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = Math.Max(1, limits.Burst),
-                    TokensPerPeriod = Math.Max(1, limits.WritesPerSecond),
+                    TokenLimit = limits.Burst,
+                    TokensPerPeriod = limits.WritesPerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
@@ -42,12 +46,12 @@ public static class RateLimitServiceCollectionExtensions
     private static RateLimitPartition<string> AnonymousPartition(HttpContext context)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        if (limits.AnonymousRequestsPerSecond <= 0 || context.User.KeyIdOf() is not null || !context.Request.Path.StartsWithSegments("/api"))
+        if (limits.AnonymousRequestsPerSecond == 0 || context.User.KeyIdOf() is not null || !context.Request.Path.StartsWithSegments("/api"))
             return RateLimitPartition.GetNoLimiter("not limited");
         // Partitions are kept by name, so an address must never share its name with the unlimited one.
         return RateLimitPartition.GetTokenBucketLimiter($"address {ClientOf(context.Connection.RemoteIpAddress)}", _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, limits.AnonymousBurst),
+            TokenLimit = limits.AnonymousBurst,
             TokensPerPeriod = limits.AnonymousRequestsPerSecond,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,

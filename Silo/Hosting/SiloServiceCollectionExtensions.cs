@@ -19,8 +19,13 @@ public static class SiloServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageSilo(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
-        services.AddOptions<GrainRuntimeOptions>().Bind(builder.Configuration.GetSection("GrainRuntime"));
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"))
+            .Validate(o => o.MaxBatch >= 1, "Storage:MaxBatch must be at least 1: it is the most writes one commit takes.")
+            .ValidateOnStart();
+        services.AddOptions<GrainRuntimeOptions>().Bind(builder.Configuration.GetSection("GrainRuntime"))
+            .Validate(o => o.CollectionAge > TimeSpan.Zero, "GrainRuntime:CollectionAge must be longer than zero, such as 00:15:00.")
+            .Validate(o => o.CallTimeout > TimeSpan.Zero, "GrainRuntime:CallTimeout must be longer than zero, such as 00:00:30.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => new Database(sp.GetRequiredService<StorageOptions>(), builder.Configuration.GetConnectionString("Coverage")));

@@ -27,7 +27,15 @@ public sealed class CoverageApp : TestApp
         Action<IServiceCollection>? services = null, TestDatabase? database = null)
     {
         var app = new CoverageApp(database ?? await TestDatabase.CreateAsync(provider), settings, services);
-        app.StartServer();
+        try
+        {
+            app.StartServer();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 

@@ -1,0 +1,38 @@
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Hosting;
+
+/// <summary>A setting that cannot work stops the start with a message naming it, rather than running strangely.</summary>
+public sealed class SettingsTests
+{
+    [Theory]
+    [InlineData("Storage:MaxBatch", "0", "Storage:MaxBatch must be at least 1")]
+    [InlineData("GrainRuntime:CallTimeout", "00:00:00", "GrainRuntime:CallTimeout must be longer than zero")]
+    [InlineData("GrainRuntime:CollectionAge", "-00:01:00", "GrainRuntime:CollectionAge must be longer than zero")]
+    [InlineData("RateLimit:WritesPerSecond", "-1", "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1")]
+    [InlineData("RateLimit:AnonymousRequestsPerSecond", "-5", "RateLimit:AnonymousRequestsPerSecond must not be negative")]
+    [InlineData("Auth:BootstrapAdminKey", "short", "Auth:BootstrapAdminKey must be 16 to 256 characters")]
+    [InlineData("Auth:BootstrapAdminKey", " padded-admin-key-0123456789 ", "Auth:BootstrapAdminKey must be 16 to 256 characters")]
+    public async Task ASettingThatCannotWorkStopsTheStartAndIsNamed(string setting, string value, string message)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CoverageApp.StartAsync(settings: new Dictionary<string, string?> { [setting] = value }));
+
+        Assert.Contains(message, Messages(error));
+    }
+
+    [Fact]
+    public async Task TheDemoRateIsCheckedOnlyWhenTheDemoIsOn()
+    {
+        await using var off = await CoverageApp.StartAsync(settings: new Dictionary<string, string?> { ["Demo:UpdatesPerSecond"] = "0" });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:UpdatesPerSecond"] = "0",
+        }));
+        Assert.Contains("Demo:UpdatesPerSecond must be at least 1", Messages(error));
+    }
+
+    private static string Messages(Exception error) =>
+        string.Join(" | ", Enumerable.Repeat(error, 1).Concat(error is AggregateException all ? all.InnerExceptions : []).Select(e => e.Message));
+}
