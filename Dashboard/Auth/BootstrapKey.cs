@@ -13,6 +13,7 @@ public sealed class BootstrapKey(IOptionsMonitor<CoverageAuthOptions> auth)
 
     private Hashed? _hashed;
 
+    /// <summary>Whether the key may be configured; not setting one at all is allowed too.</summary>
     public static bool IsUsable(string? key) =>
         string.IsNullOrEmpty(key) || (key.Length >= 16 && key.Length <= ApiKeyAuthenticationHandler.MaxSecretLength && !key.Any(char.IsWhiteSpace));
 
@@ -23,9 +24,10 @@ public sealed class BootstrapKey(IOptionsMonitor<CoverageAuthOptions> auth)
             return false;
         var hashed = _hashed;
         if (hashed is null || !string.Equals(hashed.Key, key, StringComparison.Ordinal))
-            _hashed = hashed = new Hashed(key, ApiKeyStore.HashOf(key));
-        return CryptographicOperations.FixedTimeEquals(secretHash, hashed.Hash);
+            _hashed = hashed = new Hashed(key, IsUsable(key) ? ApiKeyStore.HashOf(key) : null);
+        return hashed.Hash is not null && CryptographicOperations.FixedTimeEquals(secretHash, hashed.Hash);
     }
 
-    private sealed record Hashed(string Key, byte[] Hash);
+    /// <summary>Hash is null for a key that is not usable, which a configuration reload can bring after the start's check.</summary>
+    private sealed record Hashed(string Key, byte[]? Hash);
 }

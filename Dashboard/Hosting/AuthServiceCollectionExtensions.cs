@@ -11,9 +11,8 @@ public static class AuthServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"))
-            .Validate(o => BootstrapKey.IsUsable(o.BootstrapAdminKey), BootstrapKey.Rule)
-            .ValidateOnStart();
+        services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"));
+        services.AddHostedService<BootstrapKeyCheck>();
         services.AddSingleton<ReadAccess>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyPrincipals>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Coverage.Grains;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
@@ -146,6 +147,20 @@ public sealed class AuthTests
         var stored = (string)(await command.ExecuteScalarAsync())!;
         Assert.NotEqual(secret, stored);
         Assert.Equal(Silo.Keys.ApiKeyStore.Hash(secret), stored);
+    }
+
+    [Fact]
+    public async Task ABootstrapKeyReloadedTooShortIsRefusedAndOtherKeysGoOn()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var configuration = (IConfigurationRoot)app.Service<IConfiguration>();
+
+        configuration["Auth:BootstrapAdminKey"] = "short";
+        configuration.Reload();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ClientWithKey("short").GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100))).StatusCode);
     }
 
     [Fact]
