@@ -17,6 +17,8 @@ export class MapView {
   #measure;
   #level;
   #regionNames = new Map();
+  #pressed = false;
+  #deferred = [];
 
   constructor(element, { onRegionClick }) {
     this.#chart = echarts.init(element);
@@ -24,10 +26,14 @@ export class MapView {
       if (params.componentType === 'geo' || params.seriesId === 'regions') onRegionClick(params.name);
     });
     new ResizeObserver(() => this.#chart.resize()).observe(element);
-    onBigScreenChange(() => this.#level && this.#chart.setOption(this.#textSizes()));
+    onBigScreenChange(() => this.#level && this.#update(this.#textSizes()));
+    element.addEventListener('pointerdown', () => { this.#pressed = true; }, true);
+    window.addEventListener('pointerup', () => this.#release(), true);
+    window.addEventListener('pointercancel', () => this.#release(), true);
   }
 
   show({ geometry, items, measure, scale, stations }) {
+    this.#deferred = [];
     this.#measure = measure;
     this.#level = geometry.level;
     this.#regionNames = new Map(geometry.regions.map(r => [r.code, r.name]));
@@ -43,9 +49,11 @@ export class MapView {
         layoutSize: '94%',
         itemStyle: { areaColor: NO_DATA, borderColor: '#0a1626', borderWidth: geometry.level === 'national' ? 0.8 : 0.4 },
         label: { show: labelled, color: TEXT, fontSize: chartFontSize(), formatter: params => this.#regionNames.get(params.name) ?? '' },
+        // A label that appeared under the pointer between press and release would take the click from its region, so
+        // hovering shows labels only where they are always shown; elsewhere the tooltip names the region.
         emphasis: {
           itemStyle: { areaColor: '#ffcf5c' },
-          label: { show: true, color: '#0a1626', formatter: params => this.#regionNames.get(params.name) ?? '' },
+          label: { show: labelled, color: '#0a1626', formatter: params => this.#regionNames.get(params.name) ?? '' },
         },
         select: { disabled: true },
         tooltip: { show: true },
@@ -69,21 +77,38 @@ export class MapView {
   }
 
   updateItems(items) {
-    this.#chart.setOption({ series: [{ id: 'regions', data: items }] });
+    this.#update({ series: [{ id: 'regions', data: items }] });
   }
 
   changeMeasure({ items, measure, scale }) {
     this.#measure = measure;
-    this.#chart.setOption({ visualMap: this.#visualMap(measure, scale), series: [{ id: 'regions', data: items }] });
+    this.#update({ visualMap: this.#visualMap(measure, scale), series: [{ id: 'regions', data: items }] });
   }
 
   showStations(stations) {
-    this.#chart.setOption({ series: [this.#stationSeries(stations)] });
+    this.#update({ series: [this.#stationSeries(stations)] });
   }
 
   clear() {
+    this.#deferred = [];
     this.#level = null;
     this.#chart.clear();
+  }
+
+  // ECharts drops a click whose press spans any setOption, and live updates come up to 4 times a second, so a quarter of
+  // clicks on a busy map did nothing. Changes made during a press wait for it to end.
+  #update(option) {
+    if (this.#pressed) this.#deferred.push(option);
+    else this.#chart.setOption(option);
+  }
+
+  // Applied in a later task, after the click that ends the press has reached the chart.
+  #release() {
+    this.#pressed = false;
+    setTimeout(() => {
+      if (this.#pressed) return;
+      for (const option of this.#deferred.splice(0)) this.#chart.setOption(option);
+    });
   }
 
   // Only sizes change, so the reader's zoom and pan stay.

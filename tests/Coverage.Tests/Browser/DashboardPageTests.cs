@@ -40,6 +40,14 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task AClickOnTheMapOpensTheRegionWhileLiveUpdatesArrive()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("map-click-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task DrillDownToACountyAndBackWithTheBrowser()
     {
         await using var app = await LiveApp.StartAsync();
