@@ -5,6 +5,7 @@ import { chartFontSize, onBigScreenChange } from './chart-type.js';
 import { escapeHtml } from './escape-html.js';
 import { formatCount } from './format.js';
 import { formatMeasure, labelOf } from './measures.js';
+import { PressHold } from './press-hold.js';
 
 const NO_DATA = '#3a4a5f';
 const PALETTE = ['#173f6b', '#1f6fa8', '#2ea3c8', '#7fd1bd', '#eef79a'];
@@ -17,8 +18,7 @@ export class MapView {
   #measure;
   #level;
   #regionNames = new Map();
-  #pressed = false;
-  #deferred = [];
+  #hold;
 
   constructor(element, { onRegionClick }) {
     this.#chart = echarts.init(element);
@@ -26,14 +26,12 @@ export class MapView {
       if (params.componentType === 'geo' || params.seriesId === 'regions') onRegionClick(params.name);
     });
     new ResizeObserver(() => this.#chart.resize()).observe(element);
+    this.#hold = new PressHold(element);
     onBigScreenChange(() => this.#level && this.#update(this.#textSizes()));
-    element.addEventListener('pointerdown', () => { this.#pressed = true; }, true);
-    window.addEventListener('pointerup', () => this.#release(), true);
-    window.addEventListener('pointercancel', () => this.#release(), true);
   }
 
   show({ geometry, items, measure, scale, stations }) {
-    this.#deferred = [];
+    this.#hold.drop();
     this.#measure = measure;
     this.#level = geometry.level;
     this.#regionNames = new Map(geometry.regions.map(r => [r.code, r.name]));
@@ -90,25 +88,14 @@ export class MapView {
   }
 
   clear() {
-    this.#deferred = [];
+    this.#hold.drop();
     this.#level = null;
     this.#chart.clear();
   }
 
-  // ECharts drops a click whose press spans any setOption, and live updates come up to 4 times a second, so a quarter of
-  // clicks on a busy map did nothing. Changes made during a press wait for it to end.
+  // ECharts drops a click whose press spans any setOption: at 4 updates a second a quarter of clicks did nothing.
   #update(option) {
-    if (this.#pressed) this.#deferred.push(option);
-    else this.#chart.setOption(option);
-  }
-
-  // Applied in a later task, after the click that ends the press has reached the chart.
-  #release() {
-    this.#pressed = false;
-    setTimeout(() => {
-      if (this.#pressed) return;
-      for (const option of this.#deferred.splice(0)) this.#chart.setOption(option);
-    });
+    this.#hold.run(() => this.#chart.setOption(option));
   }
 
   // Only sizes change, so the reader's zoom and pan stay.

@@ -4,6 +4,7 @@ import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
 import { formatPercent } from './format.js';
 import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
+import { PressHold } from './press-hold.js';
 import { routeHref } from './route.js';
 
 const MAX_ROWS = 500;
@@ -19,10 +20,12 @@ export class RankingTable {
   #sort = { key: 'rates.membership', descending: true };
   #children = [];
   #measure;
+  #hold;
 
   constructor(table, note) {
     this.#table = table;
     this.#note = note;
+    this.#hold = new PressHold(table);
     table.addEventListener('click', event => {
       const header = event.target.closest('th[data-key]');
       if (!header) return;
@@ -33,19 +36,23 @@ export class RankingTable {
   }
 
   show(children, measure) {
+    this.#hold.drop();
     this.#children = children;
     this.#measure = measure;
     this.#sort = { key: measure.key, descending: true };
     this.#render();
   }
 
+  // Rows are drawn anew, so a press on a row or heading holds the update until its click has landed.
   update(children, changedCodes) {
     this.#children = children;
-    this.#render();
-    for (const code of changedCodes) {
-      const row = this.#table.querySelector(`tr[data-code="${CSS.escape(code)}"]`);
-      if (row) flash(row);
-    }
+    this.#hold.run(() => {
+      this.#render();
+      for (const code of changedCodes) {
+        const row = this.#table.querySelector(`tr[data-code="${CSS.escape(code)}"]`);
+        if (row) flash(row);
+      }
+    });
   }
 
   #columns() {

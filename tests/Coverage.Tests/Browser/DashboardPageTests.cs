@@ -44,7 +44,15 @@ public sealed class DashboardPageTests
     {
         await using var app = await LiveApp.StartAsync();
         await app.SeedOneCountyPerProvinceAsync();
-        await NodeScenario.RunAsync("map-click-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+        await NodeScenario.RunAsync("clicks-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey, "map"], Limit);
+    }
+
+    [BrowserFact]
+    public async Task AClickOnARankingRowOpensItsOrgWhileLiveUpdatesArrive()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("clicks-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey, "ranking"], Limit);
     }
 
     [BrowserFact]
