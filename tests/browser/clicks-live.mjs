@@ -18,8 +18,12 @@ const CLICKS = 8;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const hashCode = page => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/?/, '').split('?')[0]);
 
-const nationalDrawn = page => poll(async () => hashCode(page) === '000000'
-  && colouredRegions(await mapState(page), /^\d{2}0000$/).length >= 25, { timeout: 15000, message: 'national map never drawn' });
+// A view is drawn when its own map is: the map, figures and ranking of a view are drawn together.
+const drawn = (page, code, map, minRegions, pattern) => poll(async () => {
+  const state = await mapState(page);
+  return hashCode(page) === code && state.map === map && colouredRegions(state, pattern).length >= minRegions;
+}, { timeout: 15000, message: `view of ${code} (map ${map}) never drawn` });
+const nationalDrawn = page => drawn(page, '000000', 'national-000000', 25, /^\d{2}0000$/);
 
 // Where on the page the province is: its region's interior on the map, or the middle of its name in the ranking.
 async function pointOf(page, target, code, feature) {
@@ -71,6 +75,8 @@ await run(async launch => {
       await sleep(120);
       await page.mouse.up();
       await poll(async () => hashCode(page) === province.code, { timeout: 3000, message: `click ${click} on ${province.name} did not open it` });
+      // Back only once the province is drawn, so the national view that follows is a fresh one and not redrawn later.
+      await drawn(page, province.code, `province-${province.code}`, 1, /^\d{6}$/);
       await page.goBack();
       await nationalDrawn(page);
     }
