@@ -8,6 +8,8 @@ export class PressHold {
     element.addEventListener('pointerdown', () => { this.#pressed = true; }, true);
     window.addEventListener('pointerup', () => this.#release(), true);
     window.addEventListener('pointercancel', () => this.#release(), true);
+    // A release the page never sees (the window lost focus mid-press) must not hold updates for good.
+    window.addEventListener('blur', () => this.#release());
   }
 
   run(change) {
