@@ -6,9 +6,8 @@
 //   adminKey: a key the API accepts for PUT /api/v1/orgs/{code}/figures; the page reads with it too.
 //   map|ranking: click the province's region on the map, or its name in the ranking.
 import { addMembers, getJson, provinceOf } from './api.mjs';
-import { baseUrlFrom, check, colouredRegions, fail, mapState, passed, poll, run } from './browser.mjs';
-import { interiorPoint } from './geo-point.mjs';
-import { figureValue, openDashboard, waitUntilLive } from './page.mjs';
+import { baseUrlFrom, check, fail, passed, poll, run } from './browser.mjs';
+import { featurePoint, figureValue, hashCode, openDashboard, waitForView, waitUntilLive } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [countyCode, adminKey, target] = process.argv.slice(3);
@@ -16,14 +15,7 @@ if (!countyCode || !adminKey || !['map', 'ranking'].includes(target)) fail('usag
 
 const CLICKS = 8;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-const hashCode = page => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/?/, '').split('?')[0]);
-
-// A view is drawn when its own map is: the map, figures and ranking of a view are drawn together.
-const drawn = (page, code, map, minRegions, pattern) => poll(async () => {
-  const state = await mapState(page);
-  return hashCode(page) === code && state.map === map && colouredRegions(state, pattern).length >= minRegions;
-}, { timeout: 15000, message: `view of ${code} (map ${map}) never drawn` });
-const nationalDrawn = page => drawn(page, '000000', 'national-000000', 25, /^\d{2}0000$/);
+const nationalDrawn = page => waitForView(page, { code: '000000', map: 'national-000000', minRegions: 25, pattern: /^\d{2}0000$/ });
 
 // Where on the page the province is: its region's interior on the map, or the middle of its name in the ranking.
 async function pointOf(page, target, code, feature) {
@@ -39,12 +31,7 @@ async function pointOf(page, target, code, feature) {
       return [box.x + box.width / 2, box.y + box.height / 2];
     }, code);
   }
-  const [x, y] = await page.evaluate(async coords => {
-    const echarts = await import('/lib/echarts.esm.min.js');
-    return echarts.getInstanceByDom(document.getElementById('map')).convertToPixel({ geoIndex: 0 }, coords);
-  }, interiorPoint(feature).point);
-  const box = await page.locator('#map').boundingBox();
-  return [box.x + x, box.y + y];
+  return featurePoint(page, feature);
 }
 
 await run(async launch => {
@@ -76,7 +63,7 @@ await run(async launch => {
       await page.mouse.up();
       await poll(async () => hashCode(page) === province.code, { timeout: 3000, message: `click ${click} on ${province.name} did not open it` });
       // Back only once the province is drawn, so the national view that follows is a fresh one and not redrawn later.
-      await drawn(page, province.code, `province-${province.code}`, 1, /^\d{6}$/);
+      await waitForView(page, { code: province.code, map: `province-${province.code}`, minRegions: 1, pattern: /^\d{6}$/ });
       await page.goBack();
       await nationalDrawn(page);
     }

@@ -3,33 +3,20 @@
 //   provinceCode: the province to click on the national map (default 450000, 广西).
 //   readKey: only when the app has anonymous read off.
 import { getJson } from './api.mjs';
-import { baseUrlFrom, check, colouredRegions, mapState, passed, poll, run } from './browser.mjs';
+import { baseUrlFrom, check, colouredRegions, passed, run } from './browser.mjs';
 import { interiorPoint } from './geo-point.mjs';
-import { openDashboard } from './page.mjs';
+import { featurePoint, hashCode, openDashboard, waitForView } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const provinceCode = process.argv[3] ?? '450000';
 const readKey = process.argv[4];
 
-const hashCode = page => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/?/, '').split('?')[0]);
 const crumbs = async page => (await page.locator('#breadcrumb [data-code]').allInnerTexts()).map(t => t.trim());
 
-async function waitForView(page, { code, map, minRegions, pattern }) {
-  return poll(async () => {
-    const state = await mapState(page);
-    return hashCode(page) === code && state.map === map && colouredRegions(state, pattern).length >= minRegions && state;
-  }, { timeout: 15000, message: `view of ${code} (map ${map}, ≥ ${minRegions} coloured regions) never appeared` });
-}
-
-// Clicks the map where the feature lies, via the chart's own geo → pixel conversion.
+// Clicks the map where the feature lies.
 async function clickFeature(page, feature) {
-  const { point } = interiorPoint(feature);
-  const [x, y] = await page.evaluate(async coords => {
-    const echarts = await import('/lib/echarts.esm.min.js');
-    return echarts.getInstanceByDom(document.getElementById('map')).convertToPixel({ geoIndex: 0 }, coords);
-  }, point);
-  const box = await page.locator('#map').boundingBox();
-  await page.mouse.click(box.x + x, box.y + y);
+  const [x, y] = await featurePoint(page, feature);
+  await page.mouse.click(x, y);
 }
 
 // The biggest feature whose org is among `codes`: the easiest click target.
