@@ -22,7 +22,9 @@ public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscript
             throw new HubException($"No union organisation has code '{code}'.");
         if (!reads.MayRead(Context.User, code))
             throw new HubException($"Your key does not reach org '{code}'.");
-        subscriptions.Add(Context.ConnectionId, code);
+        if (!subscriptions.Add(Context.ConnectionId, code))
+            throw new HubException(
+                $"A connection may watch at most {Subscriptions.MaxOrgsPerConnection} orgs at once; unsubscribe from one before subscribing to '{code}'.");
     }
 
     public void Unsubscribe(string code) => subscriptions.Remove(Context.ConnectionId, code);

@@ -10,6 +10,9 @@ namespace Coverage.Dashboard.Realtime;
 /// </summary>
 public sealed class Subscriptions : IOrgChangeSink
 {
+    /// <summary>The page watches one org at a time; the cap keeps one connection from making every org watched.</summary>
+    public const int MaxOrgsPerConnection = 50;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<Subscriber>> _byGroup = [];
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
@@ -30,12 +33,15 @@ public sealed class Subscriptions : IOrgChangeSink
         }
     }
 
-    public void Add(string connectionId, string code)
+    /// <summary>False, changing nothing, when the connection already watches <see cref="MaxOrgsPerConnection"/> other orgs.</summary>
+    public bool Add(string connectionId, string code)
     {
         lock (_lock)
         {
             if (!_byConnection.TryGetValue(connectionId, out var entry))
                 _byConnection[connectionId] = entry = (new Subscriber(connectionId), []);
+            if (entry.Groups.Count >= MaxOrgsPerConnection && !entry.Groups.Contains(code))
+                return false;
             entry.Groups.Add(code);
             if (!_byGroup.TryGetValue(code, out var group))
             {
@@ -43,6 +49,7 @@ public sealed class Subscriptions : IOrgChangeSink
                 _watched = _byGroup.Keys.ToFrozenSet();
             }
             group.Add(entry.Subscriber);
+            return true;
         }
     }
 

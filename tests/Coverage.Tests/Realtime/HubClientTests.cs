@@ -21,7 +21,7 @@ public sealed class HubClientTests
     }
 
     [Fact]
-    public async Task ASubscriptionToNoOrgIsRefusedWithItsReasonAndTheConnectionStaysOpen()
+    public async Task ASubscriptionToNoOrgOrToOneOrgTooManyIsRefusedWithItsReasonAndTheConnectionStaysOpen()
     {
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("hub-refusals.mjs", [app.BaseUrl, "450102"], TimeSpan.FromSeconds(60));

@@ -51,6 +51,28 @@ public sealed class SubscriptionsTests
     }
 
     [Fact]
+    public void AConnectionWatchesAtMostFiftyOrgsAndMaySubscribeAgainToOneItWatches()
+    {
+        var subscriptions = new Subscriptions();
+        var codes = Enumerable.Range(0, Subscriptions.MaxOrgsPerConnection + 1).Select(i => $"4501{i:D2}").ToList();
+
+        var accepted = codes.SkipLast(1).Select(code => subscriptions.Add("greedy", code)).ToList();
+        var oneTooMany = subscriptions.Add("greedy", codes[^1]);
+        var again = subscriptions.Add("greedy", codes[0]);
+        var otherConnection = subscriptions.Add("other", codes[^1]);
+        subscriptions.Remove("greedy", codes[0]);
+        var afterLeavingOne = subscriptions.Add("greedy", codes[^1]);
+
+        Assert.Equal(50, Subscriptions.MaxOrgsPerConnection);
+        Assert.All(accepted, Assert.True);
+        Assert.False(oneTooMany);
+        Assert.True(again);
+        Assert.True(otherConnection);
+        Assert.True(afterLeavingOne);
+        Assert.False(subscriptions.Watches(codes[0]));
+    }
+
+    [Fact]
     public void AnOrgGetsAtMostOneBatchPerSpacingAndTheNextOneCarriesTheLatest()
     {
         var subscriptions = new Subscriptions();
