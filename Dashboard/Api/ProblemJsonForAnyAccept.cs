@@ -28,6 +28,8 @@ public sealed class ProblemJsonForAnyAccept(IOptions<ProblemDetailsOptions> prob
         var http = context.HttpContext;
         var problem = context.ProblemDetails;
         problem.Status ??= http.Response.StatusCode;
+        // Creating the result fills in the type link and title for the status from ASP.NET's own table, as the JSON writer does.
+        _ = TypedResults.Problem(problem);
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
         problems.Value.CustomizeProblemDetails?.Invoke(context);

@@ -57,6 +57,25 @@ public sealed class CsvRequestProblemTests
         Assert.Contains("retry after", await DetailOf(limited));
     }
 
+    [Fact]
+    public async Task ACsvRequestsProblemCarriesTheSameTypeTitleAndDetailAsAJsonRequests()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        using var csvClient = CsvClient(app, key: null);
+        using var jsonClient = app.ClientWithKey(null);
+        jsonClient.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var asCsv = await csvClient.GetAsync($"/api/v1/orgs/{Guangxi}/children.csv");
+        using var asJson = await jsonClient.GetAsync($"/api/v1/orgs/{Guangxi}/children.csv");
+
+        var csvProblem = await CoverageApp.JsonOf(asCsv);
+        var jsonProblem = await CoverageApp.JsonOf(asJson);
+        Assert.Equal(HttpStatusCode.Unauthorized, asCsv.StatusCode);
+        foreach (var member in new[] { "type", "title", "status", "detail" })
+            Assert.Equal(jsonProblem.GetProperty(member).ToString(), csvProblem.GetProperty(member).ToString());
+        Assert.StartsWith("https://tools.ietf.org/html/rfc9110#", csvProblem.GetProperty("type").GetString());
+    }
+
     private static HttpClient CsvClient(CoverageApp app, string? key)
     {
         var client = app.ClientWithKey(key);
