@@ -11,12 +11,16 @@ namespace Coverage.Silo.Hosting;
 /// Brings storage and the tree up before anything serves: schema, registered orgs, then roll-up recovery.
 /// Hosted services start in order and the web server only listens after them, so no grain runs on a half-ready store.
 /// </summary>
-internal sealed class SiloStartup(Database database, SchemaMigrator migrator, OrgRegistry registry, RollupRecovery recovery,
-    OrgDirectory directory, ILogger<SiloStartup> logger) : IHostedService
+internal sealed class SiloStartup(Database database, GroupCommitter committer, SchemaMigrator migrator, OrgRegistry registry,
+    RollupRecovery recovery, OrgDirectory directory, ILogger<SiloStartup> logger) : IHostedService
 {
+    /// <summary>How long a start waits for a process that ended a moment ago to be seen gone by the database server.</summary>
+    private static readonly TimeSpan ClaimPatience = TimeSpan.FromSeconds(5);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Storage: {Database}", database.Describe());
+        await ClaimAsync(cancellationToken);
         await migrator.MigrateAsync(cancellationToken);
         await registry.LoadAsync();
         logger.LogInformation("Union tree: {Count} orgs ({Source} plus registered orgs)", directory.Count, directory.Source);
@@ -34,4 +38,25 @@ internal sealed class SiloStartup(Database database, SchemaMigrator migrator, Or
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ClaimAsync(CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await committer.ClaimAsync();
+                return;
+            }
+            catch (StorageUnavailableException error) when (error.InnerException is DatabaseClaimedException && waited.Elapsed < ClaimPatience)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+            catch (StorageUnavailableException error) when (error.InnerException is DatabaseClaimedException)
+            {
+                throw new InvalidOperationException(error.InnerException.Message, error.InnerException);
+            }
+        }
+    }
 }

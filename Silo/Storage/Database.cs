@@ -16,23 +16,30 @@ public sealed class Database
         var given = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         _connectionString = options.Provider switch
         {
-            StorageProvider.PostgreSql => WithAutoPrepare(given
-                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set.")),
+            StorageProvider.PostgreSql => WithApplicationName(WithAutoPrepare(given
+                ?? throw new InvalidOperationException("Storage:Provider is PostgreSql but ConnectionStrings:Coverage is not set."))),
             _ => given is null ? SqliteConnectionStringFor(options.SqlitePath) : RequireSqliteFile(given),
         };
     }
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>The SQLite file's full path; null on PostgreSQL.</summary>
+    public string? SqliteFile => Dialect.Provider == StorageProvider.Sqlite
+        ? Path.GetFullPath(new SqliteConnectionStringBuilder(_connectionString).DataSource)
+        : null;
+
     public string Describe() => Dialect.Provider == StorageProvider.Sqlite
         ? $"SQLite at {new SqliteConnectionStringBuilder(_connectionString).DataSource}"
         : $"PostgreSQL at {new NpgsqlConnectionStringBuilder(_connectionString) { Password = null }.Host}/{new NpgsqlConnectionStringBuilder(_connectionString).Database}";
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(_connectionString, cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         DbConnection connection = Dialect.Provider == StorageProvider.Sqlite
-            ? new SqliteConnection(_connectionString)
-            : new NpgsqlConnection(_connectionString);
+            ? new SqliteConnection(connectionString)
+            : new NpgsqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -51,10 +58,13 @@ public sealed class Database
     /// The group committer's own connection. On SQLite it keeps a 32 MB page cache instead of 2 MB: commits touch pages
     /// all over the state table, and every page missing from the cache is a read from the file. Checkpoints come every
     /// 10,000 WAL pages instead of 1,000, so a page written over and over is copied into the database once per checkpoint.
+    /// On PostgreSQL it is not pooled: it holds the writer claim, which must end with it rather than idle in the pool.
     /// </summary>
     public async Task<DbConnection> OpenWriterAsync()
     {
-        var connection = await OpenAsync();
+        var connection = await OpenAsync(Dialect.Provider == StorageProvider.Sqlite
+            ? _connectionString
+            : new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString, CancellationToken.None);
         if (connection is SqliteConnection sqlite)
         {
             await using var command = sqlite.CreateCommand();
@@ -82,6 +92,15 @@ public sealed class Database
         if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
             return connectionString;
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+    }
+
+    /// <summary>Names this process in the server's activity list, so whoever holds the writer claim can be told apart.</summary>
+    private static string WithApplicationName(string connectionString)
+    {
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.ContainsKey("Application Name") || written.ContainsKey("ApplicationName"))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = $"Coverage on {Environment.MachineName} (pid {Environment.ProcessId})" }.ConnectionString;
     }
 
     /// <summary>Every connection must open the same database, which an empty or in-memory data source does not.</summary>

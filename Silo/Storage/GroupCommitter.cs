@@ -16,14 +16,16 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly Channel<WriteOperation> _queue = Channel.CreateBounded<WriteOperation>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Database _database;
+    private readonly WriterClaim _claim;
     private readonly ILogger<GroupCommitter> _logger;
     private readonly int _maxBatch;
     private readonly Task _loop;
     private StatementRunner? _runner;
 
-    public GroupCommitter(Database database, StorageOptions options, ILogger<GroupCommitter> logger)
+    public GroupCommitter(Database database, WriterClaim claim, StorageOptions options, ILogger<GroupCommitter> logger)
     {
         _database = database;
+        _claim = claim;
         _logger = logger;
         _maxBatch = options.MaxBatch;
         _loop = Task.Run(RunAsync);
@@ -50,6 +52,12 @@ public sealed class GroupCommitter : IAsyncDisposable
         var operation = new AllOrNothingWrite(writes);
         return Enqueue(operation, operation.Completion);
     }
+
+    /// <summary>
+    /// Commits nothing: connecting is what claims the database, so a second process fails here, before it changes anything,
+    /// with a <see cref="StorageUnavailableException"/> around the <see cref="DatabaseClaimedException"/>.
+    /// </summary>
+    public Task ClaimAsync() => WriteAsync((_, _) => Task.FromResult(true));
 
     public async ValueTask DisposeAsync()
     {
@@ -150,13 +158,26 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     private async Task<DbConnection> ConnectAsync()
     {
+        DbConnection connection;
         try
         {
-            return await _database.OpenWriterAsync();
+            connection = await _database.OpenWriterAsync();
         }
         catch (Exception error)
         {
             throw new StorageUnavailableException($"The database is unavailable ({error.Message}); nothing was written.", error);
+        }
+        try
+        {
+            await _claim.ClaimAsync(connection);
+            return connection;
+        }
+        catch (Exception error)
+        {
+            await connection.DisposeAsync();
+            throw error is DatabaseClaimedException
+                ? new StorageUnavailableException($"{error.Message} Nothing was written.", error)
+                : new StorageUnavailableException($"The database is unavailable ({error.Message}); nothing was written.", error);
         }
     }
 

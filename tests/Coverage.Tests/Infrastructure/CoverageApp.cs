@@ -31,9 +31,17 @@ public sealed class CoverageApp : TestApp
         {
             app.StartServer();
         }
-        catch
+        catch (Exception error)
         {
-            await app.DisposeAsync();
+            // Disposing a host that failed to start can fail too; the start's own error must still reach the test.
+            try
+            {
+                await app.DisposeAsync();
+            }
+            catch (Exception disposal)
+            {
+                throw new AggregateException(error, disposal);
+            }
             throw;
         }
         return app;
