@@ -13,6 +13,7 @@ builder.AddCoverageRealtime();
 builder.AddCoverageDemo();
 builder.AddCoverageAnalytics();
 builder.AddCoverageOpenApi();
+builder.AddCoverageTelemetry();
 
 var app = builder.Build();
 

@@ -29,6 +29,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton(sp => new Database(sp.GetRequiredService<StorageOptions>(), builder.Configuration.GetConnectionString("Coverage")));
+        services.AddSingleton<SiloMetrics>();
         services.AddSingleton<WriterClaim>();
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<SchemaMigrator>();

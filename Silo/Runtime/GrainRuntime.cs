@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Coverage.Runtime;
+using Coverage.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +20,14 @@ public sealed class GrainRuntime : IGrainFactory
     private readonly Dictionary<Type, GrainClass> _classes;
 
     public GrainRuntime(IServiceProvider services, IGrainStateStore store, IOptions<GrainRuntimeOptions> options,
-        IEnumerable<GrainRegistration> registrations, ILogger<GrainRuntime> logger)
+        IEnumerable<GrainRegistration> registrations, SiloMetrics metrics, ILogger<GrainRuntime> logger)
     {
         Services = services;
         Store = store;
         Options = options.Value;
         Logger = logger;
         _classes = registrations.ToDictionary(r => r.Interface, r => new GrainClass(r.Interface, r.Implementation));
+        metrics.ObserveActivations(() => _activations.Count);
     }
 
     internal IServiceProvider Services { get; }

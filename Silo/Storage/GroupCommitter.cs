@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
+using Coverage.Silo.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coverage.Silo.Storage;
@@ -17,15 +19,18 @@ public sealed class GroupCommitter : IAsyncDisposable
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Database _database;
     private readonly WriterClaim _claim;
+    private readonly SiloMetrics _metrics;
     private readonly ILogger<GroupCommitter> _logger;
     private readonly int _maxBatch;
     private readonly Task _loop;
     private StatementRunner? _runner;
 
-    public GroupCommitter(Database database, WriterClaim claim, StorageOptions options, ILogger<GroupCommitter> logger)
+    public GroupCommitter(Database database, WriterClaim claim, StorageOptions options, SiloMetrics metrics, ILogger<GroupCommitter> logger)
     {
         _database = database;
         _claim = claim;
+        _metrics = metrics;
+        metrics.ObserveQueuedWrites(() => _queue.Reader.Count);
         _logger = logger;
         _maxBatch = options.MaxBatch;
         _loop = Task.Run(RunAsync);
@@ -124,6 +129,7 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     private async Task<Exception?> TryCommitAsync(List<WriteOperation> operations)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var runner = _runner ??= new StatementRunner(await ConnectAsync());
@@ -135,9 +141,11 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             // The connection may be broken; the next commit starts on a fresh one.
             await DisconnectAsync();
+            _metrics.CommitFailed();
             return error;
         }
         Commits++;
+        _metrics.Committed(operations.Count, Stopwatch.GetElapsedTime(started));
         foreach (var operation in operations)
             operation.Committed();
         return null;

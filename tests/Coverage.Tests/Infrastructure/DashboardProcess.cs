@@ -35,7 +35,8 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DashboardProcess> StartAsync(TestDatabase database)
+    /// <summary>Starts on <paramref name="database"/>; <paramref name="settings"/> ("Section:Key") override the defaults below.</summary>
+    public static async Task<DashboardProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dashboard.dll")])
@@ -54,8 +55,18 @@ public sealed class DashboardProcess : IAsyncDisposable
         start.Environment["RateLimit__WritesPerSecond"] = "100000";
         start.Environment["RateLimit__Burst"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var dashboard = new DashboardProcess(Process.Start(start)!, address);
-        await dashboard.WaitUntilReadyAsync();
+        try
+        {
+            await dashboard.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await dashboard.DisposeAsync();
+            throw;
+        }
         return dashboard;
     }
 
@@ -81,7 +92,11 @@ public sealed class DashboardProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
+            {
+                // Waits for the last of its output too, which carries why it stopped.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The Dashboard exited with {_process.ExitCode} while starting:\n{Output}");
+            }
             try
             {
                 if ((await Client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)

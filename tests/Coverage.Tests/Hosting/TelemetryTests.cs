@@ -1,0 +1,25 @@
+using System.Net;
+using Coverage.Tests.Infrastructure;
+
+namespace Coverage.Tests.Hosting;
+
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task MetricsOfCommitsRequestsAndGrainsReachTheCollectorTheOtlpEndpointNames()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+
+        var written = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
+
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        foreach (var metric in new[] { "coverage.storage.commits", "coverage.storage.commit.duration", "coverage.grains.activations", "http.server.request.duration" })
+            await Eventually.TrueAsync(() => collector.Received(metric), TimeSpan.FromSeconds(15), $"an export carrying {metric}");
+    }
+}
