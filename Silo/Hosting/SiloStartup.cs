@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coverage.Runtime;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Coverage.Silo.Hosting;
 
 /// <summary>
-/// Brings storage and the tree up before anything serves: schema, registered orgs, then roll-up recovery.
+/// Brings storage and the tree up before anything serves: the writer claim, schema, registered orgs, then roll-up recovery.
 /// Hosted services start in order and the web server only listens after them, so no grain runs on a half-ready store.
 /// </summary>
 internal sealed class SiloStartup(Database database, GroupCommitter committer, SchemaMigrator migrator, OrgRegistry registry,
@@ -41,7 +42,7 @@ internal sealed class SiloStartup(Database database, GroupCommitter committer, S
 
     private async Task ClaimAsync(CancellationToken cancellationToken)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
