@@ -5,7 +5,7 @@ namespace Coverage.Dashboard.Api;
 
 public static class HealthEndpoints
 {
-    /// <summary>/healthz: the process answers; /readyz: storage answers too.</summary>
+    /// <summary>/healthz: the process answers; /readyz: storage answers too, and no other process holds the claim to write it.</summary>
     public static IEndpointRouteBuilder MapHealthChecks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithTags("Health");
@@ -13,8 +13,13 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> ReadyAsync(Database database, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> ReadyAsync(Database database, WriterClaim claim,
+        GroupCommitter committer, CancellationToken cancellationToken)
     {
+        // A process that lost its claim gets no writes while not ready, so the probe itself tries to claim again.
+        if (claim.HeldElsewhere is not null && await TryClaimAsync(committer) is { } reason)
+            return TypedResults.Problem($"This process may not write: {reason}", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not ready");
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -27,6 +32,19 @@ public static class HealthEndpoints
         {
             return TypedResults.Problem($"Storage is not reachable: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Not ready");
+        }
+    }
+
+    private static async Task<string?> TryClaimAsync(GroupCommitter committer)
+    {
+        try
+        {
+            await committer.ClaimAsync();
+            return null;
+        }
+        catch (StorageUnavailableException error)
+        {
+            return error.Message;
         }
     }
 

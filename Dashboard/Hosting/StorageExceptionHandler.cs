@@ -18,6 +18,8 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILo
         {
             _ when RefusedValue(exception) is { } refused => (StatusCodes.Status400BadRequest, "Value refused by the database",
                 $"The database could not use a value of this request ({refused.Message}); nothing was written. Correct the value: sent again unchanged, it fails again."),
+            StorageUnavailableException { InnerException: DatabaseClaimedException claimed } => (StatusCodes.Status503ServiceUnavailable,
+                "Database claimed by another process", $"{claimed.Message} Nothing was written."),
             StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
                 "The database is not available; nothing was written. Retry after the time in Retry-After."),
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,

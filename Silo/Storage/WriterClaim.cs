@@ -11,18 +11,31 @@ namespace Coverage.Silo.Storage;
 /// </summary>
 public sealed class WriterClaim(Database database) : IDisposable
 {
-    private const long AdvisoryLockKey = 0x436F7665;
+    internal const long AdvisoryLockKey = 0x436F7665;
 
     private readonly Lock _lock = new();
     private FileStream? _file;
+    private volatile string? _heldElsewhere;
+
+    /// <summary>Why this process may not write, when its last attempt to claim the database found another holding it.</summary>
+    public string? HeldElsewhere => _heldElsewhere;
 
     /// <summary>Claims the database for the writer connection, or throws <see cref="DatabaseClaimedException"/>.</summary>
-    public Task ClaimAsync(DbConnection writer)
+    public async Task ClaimAsync(DbConnection writer)
     {
-        if (writer is NpgsqlConnection postgres)
-            return ClaimAsync(postgres);
-        ClaimFile();
-        return Task.CompletedTask;
+        try
+        {
+            if (writer is NpgsqlConnection postgres)
+                await ClaimAsync(postgres);
+            else
+                ClaimFile();
+            _heldElsewhere = null;
+        }
+        catch (DatabaseClaimedException claimed)
+        {
+            _heldElsewhere = claimed.Message;
+            throw;
+        }
     }
 
     public void Dispose()

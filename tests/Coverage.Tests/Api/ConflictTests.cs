@@ -1,6 +1,7 @@
 using System.Net;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Npgsql;
 
 namespace Coverage.Tests.Api;
 
@@ -39,6 +40,55 @@ public sealed class ConflictTests
 
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
     }
+
+    /// <summary>PostgreSQL only: a SQLite claim is a file lock, which a running process never loses.</summary>
+    [Fact]
+    public async Task AServerThatLostItsClaimWhileDisconnectedStopsWritingUntilItHasItBack()
+    {
+        if (TestDatabase.PostgresServer is null)
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable("COVERAGE_REQUIRE_POSTGRES"));
+            return;
+        }
+        await using var app = await CoverageApp.StartAsync(StorageProvider.PostgreSql);
+        await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
+
+        HttpResponseMessage refused, notReady;
+        await using (var other = new NpgsqlConnection(app.Database.ConnectionString))
+        {
+            // Another process ends the app's writer connection and takes the claim before the app can take it back.
+            await other.OpenAsync();
+            await using (var takeOver = new NpgsqlCommand("""
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND objid = @key
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
+                SELECT pg_advisory_lock(@key);
+                """, other))
+            {
+                takeOver.Parameters.AddWithValue("key", WriterClaim.AdvisoryLockKey);
+                await takeOver.ExecuteNonQueryAsync();
+            }
+            // The first write may instead find the ended connection, and fails for that.
+            refused = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(200));
+            if (refused.StatusCode == HttpStatusCode.ServiceUnavailable && !(await DetailOf(refused)).Contains("Another Coverage process"))
+                refused = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(200));
+            notReady = await app.Admin.GetAsync("/readyz");
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", other);
+            release.Parameters.AddWithValue("key", WriterClaim.AdvisoryLockKey);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("Another Coverage process is writing to", await DetailOf(refused));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Contains("Another Coverage process is writing to", await DetailOf(notReady));
+        await Eventually.TrueAsync(async () => (await app.Admin.GetAsync("/readyz")).IsSuccessStatusCode, TimeSpan.FromSeconds(10), "ready again");
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(300))).StatusCode);
+        Assert.Equal(300, (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"))).GetProperty("own").GetProperty("members").GetInt64());
+    }
+
+    private static async Task<string> DetailOf(HttpResponseMessage response) =>
+        (await CoverageApp.JsonOf(response)).GetProperty("detail").GetString()!;
 
     private static string MessagesOf(Exception error) => error switch
     {
