@@ -11,6 +11,7 @@ namespace Coverage.Silo.Storage;
 /// </summary>
 public sealed class WriterClaim(Database database) : IDisposable
 {
+    /// <summary>"Cove" in ASCII: any fixed number would do, since advisory locks are kept per database.</summary>
     internal const long AdvisoryLockKey = 0x436F7665;
 
     private readonly Lock _lock = new();
