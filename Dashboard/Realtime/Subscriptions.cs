@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Coverage.Contracts;
 
@@ -18,7 +18,7 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
     private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
     private readonly Dictionary<string, long> _lastTaken = [];
-    private volatile FrozenSet<string> _watched = FrozenSet<string>.Empty;
+    private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Completes once an update for a watched org has queued since the last wait, at once if one already has.</summary>
@@ -46,7 +46,7 @@ public sealed class Subscriptions : IOrgChangeSink
             if (!_byGroup.TryGetValue(code, out var group))
             {
                 _byGroup[code] = group = [];
-                _watched = _byGroup.Keys.ToFrozenSet();
+                _watched[code] = 0;
             }
             group.Add(entry.Subscriber);
             return true;
@@ -73,8 +73,11 @@ public sealed class Subscriptions : IOrgChangeSink
         }
     }
 
-    /// <summary>Read by grains on every report without the lock: a snapshot replaced whenever the set of watched orgs changes.</summary>
-    public bool Watches(string code) => _watched.Contains(code);
+    /// <summary>
+    /// Read by grains on every report without the lock. Kept beside the groups rather than rebuilt from them, so that a
+    /// client subscribing and unsubscribing in a loop costs a dictionary update, not a copy of every watched code.
+    /// </summary>
+    public bool Watches(string code) => _watched.ContainsKey(code);
 
     public void OrgChanged(OrgSummary summary)
     {
@@ -126,7 +129,7 @@ public sealed class Subscriptions : IOrgChangeSink
         if (_byGroup.TryGetValue(code, out var group) && group.Remove(subscriber) && group.Count == 0)
         {
             _byGroup.Remove(code);
-            _watched = _byGroup.Keys.ToFrozenSet();
+            _watched.TryRemove(code, out _);
             _pending.Remove(code);
             _lastTaken.Remove(code);
         }
