@@ -1,14 +1,17 @@
 using Coverage.Contracts;
 using Coverage.Dashboard.Realtime;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Coverage.Dashboard.Hosting;
 
 public static class RealtimeServiceCollectionExtensions
 {
-    /// <summary>SignalR with the API's JSON shape, and the pipeline that carries grain changes to subscribed browsers.</summary>
+    /// <summary>SignalR with the API's JSON shape and a limit on calls per connection, and the pipeline that carries grain changes to subscribed browsers.</summary>
     public static IHostApplicationBuilder AddCoverageRealtime(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR().AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
+        builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddSignalR(options => options.AddFilter<HubCallLimit>())
+            .AddJsonProtocol(options => ApiServiceCollectionExtensions.Configure(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<Subscriptions>();
         builder.Services.AddSingleton<KeyedConnections>();
         builder.Services.AddSingleton<IOrgChangeSink>(sp => sp.GetRequiredService<Subscriptions>());

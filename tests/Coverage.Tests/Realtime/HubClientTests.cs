@@ -26,4 +26,11 @@ public sealed class HubClientTests
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("hub-refusals.mjs", [app.BaseUrl, "450102"], TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task CallsPastAConnectionsLimitAreRefusedWithTheReasonAndTheConnectionStaysOpen()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("hub-flood.mjs", [app.BaseUrl, "450102"], TimeSpan.FromSeconds(60));
+    }
 }
