@@ -5,6 +5,7 @@ namespace Coverage.Dashboard.Realtime;
 /// <summary>
 /// Hub calls per connection, as a token bucket. The page calls Subscribe once per view and once per watched org after a
 /// reconnect; the HTTP rate limits never see messages on an open WebSocket, so without this one client could keep a core busy.
+/// A refusal costs more than the call it refuses, so a connection that keeps calling past the limit is closed.
 /// </summary>
 public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
 {
@@ -13,14 +14,21 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
     /// <summary>Twice the 50 orgs a connection may watch, so a client re-subscribing all of them at once is never refused.</summary>
     public const int Burst = 100;
 
+    /// <summary>Refusals after which the connection is closed; its client may reconnect through the HTTP rate limits.</summary>
+    public const int RefusalsBeforeClosing = 1_000;
+
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var items = invocation.Context.Items;
         if (!items.TryGetValue(typeof(HubCallLimit), out var kept) || kept is not Bucket bucket)
             items[typeof(HubCallLimit)] = bucket = new Bucket(clock.GetTimestamp());
-        if (!bucket.TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        if (bucket.Take(clock.GetTimestamp(), clock.TimestampFrequency) is var refused and > 0)
+        {
+            if (refused > RefusalsBeforeClosing)
+                invocation.Context.Abort();
             throw new HubException(
                 $"Too many hub calls: at most {CallsPerSecond} a second, {Burst} at once. Wait a second before calling '{invocation.HubMethodName}' again.");
+        }
         return next(invocation);
     }
 
@@ -29,17 +37,24 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
         private readonly Lock _lock = new();
         private double _tokens = Burst;
         private long _last = start;
+        private int _refused;
 
-        public bool TryTake(long now, long frequency)
+        /// <summary>
+        /// Answers 0 when the call is taken, or how many calls it has refused since the bucket was last full, this one
+        /// included: a client that keeps to the limit for ten seconds starts again with a clean slate.
+        /// </summary>
+        public int Take(long now, long frequency)
         {
             lock (_lock)
             {
                 _tokens = Math.Min(Burst, _tokens + (now - _last) * (double)CallsPerSecond / frequency);
                 _last = now;
+                if (_tokens >= Burst)
+                    _refused = 0;
                 if (_tokens < 1)
-                    return false;
+                    return ++_refused;
                 _tokens--;
-                return true;
+                return 0;
             }
         }
     }

@@ -1,5 +1,6 @@
 // Scenario: the real @microsoft/signalr client under Node sends the hub 200 calls at once. Those past the per-connection
-// limit are refused with its reason, the connection stays open, and a second later a call is accepted again.
+// limit are refused with its reason, the connection stays open, and a second later a call is accepted again. A client
+// that goes on calling past the limit, 2,000 calls at once, has its connection closed by the server.
 // Usage: node tests/browser/hub-flood.mjs <baseUrl> <orgCode>
 import * as signalR from '@microsoft/signalr';
 import { baseUrlFrom, check, fail, passed } from './browser.mjs';
@@ -23,7 +24,10 @@ try {
   await new Promise(resolve => setTimeout(resolve, 1_500));
   await connection.invoke('Unsubscribe', orgCode);
   passed('a second later a call is taken again');
-  await connection.stop();
+  const closed = new Promise(resolve => connection.onclose(resolve));
+  await Promise.all(Array.from({ length: 2_000 }, () => connection.invoke('Subscribe', orgCode).catch(() => null)));
+  await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the flooding connection was not closed')), 10_000))]);
+  passed('a connection that goes on calling past the limit is closed by the server');
   console.log('PASS');
 } catch (error) {
   console.error(`FAIL: ${error.message}`);
