@@ -41,7 +41,7 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
 
         /// <summary>
         /// Answers 0 when the call is taken, or how many calls it has refused since the bucket was last full, this one
-        /// included: a client that keeps to the limit for ten seconds starts again with a clean slate.
+        /// included: a client quiet long enough to fill it (ten seconds from empty) starts again with a clean slate.
         /// </summary>
         public int Take(long now, long frequency)
         {
