@@ -11,8 +11,8 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
 {
     public const int CallsPerSecond = 10;
 
-    /// <summary>Twice the 50 orgs a connection may watch, so a client re-subscribing all of them at once is never refused.</summary>
-    public const int Burst = 100;
+    /// <summary>Twice the orgs a connection may watch, so a client re-subscribing all of them at once is never refused.</summary>
+    public const int Burst = 2 * Subscriptions.MaxOrgsPerConnection;
 
     /// <summary>Refusals after which the connection is closed; its client may reconnect through the HTTP rate limits.</summary>
     public const int RefusalsBeforeClosing = 1_000;
