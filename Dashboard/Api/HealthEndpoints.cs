@@ -17,7 +17,9 @@ public static class HealthEndpoints
         GroupCommitter committer, CancellationToken cancellationToken)
     {
         // A process that lost its claim gets no writes while not ready, so the probe itself tries to claim again.
-        if (claim.HeldElsewhere is not null && await TryClaimAsync(committer) is { } reason)
+        if (claim.HeldElsewhere is not null)
+            await TryClaimAsync(committer);
+        if (claim.HeldElsewhere is { } reason)
             return TypedResults.Problem($"This process may not write: {reason}", statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Not ready");
         try
@@ -35,16 +37,15 @@ public static class HealthEndpoints
         }
     }
 
-    private static async Task<string?> TryClaimAsync(GroupCommitter committer)
+    /// <summary>Whether it worked shows in <see cref="WriterClaim.HeldElsewhere"/>; a database that is away is the check below's to report.</summary>
+    private static async Task TryClaimAsync(GroupCommitter committer)
     {
         try
         {
             await committer.ClaimAsync();
-            return null;
         }
-        catch (StorageUnavailableException error)
+        catch (StorageUnavailableException)
         {
-            return error.Message;
         }
     }
 

@@ -7,6 +7,7 @@
 import * as signalR from '@microsoft/signalr';
 import { addMembers, getJson, provinceOf, putTargets } from './api.mjs';
 import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
+import { hubConnection } from './hub.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [countyCode, adminKey] = process.argv.slice(3);
@@ -15,10 +16,7 @@ if (!countyCode || !adminKey) fail('usage: node hub-client.mjs <baseUrl> <county
 const EXTRA = 200000;
 
 function connect(received) {
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl(`${baseUrl}/hubs/coverage`, { accessTokenFactory: () => adminKey })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
+  const connection = hubConnection(baseUrl, { key: adminKey, logLevel: signalR.LogLevel.Warning });
   connection.on('orgsUpdated', summaries => {
     received.push(...summaries);
   });

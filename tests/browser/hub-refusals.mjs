@@ -4,15 +4,13 @@
 // Usage: node tests/browser/hub-refusals.mjs <baseUrl> <orgCode>
 import * as signalR from '@microsoft/signalr';
 import { baseUrlFrom, check, fail, passed } from './browser.mjs';
+import { hubConnection } from './hub.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [orgCode] = process.argv.slice(3);
 if (!orgCode) fail('usage: node hub-refusals.mjs <baseUrl> <orgCode>');
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl(`${baseUrl}/hubs/coverage`)
-  .configureLogging(signalR.LogLevel.None)
-  .build();
+const connection = hubConnection(baseUrl);
 
 async function refusal(code) {
   try {

@@ -3,6 +3,7 @@
 // Usage: node tests/browser/hub-revoked.mjs <baseUrl> <orgCode> <adminKey>
 import * as signalR from '@microsoft/signalr';
 import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
+import { hubConnection } from './hub.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [orgCode, adminKey] = process.argv.slice(3);
@@ -19,10 +20,7 @@ async function send(method, path, body) {
 }
 
 function connect(key) {
-  return new signalR.HubConnectionBuilder()
-    .withUrl(`${baseUrl}/hubs/coverage`, { accessTokenFactory: () => key })
-    .configureLogging(signalR.LogLevel.None)
-    .build();
+  return hubConnection(baseUrl, { key });
 }
 
 try {

@@ -26,6 +26,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>For a test only PostgreSQL can run: whether a server is named. Where CI requires one, its absence fails the test.</summary>
+    public static bool PostgresConfigured()
+    {
+        if (PostgresServer is not null)
+            return true;
+        Assert.NotEqual("1", Environment.GetEnvironmentVariable("COVERAGE_REQUIRE_POSTGRES"));
+        return false;
+    }
+
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
     {
         if (provider == StorageProvider.Sqlite)
