@@ -48,23 +48,24 @@ public sealed class WriterClaim(Database database) : IDisposable
         }
     }
 
-    /// <summary>Tries for a second: the server ends the backend of this process's previous writer connection a moment after it closed.</summary>
+    /// <summary>
+    /// Tries for a second: the server ends the backend of this process's previous writer connection a moment after it closed.
+    /// Once another process is known to hold the claim it tries once, so writes and readiness probes are refused at once.
+    /// </summary>
     private async Task ClaimAsync(NpgsqlConnection connection)
     {
         await using var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         claim.Parameters.AddWithValue("key", AdvisoryLockKey);
-        for (var attempt = 0; attempt < 10; attempt++)
+        var attempts = _heldElsewhere is null ? 10 : 1;
+        for (var attempt = 1; await claim.ExecuteScalarAsync() is not true; attempt++)
         {
-            if (await claim.ExecuteScalarAsync() is true)
-            {
-                await KeepAliveAsync(connection);
-                return;
-            }
+            if (attempt == attempts)
+                throw new DatabaseClaimedException(
+                    $"Another Coverage process is writing to {database.Describe()}{await HolderAsync(connection)}. " +
+                    "One process owns a database: stop that one, or give this one its own database (ConnectionStrings:Coverage).");
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
-        throw new DatabaseClaimedException(
-            $"Another Coverage process is writing to {database.Describe()}{await HolderAsync(connection)}. " +
-            "One process owns a database: stop that one, or give this one its own database (ConnectionStrings:Coverage).");
+        await KeepAliveAsync(connection);
     }
 
     /// <summary>

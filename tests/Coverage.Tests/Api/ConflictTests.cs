@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Npgsql;
@@ -50,7 +51,7 @@ public sealed class ConflictTests
         await using var app = await CoverageApp.StartAsync(StorageProvider.PostgreSql);
         await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
 
-        HttpResponseMessage refused, notReady;
+        HttpResponseMessage refused, refusedAgain, notReady;
         await using (var other = new NpgsqlConnection(app.Database.ConnectionString))
         {
             // Another process ends the app's writer connection and takes the claim before the app can take it back.
@@ -69,7 +70,12 @@ public sealed class ConflictTests
             refused = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(200));
             if (refused.StatusCode == HttpStatusCode.ServiceUnavailable && !(await DetailOf(refused)).Contains("Another Coverage process"))
                 refused = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(200));
-            notReady = await app.Admin.GetAsync("/readyz");
+            // Once the holder is known, the next write and a probe with Kubernetes' default one-second timeout are refused at once.
+            using (var probeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+            {
+                refusedAgain = await app.Admin.PutAsJsonAsync("/api/v1/orgs/450102/figures", CoverageApp.Figures(200), probeTimeout.Token);
+                notReady = await app.Admin.GetAsync("/readyz", probeTimeout.Token);
+            }
             await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", other);
             release.Parameters.AddWithValue("key", WriterClaim.AdvisoryLockKey);
             await release.ExecuteNonQueryAsync();
@@ -77,6 +83,8 @@ public sealed class ConflictTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("Another Coverage process is writing to", await DetailOf(refused));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedAgain.StatusCode);
+        Assert.Contains("Another Coverage process is writing to", await DetailOf(refusedAgain));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Contains("Another Coverage process is writing to", await DetailOf(notReady));
         await Eventually.TrueAsync(async () => (await app.Admin.GetAsync("/readyz")).IsSuccessStatusCode, TimeSpan.FromSeconds(10), "ready again");
