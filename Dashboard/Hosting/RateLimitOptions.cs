@@ -1,6 +1,9 @@
 namespace Coverage.Dashboard.Hosting;
 
-/// <summary>The RateLimit configuration section: writes allowed per key, and API requests allowed per address without a key.</summary>
+/// <summary>
+/// The RateLimit configuration section: writes allowed per key, API requests allowed per address without a key, and live
+/// hub connections in all and per client.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public int WritesPerSecond { get; set; } = 50;
@@ -13,4 +16,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests without a key one address may make at once after being idle; refilled at AnonymousRequestsPerSecond.</summary>
     public int AnonymousBurst { get; set; } = 200;
+
+    /// <summary>Live hub connections the process holds at once; each costs memory until it closes.</summary>
+    public int HubConnections { get; set; } = 10_000;
+
+    /// <summary>Live hub connections one client holds at once: per API key, or per address without one (an office behind one NAT shares it).</summary>
+    public int HubConnectionsPerClient { get; set; } = 100;
 }

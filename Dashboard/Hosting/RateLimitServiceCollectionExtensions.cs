@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Coverage.Dashboard.Auth;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,6 +18,8 @@ public static class RateLimitServiceCollectionExtensions
             .Validate(o => o.WritesPerSecond >= 1 && o.Burst >= 1, "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1.")
             .Validate(o => o.AnonymousRequestsPerSecond >= 0, "RateLimit:AnonymousRequestsPerSecond must not be negative; 0 turns the limit off.")
             .Validate(o => o.AnonymousBurst >= 1, "RateLimit:AnonymousBurst must be at least 1.")
+            .Validate(o => o.HubConnections >= 1 && o.HubConnectionsPerClient >= 1,
+                "RateLimit:HubConnections and RateLimit:HubConnectionsPerClient must each be at least 1.")
             .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
@@ -49,7 +49,7 @@ public static class RateLimitServiceCollectionExtensions
         if (limits.AnonymousRequestsPerSecond == 0 || context.User.KeyIdOf() is not null || !context.Request.Path.StartsWithSegments("/api"))
             return RateLimitPartition.GetNoLimiter("not limited");
         // Partitions are kept by name, so an address must never share its name with the unlimited one.
-        return RateLimitPartition.GetTokenBucketLimiter($"address {ClientOf(context.Connection.RemoteIpAddress)}", _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter($"address {ClientAddress.Of(context.Connection.RemoteIpAddress)}", _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = limits.AnonymousBurst,
             TokensPerPeriod = limits.AnonymousRequestsPerSecond,
@@ -57,18 +57,6 @@ public static class RateLimitServiceCollectionExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-    }
-
-    /// <summary>An IPv6 client is its /64, which one household or host is given whole, so rotating addresses in it gains nothing.</summary>
-    private static string ClientOf(IPAddress? address)
-    {
-        if (address is null)
-            return "";
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        return address.AddressFamily == AddressFamily.InterNetworkV6
-            ? new IPAddress([.. address.GetAddressBytes()[..8], 0, 0, 0, 0, 0, 0, 0, 0]) + "/64"
-            : address.ToString();
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -28,6 +28,17 @@ public sealed class HubClientTests
     }
 
     [Fact]
+    public async Task ConnectionsPastAClientsOrTheServersLimitAreRefusedWithTheReasonUntilOneCloses()
+    {
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimit:HubConnectionsPerClient"] = "2",
+            ["RateLimit:HubConnections"] = "4",
+        });
+        await NodeScenario.RunAsync("hub-connections.mjs", [app.BaseUrl, LiveApp.AdminKey], TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task CallsPastAConnectionsLimitAreRefusedWithTheReasonAndTheConnectionStaysOpen()
     {
         await using var app = await LiveApp.StartAsync();

@@ -1,0 +1,76 @@
+// Scenario: the real @microsoft/signalr client under Node opens hub connections past the limits the server was started
+// with (2 per client, 4 in all). The third from one address is refused with the reason, a key's connections count apart
+// from its address's, a client refused because the server is full is told so, and a place a closed connection frees is
+// taken again.
+// Usage: node tests/browser/hub-connections.mjs <baseUrl> <adminKey>
+import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
+import { hubConnection } from './hub.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [adminKey] = process.argv.slice(3);
+if (!adminKey) fail('usage: node hub-connections.mjs <baseUrl> <adminKey>');
+
+async function started(key) {
+  const connection = hubConnection(baseUrl, { key });
+  await connection.start();
+  return connection;
+}
+
+async function refusedStart(key) {
+  const connection = hubConnection(baseUrl, { key });
+  try {
+    await connection.start();
+  } catch (error) {
+    return error.message;
+  }
+  await connection.stop();
+  return fail(`a connection ${key ? 'with a key' : 'without a key'} was accepted past the limit`);
+}
+
+// What the server answers a negotiation now, as the problem a client sees.
+async function negotiation(key) {
+  const response = await fetch(`${baseUrl}/hubs/coverage/negotiate?negotiateVersion=1`, {
+    method: 'POST',
+    headers: key ? { Authorization: `Bearer ${key}` } : {},
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), problem: await response.json() };
+}
+
+try {
+  const anonymous = [await started(), await started()];
+  passed('two connections without a key are taken');
+  const third = await refusedStart();
+  check(third.includes('429'), `the third from the same address is refused (${third})`);
+  const perClient = await negotiation();
+  check(perClient.status === 429 && perClient.retryAfter && perClient.problem.detail.includes('This address, without an API key, holds 2 live connections'),
+    `its negotiation says why and when to retry (${perClient.retryAfter} s: ${perClient.problem.detail})`);
+
+  const keyed = [await started(adminKey), await started(adminKey)];
+  passed('a key opens two more from the same address: it is counted apart');
+  const created = await fetch(`${baseUrl}/api/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ orgCode: '000000', role: 'reader' }),
+  });
+  const reader = await created.json();
+  const full = await negotiation(reader.key);
+  check(full.status === 429 && full.problem.detail.includes('The server holds the most live connections it takes (4)'),
+    `a fresh key is refused while the server holds four (${full.problem.detail})`);
+
+  await anonymous[0].stop();
+  let again;
+  await poll(async () => {
+    try {
+      again = await started();
+      return true;
+    } catch {
+      return false;
+    }
+  }, { timeout: 5000, interval: 50, message: 'no connection was taken after one closed' });
+  passed('after one closes, the address connects again');
+  await Promise.all([again, anonymous[1], ...keyed].map(connection => connection.stop()));
+  console.log('PASS');
+} catch (error) {
+  console.error(`FAIL: ${error.message}`);
+  process.exit(1);
+}
