@@ -130,6 +130,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     private async Task<Exception?> TryCommitAsync(List<WriteOperation> operations)
     {
         var started = Stopwatch.GetTimestamp();
+        var span = SiloTracing.Source.HasListeners() ? StartSpan(operations) : null;
         try
         {
             var runner = _runner ??= new StatementRunner(await ConnectAsync());
@@ -139,16 +140,29 @@ public sealed class GroupCommitter : IAsyncDisposable
         }
         catch (Exception error)
         {
+            span?.SetStatus(ActivityStatusCode.Error, error.Message);
+            span?.Dispose();
             // The connection may be broken; the next commit starts on a fresh one.
             await DisconnectAsync();
             _metrics.CommitFailed();
             return error;
         }
+        span?.Dispose();
         Commits++;
         _metrics.Committed(operations.Count, Stopwatch.GetElapsedTime(started));
         foreach (var operation in operations)
             operation.Committed();
         return null;
+    }
+
+    private static Activity? StartSpan(List<WriteOperation> operations)
+    {
+        var links = operations.Where(o => o.Origin != default).Select(o => new ActivityLink(o.Origin));
+        // A root span: whatever activity is current on the committer's thread belongs to no write in particular.
+        Activity.Current = null;
+        var span = SiloTracing.Source.StartActivity("coverage.storage.commit", ActivityKind.Internal, default(ActivityContext), links: links);
+        span?.SetTag("coverage.storage.writes", operations.Count);
+        return span;
     }
 
     private static async Task RunInTransactionAsync(StatementRunner runner, List<WriteOperation> operations, List<StatementWrite> statements)

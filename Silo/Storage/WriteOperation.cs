@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 
 namespace Coverage.Silo.Storage;
 
@@ -8,6 +9,9 @@ namespace Coverage.Silo.Storage;
 /// </summary>
 public abstract class WriteOperation
 {
+    /// <summary>The span of the request that made this write, for the commit's span to link to; none while nothing traces.</summary>
+    public ActivityContext Origin { get; } = Activity.Current?.Context ?? default;
+
     /// <summary>Called once the transaction that applied this operation committed.</summary>
     public abstract void Committed();
 

@@ -22,4 +22,26 @@ public sealed class TelemetryTests
         foreach (var metric in new[] { "coverage.storage.commits", "coverage.storage.commit.duration", "coverage.grains.activations", "http.server.request.duration" })
             await Eventually.TrueAsync(() => collector.Received(metric), TimeSpan.FromSeconds(15), $"an export carrying {metric}");
     }
+
+    [Fact]
+    public async Task AnApiRequestsSpanAndTheSpanOfTheCommitThatCarriedItsWriteReachTheCollectorLinked()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+
+        var written = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
+
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        await Eventually.TrueAsync(() =>
+        {
+            var spans = collector.Spans();
+            return spans.Any(put => put.Name == "PUT /api/v1/orgs/{code}/figures" &&
+                spans.Any(commit => commit.Name == "coverage.storage.commit" && commit.Links.Contains((put.TraceId, put.SpanId))));
+        }, TimeSpan.FromSeconds(15), "the PUT's span and a commit span linking to it");
+    }
 }

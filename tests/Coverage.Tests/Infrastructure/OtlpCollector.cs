@@ -10,13 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coverage.Tests.Infrastructure;
 
 /// <summary>
-/// Stands in for an OpenTelemetry collector: takes OTLP/HTTP metric exports on a loopback port and keeps their bodies.
-/// Metric names travel as plain UTF-8 inside the protobuf, so a body can be searched for them.
+/// Stands in for an OpenTelemetry collector: takes OTLP/HTTP metric and trace exports on a loopback port and keeps their
+/// bodies. Metric names travel as plain UTF-8 inside the protobuf, so a body can be searched for them; spans are read.
 /// </summary>
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<byte[]> _exports = new();
+    private readonly ConcurrentQueue<byte[]> _traces = new();
 
     private OtlpCollector(WebApplication app) => _app = app;
 
@@ -28,13 +29,8 @@ public sealed class OtlpCollector : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var collector = new OtlpCollector(app);
-        app.MapPost("/v1/metrics", async (HttpRequest request) =>
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            collector._exports.Enqueue(body.ToArray());
-            return Results.Bytes([], "application/x-protobuf");
-        });
+        app.MapPost("/v1/metrics", async (HttpRequest request) => await KeepAsync(request, collector._exports));
+        app.MapPost("/v1/traces", async (HttpRequest request) => await KeepAsync(request, collector._traces));
         await app.StartAsync();
         return collector;
     }
@@ -45,5 +41,15 @@ public sealed class OtlpCollector : IAsyncDisposable
         return _exports.Any(export => export.AsSpan().IndexOf(name) >= 0);
     }
 
+    public IReadOnlyList<OtlpSpan> Spans() => [.. _traces.SelectMany(OtlpSpan.ReadExport)];
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static async Task<IResult> KeepAsync(HttpRequest request, ConcurrentQueue<byte[]> exports)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        exports.Enqueue(body.ToArray());
+        return Results.Bytes([], "application/x-protobuf");
+    }
 }
