@@ -3,7 +3,10 @@ namespace Coverage.Dashboard.Ingest;
 /// <summary>Collects every error of a request, keyed by the path of the field it concerns, so one answer lists them all.</summary>
 public sealed class ErrorBag
 {
-    /// <summary>Stops collecting past this many, so a hostile 10,000-item body cannot produce a gigantic answer.</summary>
+    /// <summary>
+    /// Past this many, only the first error of each batch item or CSV row not yet named is listed and the rest are counted,
+    /// so every faulty item is named while a body with many faults in each cannot produce a gigantic answer.
+    /// </summary>
     public const int MaxErrors = 1000;
 
     private readonly Entries _entries;
@@ -31,25 +34,42 @@ public sealed class ErrorBag
     public Dictionary<string, string[]> ToDictionary()
     {
         var result = _entries.ByPath.ToDictionary(e => e.Key, e => e.Value.ToArray());
-        if (Count > MaxErrors)
-            result["$"] = [$"{Count - MaxErrors} more errors were not listed."];
+        if (_entries.Unlisted > 0)
+            result["$"] = [$"{_entries.Unlisted} more errors were not listed: past {MaxErrors}, only each item's first error is."];
         return result;
     }
 
     private sealed class Entries
     {
+        private readonly HashSet<string> _namedItems = new(StringComparer.Ordinal);
+
         public Dictionary<string, List<string>> ByPath { get; } = new(StringComparer.Ordinal);
 
         public int Count { get; private set; }
 
+        public int Unlisted { get; private set; }
+
         public void Add(string path, string message)
         {
             Count++;
-            if (Count > MaxErrors)
+            var item = ItemOf(path);
+            var firstOfItem = item is not null && _namedItems.Add(item);
+            if (Count - Unlisted > MaxErrors && !firstOfItem)
+            {
+                Unlisted++;
                 return;
+            }
             if (!ByPath.TryGetValue(path, out var messages))
                 ByPath[path] = messages = [];
             messages.Add(message);
+        }
+
+        /// <summary>The batch item (<c>[3]</c>) or CSV row (<c>rows[4]</c>) a path lies in, or null for a path of a single object.</summary>
+        private static string? ItemOf(string path)
+        {
+            var end = path.IndexOf(']');
+            var dot = path.IndexOf('.');
+            return end > 0 && (dot == -1 || dot > end) ? path[..(end + 1)] : null;
         }
     }
 }
