@@ -16,10 +16,13 @@ public static class AuditEndpoints
     /// <summary>Enough for a county's or a city's subtree; a larger one is filtered as it is read instead.</summary>
     private const int MaxFilteredOrgs = 1000;
 
-    /// <summary>The audit log for admins, limited to orgs in their key's subtree, filtered by key, action and time, paged by entry id.</summary>
+    /// <summary>
+    /// The audit log for writers and admins, limited to orgs in their key's subtree, filtered by key, action and time, paged
+    /// by entry id: a county union sees what was accepted from it, and a federation what its subtree sent.
+    /// </summary>
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Write);
         group.MapGet("/audit", ReadAsync)
             .WithSummary("Accepted writes, oldest first")
             .WithDescription("Example: GET /api/v1/audit?orgCode=450100&action=figures.put&from=2026-11-20&to=2026-11-21 → the figures " +
@@ -46,7 +49,7 @@ public static class AuditEndpoints
             errors.Add("from", "is after to; swap them.");
         if (errors.Any)
             return Problems.InvalidQuery(errors);
-        var (scope, outOfScope) = AdminScope.Resolve(orgCode, user, directory);
+        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
         if (outOfScope is not null)
             return outOfScope;
         var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end);

@@ -36,7 +36,7 @@ public static class KeyEndpoints
             return problem;
         if (revoked is not (null or "" or "true" or "false"))
             return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
-        var (scope, outOfScope) = AdminScope.Resolve(orgCode, user, directory);
+        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
         if (outOfScope is not null)
             return outOfScope;
         var listed = (await keys.ListAsync(cancellationToken))
@@ -55,7 +55,7 @@ public static class KeyEndpoints
         var (orgCode, role) = json is null ? (null, null) : Read(json.RootElement, errors);
         if (errors.Any || orgCode is null || role is null)
             return Problems.Invalid(errors);
-        if (AdminScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
+        if (SubtreeScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
             return outOfScope;
         var issued = await keys.CreateAsync(orgCode, role.Value);
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));

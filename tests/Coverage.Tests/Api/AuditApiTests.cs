@@ -71,6 +71,22 @@ public sealed class AuditApiTests
     }
 
     [Fact]
+    public async Task ACountyWriterSeesWhatWasAcceptedInItsCountyAndNothingOfItsNeighbour()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var writer = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        await CoverageApp.PutFiguresAsync(writer, Xingning, CoverageApp.Figures(41_000));
+        await CoverageApp.PutFiguresAsync(app.Admin, Qingxiu, CoverageApp.Figures(2));
+
+        var entries = await EntriesAsync(writer);
+
+        var accepted = Assert.Single(entries, e => e.GetProperty("action").GetString() == "figures.put");
+        Assert.Equal(41_000, accepted.GetProperty("payload").GetProperty("members").GetInt64());
+        Assert.All(entries, e => Assert.Equal(Xingning, e.GetProperty("orgCode").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.GetAsync($"/api/v1/audit?orgCode={Qingxiu}")).StatusCode);
+    }
+
+    [Fact]
     public async Task AuditPagesFollowTheCursor()
     {
         await using var app = await CoverageApp.StartAsync();

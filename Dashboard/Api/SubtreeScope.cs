@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
 
-/// <summary>The subtree an admin read covers: the org asked for, or the key's own; unknown (404) or out of reach (403) otherwise.</summary>
-public static class AdminScope
+/// <summary>The subtree a key's read of keys or audit covers: the org asked for, or the key's own; unknown (404) or out of reach (403) otherwise.</summary>
+public static class SubtreeScope
 {
     public static (string Scope, ProblemHttpResult? Problem) Resolve(string? orgCode, ClaimsPrincipal user, IOrgDirectory directory)
     {
