@@ -50,7 +50,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await WriteProblemAsync("Forbidden", "The API key's role does not allow this; reads need reader, writes writer, keys and audit admin.");
+        await WriteProblemAsync("Forbidden", "The API key's role does not allow this; reads need reader, writes and the audit log writer, keys and the consistency check admin.");
     }
 
     private Task WriteProblemAsync(string title, string detail) => problems.WriteAsync(new ProblemDetailsContext
