@@ -20,12 +20,15 @@ public static class ApiServiceCollectionExtensions
 
     /// <summary>
     /// Every 503 tells the client when to retry, the same time everywhere, whether an endpoint or an exception produced it;
+    /// a 429 links to the RFC that defines it, as other statuses link to RFC 9110 (ASP.NET Core's table has no entry for it);
     /// a path or method no route takes says where the routes are.
     /// </summary>
     private static void Customize(ProblemDetailsContext context)
     {
         if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
             context.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds;
+        if (context.ProblemDetails.Status == StatusCodes.Status429TooManyRequests)
+            context.ProblemDetails.Type ??= "https://tools.ietf.org/html/rfc6585#section-4";
         UnroutedProblems.Explain(context);
     }
 

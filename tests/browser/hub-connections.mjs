@@ -42,7 +42,8 @@ try {
   const third = await refusedStart();
   check(third.includes('429'), `the third from the same address is refused (${third})`);
   const perClient = await negotiation();
-  check(perClient.status === 429 && perClient.retryAfter && perClient.problem.detail.includes('This address, without an API key, holds 2 live connections'),
+  check(perClient.status === 429 && perClient.retryAfter && perClient.problem.type === 'https://tools.ietf.org/html/rfc6585#section-4' &&
+    perClient.problem.detail.includes('This address, without an API key, holds 2 live connections'),
     `its negotiation says why and when to retry (${perClient.retryAfter} s: ${perClient.problem.detail})`);
 
   const keyed = [await started(adminKey), await started(adminKey)];

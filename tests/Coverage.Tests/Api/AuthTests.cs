@@ -182,6 +182,7 @@ public sealed class AuthTests
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", (await CoverageApp.JsonOf(limited)).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(other, Qingxiu, CoverageApp.Figures(100))).StatusCode);
     }
 
