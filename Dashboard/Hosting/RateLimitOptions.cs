@@ -1,8 +1,8 @@
 namespace Coverage.Dashboard.Hosting;
 
 /// <summary>
-/// The RateLimit configuration section: writes allowed per key, API requests allowed per address without a key, and live
-/// hub connections in all and per client.
+/// The RateLimit configuration section: writes allowed per key, API requests allowed per address without a key, hub calls
+/// per connection, and live hub connections in all and per client.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests without a key one address may make at once after being idle; refilled at AnonymousRequestsPerSecond.</summary>
     public int AnonymousBurst { get; set; } = 200;
+
+    /// <summary>Hub calls (Subscribe, Unsubscribe) one connection may make a second, with bursts of twice the orgs it may watch.</summary>
+    public int HubCallsPerSecond { get; set; } = 10;
 
     /// <summary>Live hub connections the process holds at once; each costs memory until it closes.</summary>
     public int HubConnections { get; set; } = 10_000;

@@ -18,6 +18,7 @@ public static class RateLimitServiceCollectionExtensions
             .Validate(o => o.WritesPerSecond >= 1 && o.Burst >= 1, "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1.")
             .Validate(o => o.AnonymousRequestsPerSecond >= 0, "RateLimit:AnonymousRequestsPerSecond must not be negative; 0 turns the limit off.")
             .Validate(o => o.AnonymousBurst >= 1, "RateLimit:AnonymousBurst must be at least 1.")
+            .Validate(o => o.HubCallsPerSecond >= 1, "RateLimit:HubCallsPerSecond must be at least 1.")
             .Validate(o => o.HubConnections >= 1 && o.HubConnectionsPerClient >= 1,
                 "RateLimit:HubConnections and RateLimit:HubConnectionsPerClient must each be at least 1.")
             .ValidateOnStart();

@@ -1,4 +1,6 @@
+using Coverage.Dashboard.Hosting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Realtime;
 
@@ -7,10 +9,8 @@ namespace Coverage.Dashboard.Realtime;
 /// reconnect; the HTTP rate limits never see messages on an open WebSocket, so without this one client could keep a core busy.
 /// A refusal costs more than the call it refuses, so a connection that keeps calling past the limit is closed.
 /// </summary>
-public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
+public sealed class HubCallLimit(TimeProvider clock, IOptions<RateLimitOptions> options) : IHubFilter
 {
-    public const int CallsPerSecond = 10;
-
     /// <summary>Twice the orgs a connection may watch, so a client re-subscribing all of them at once is never refused.</summary>
     public const int Burst = 2 * Subscriptions.MaxOrgsPerConnection;
 
@@ -20,19 +20,20 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var items = invocation.Context.Items;
+        var callsPerSecond = options.Value.HubCallsPerSecond;
         if (!items.TryGetValue(typeof(HubCallLimit), out var kept) || kept is not Bucket bucket)
-            items[typeof(HubCallLimit)] = bucket = new Bucket(clock.GetTimestamp());
+            items[typeof(HubCallLimit)] = bucket = new Bucket(clock.GetTimestamp(), callsPerSecond);
         if (bucket.Take(clock.GetTimestamp(), clock.TimestampFrequency) is var refused and > 0)
         {
             if (refused > RefusalsBeforeClosing)
                 invocation.Context.Abort();
             throw new HubException(
-                $"Too many hub calls: at most {CallsPerSecond} a second, {Burst} at once. Wait a second before calling '{invocation.HubMethodName}' again.");
+                $"Too many hub calls: at most {callsPerSecond} a second, {Burst} at once. Wait a second before calling '{invocation.HubMethodName}' again.");
         }
         return next(invocation);
     }
 
-    private sealed class Bucket(long start)
+    private sealed class Bucket(long start, int callsPerSecond)
     {
         private readonly Lock _lock = new();
         private double _tokens = Burst;
@@ -41,13 +42,13 @@ public sealed class HubCallLimit(TimeProvider clock) : IHubFilter
 
         /// <summary>
         /// Answers 0 when the call is taken, or how many calls it has refused since the bucket was last full, this one
-        /// included: a client quiet long enough to fill it (ten seconds from empty) starts again with a clean slate.
+        /// included: a client quiet long enough to fill it (ten seconds from empty at the default rate) starts again with a clean slate.
         /// </summary>
         public int Take(long now, long frequency)
         {
             lock (_lock)
             {
-                _tokens = Math.Min(Burst, _tokens + (now - _last) * (double)CallsPerSecond / frequency);
+                _tokens = Math.Min(Burst, _tokens + (now - _last) * (double)callsPerSecond / frequency);
                 _last = now;
                 if (_tokens >= Burst)
                     _refused = 0;

@@ -14,6 +14,7 @@ public sealed class SettingsTests
     [InlineData("GrainRuntime:CollectionAge", "-00:01:00", "GrainRuntime:CollectionAge must be longer than zero")]
     [InlineData("RateLimit:WritesPerSecond", "-1", "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1")]
     [InlineData("RateLimit:AnonymousRequestsPerSecond", "-5", "RateLimit:AnonymousRequestsPerSecond must not be negative")]
+    [InlineData("RateLimit:HubCallsPerSecond", "0", "RateLimit:HubCallsPerSecond must be at least 1")]
     [InlineData("RateLimit:HubConnectionsPerClient", "0", "RateLimit:HubConnections and RateLimit:HubConnectionsPerClient must each be at least 1")]
     [InlineData("Auth:BootstrapAdminKey", "short", "Auth:BootstrapAdminKey must be 16 to 256 characters")]
     [InlineData("Auth:BootstrapAdminKey", " padded-admin-key-0123456789 ", "Auth:BootstrapAdminKey must be 16 to 256 characters")]

@@ -44,4 +44,11 @@ public sealed class HubClientTests
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("hub-flood.mjs", [app.BaseUrl, "450102"], TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task TheHubCallRateIsASettingAndItsRefusalsNameIt()
+    {
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["RateLimit:HubCallsPerSecond"] = "3" });
+        await NodeScenario.RunAsync("hub-flood.mjs", [app.BaseUrl, "450102", "3"], TimeSpan.FromSeconds(60));
+    }
 }
