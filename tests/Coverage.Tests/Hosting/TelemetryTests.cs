@@ -9,12 +9,7 @@ public sealed class TelemetryTests
     public async Task MetricsOfCommitsRequestsAndGrainsReachTheCollectorTheOtlpEndpointNames()
     {
         await using var collector = await OtlpCollector.StartAsync();
-        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
-        });
+        await using var app = await StartSendingToAsync(collector);
 
         var written = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
 
@@ -27,12 +22,7 @@ public sealed class TelemetryTests
     public async Task AnApiRequestsSpanAndTheSpanOfTheCommitThatCarriedItsWriteReachTheCollectorLinked()
     {
         await using var collector = await OtlpCollector.StartAsync();
-        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-        });
+        await using var app = await StartSendingToAsync(collector);
 
         var written = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
 
@@ -44,4 +34,13 @@ public sealed class TelemetryTests
                 spans.Any(commit => commit.Name == "coverage.storage.commit" && commit.Links.Contains((put.TraceId, put.SpanId))));
         }, TimeSpan.FromSeconds(15), "the PUT's span and a commit span linking to it");
     }
+
+    /// <summary>An app exporting to the collector, metrics and spans a fifth of a second after they are made.</summary>
+    private static Task<CoverageApp> StartSendingToAsync(OtlpCollector collector) => CoverageApp.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+    });
 }
