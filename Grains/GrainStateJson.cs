@@ -6,5 +6,6 @@ namespace Coverage.Grains;
 /// <summary>Compile-time JSON for grain state, which is written on every accepted write.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(OrgState))]
+[JsonSerializable(typeof(OrgParts))]
 [JsonSerializable(typeof(StationState))]
 public sealed partial class GrainStateJson : JsonSerializerContext;

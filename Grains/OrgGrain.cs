@@ -7,11 +7,12 @@ namespace Coverage.Grains;
 /// <summary>
 /// One union organisation. Its totals are its own figures plus its children's and stations' latest totals;
 /// whenever they change it tells its parent and anyone watching. Own figures are written before the call returns;
-/// reports from below are written behind, since recovery can rebuild them from the children.
+/// reports from below are written behind, apart from them, since recovery can rebuild them from the children.
 /// </summary>
 public sealed class OrgGrain(
     IGrainContext context,
     [PersistentState(IOrgGrain.StateName)] IPersistentState<OrgState> state,
+    [PersistentState(IOrgGrain.PartsStateName)] IPersistentState<OrgParts> parts,
     IOrgDirectory directory,
     IEnumerable<IOrgChangeSink> sinks,
     TimeProvider clock,
@@ -24,7 +25,7 @@ public sealed class OrgGrain(
     private static readonly TimeSpan UnwatchedSpacing = TimeSpan.FromMilliseconds(50);
 
     private const int RecomputeBurst = 4;
-    private readonly UpwardReporter _reporter = new(context, state.WriteStateAsync, logger);
+    private readonly UpwardReporter _reporter = new(context, () => Task.WhenAll(state.WriteStateAsync(), parts.WriteStateAsync()), logger);
     private readonly RecomputePacer _pacer = new(RecomputeBurst, clock);
     private readonly IOrgChangeSink[] _sinks = [.. sinks];
     private string[] _lineage = [];
@@ -39,6 +40,8 @@ public sealed class OrgGrain(
 
     private OrgState State => state.State;
 
+    private OrgParts Parts => parts.State;
+
     private DateOnly Today => ChinaClock.Today(clock);
 
     public Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,7 +49,7 @@ public sealed class OrgGrain(
         _info = directory.Find(context.Key) ?? throw new OrgNotFoundException(context.Key);
         _parent = _info.ParentCode is { } parent ? context.GrainFactory.GetGrain<IOrgGrain>(parent) : null;
         _lineage = [.. Lineage()];
-        _running = RunningTotals.Of(State);
+        _running = RunningTotals.Of(State, Parts);
         _totals = _running.ToAggregate(Today);
         // A report still failing when the last activation was collected would otherwise wait for the next change.
         if (State.Version > 0)
@@ -102,9 +105,9 @@ public sealed class OrgGrain(
 
     public Task ReportChild(ChildTotals report)
     {
-        if (State.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
+        if (Parts.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
-        State.Children[report.Code] = report;
+        Parts.Children[report.Code] = report;
         _running.Replace(known?.Totals, report.Totals);
         RecomputeSoon();
         return Task.CompletedTask;
@@ -112,9 +115,9 @@ public sealed class OrgGrain(
 
     public Task ReportStation(StationTotals report)
     {
-        if (State.Stations.TryGetValue(report.StationId, out var known) && known.Version >= report.Version)
+        if (Parts.Stations.TryGetValue(report.StationId, out var known) && known.Version >= report.Version)
             return Task.CompletedTask;
-        State.Stations[report.StationId] = report;
+        Parts.Stations[report.StationId] = report;
         _running.Replace(known?.Totals, report.Totals);
         RecomputeSoon();
         return Task.CompletedTask;
@@ -124,7 +127,7 @@ public sealed class OrgGrain(
     {
         RecomputeIfDue();
         return Task.FromResult(new OrgRollup(
-            context.Key, State.OwnAggregate, State.Children.ToDictionary(), State.Stations.ToDictionary(), _totals, State.Version));
+            context.Key, State.OwnAggregate, Parts.Children.ToDictionary(), Parts.Stations.ToDictionary(), _totals, State.Version));
     }
 
     /// <summary>

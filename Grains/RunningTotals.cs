@@ -13,13 +13,13 @@ internal sealed class RunningTotals
     private readonly Dictionary<string, (long Visits, int Parts)> _days = [];
     private long _employees, _members, _verified, _required, _unionized, _stations;
 
-    public static RunningTotals Of(OrgState state)
+    public static RunningTotals Of(OrgState state, OrgParts parts)
     {
         var running = new RunningTotals();
         running.Add(state.OwnAggregate);
-        foreach (var child in state.Children.Values)
+        foreach (var child in parts.Children.Values)
             running.Add(child.Totals);
-        foreach (var station in state.Stations.Values)
+        foreach (var station in parts.Stations.Values)
             running.Add(station.Totals);
         return running;
     }

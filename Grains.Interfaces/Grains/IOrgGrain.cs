@@ -6,8 +6,11 @@ namespace Coverage.Grains;
 /// <summary>One union organisation, keyed by its code: its own figures and the latest totals of each child.</summary>
 public interface IOrgGrain : IGrainWithStringKey
 {
-    /// <summary>The name its state is stored under.</summary>
+    /// <summary>The name its own figures are stored under.</summary>
     const string StateName = "org";
+
+    /// <summary>The name its children's and stations' reported totals are stored under.</summary>
+    const string PartsStateName = "org-parts";
 
     Task<OrgSummary> GetSummary();
 

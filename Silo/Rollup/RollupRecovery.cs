@@ -17,7 +17,8 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
     public async Task<int> RecoverAsync()
     {
         var today = ChinaClock.Today(clock);
-        var orgs = (await store.ReadAllAsync("org")).ToDictionary(s => s.Key, s => (State: Read<OrgState>(s), s.Version));
+        var orgs = (await store.ReadAllAsync(IOrgGrain.StateName)).ToDictionary(s => s.Key, s => (State: Read<OrgState>(s), s.Version));
+        var storedParts = (await store.ReadAllAsync(IOrgGrain.PartsStateName)).ToDictionary(s => s.Key, s => (Parts: Read<OrgParts>(s), s.Version));
         var stationsByOrg = (await store.ReadAllAsync("station"))
             .Select(s => (s.Key, State: Read<StationState>(s)))
             .Where(s => s.State.Info is not null)
@@ -27,23 +28,25 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
         foreach (var org in directory.All.OrderByDescending(Depth))
         {
             var (state, version) = orgs.TryGetValue(org.Code, out var found) ? found : (new OrgState(), 0L);
+            var (parts, partsVersion) = storedParts.TryGetValue(org.Code, out var foundParts) ? foundParts : (new OrgParts(), 0L);
             var children = directory.ChildrenOf(org.Code).Where(c => reported.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => reported[c.Code]);
             var stations = stationsByOrg[org.Code].ToDictionary(s => s.StationId);
-            if (!Same(state.Children, children) || !Same(state.Stations, stations))
+            if (!Same(parts.Children, children) || !Same(parts.Stations, stations))
             {
-                var before = state.TotalsAt(today);
-                state.Children = children;
-                state.Stations = stations;
-                if (!state.TotalsAt(today).SameAs(before))
+                var before = parts.TotalsWith(state.OwnAggregate, today);
+                var rebuilt = new OrgParts { Children = children, Stations = stations };
+                if (!rebuilt.TotalsWith(state.OwnAggregate, today).SameAs(before))
                 {
                     state.Version++;
                     state.UpdatedAt = clock.GetUtcNow();
+                    await store.WriteAsync(IOrgGrain.StateName, org.Code, JsonSerializer.Serialize(state, StateJson.Options), version);
                 }
-                await store.WriteAsync("org", org.Code, JsonSerializer.Serialize(state, StateJson.Options), version);
+                await store.WriteAsync(IOrgGrain.PartsStateName, org.Code, JsonSerializer.Serialize(rebuilt, StateJson.Options), partsVersion);
+                parts = rebuilt;
                 repaired++;
             }
-            if (version > 0 || state.Children.Count > 0 || state.Stations.Count > 0)
-                reported[org.Code] = new ChildTotals(org.Code, state.TotalsAt(today), state.Version);
+            if (version > 0 || parts.Children.Count > 0 || parts.Stations.Count > 0)
+                reported[org.Code] = new ChildTotals(org.Code, parts.TotalsWith(state.OwnAggregate, today), state.Version);
         }
         logger.LogInformation("Roll-up checked over {Orgs} orgs; {Repaired} brought up to date with their children", directory.Count, repaired);
         return repaired;

@@ -137,7 +137,7 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
         if (_grain is IGrainBase lifecycle)
             await lifecycle.OnDeactivateAsync(CancellationToken.None);
         foreach (var state in _states)
-            await state.WriteStateAsync();
+            await state.WriteStateIfChangedAsync();
         Retire();
     }
 

@@ -5,5 +5,6 @@ internal interface IStateLifecycle
 {
     Task ReadStateAsync();
 
-    Task WriteStateAsync();
+    /// <summary>Writes the state unless it is what was last read or written: collecting an unchanged grain writes nothing.</summary>
+    Task WriteStateIfChangedAsync();
 }

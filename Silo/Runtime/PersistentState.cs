@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Coverage.Runtime;
 
@@ -6,6 +8,11 @@ namespace Coverage.Silo.Runtime;
 internal sealed class PersistentState<TState>(string stateName, string key, IGrainStateStore store)
     : IPersistentState<TState>, IStateLifecycle where TState : class, new()
 {
+    private static readonly ulong Unwritten = Fingerprint(JsonSerializer.Serialize(new TState(), StateJson.Options));
+
+    /// <summary>Of the payload last read or written, so a collection writes only state that changed since.</summary>
+    private ulong _stored = Unwritten;
+
     public TState State { get; set; } = new();
 
     public long Version { get; private set; }
@@ -17,8 +24,22 @@ internal sealed class PersistentState<TState>(string stateName, string key, IGra
         var stored = await store.ReadAsync(stateName, key);
         State = stored is null ? new() : JsonSerializer.Deserialize<TState>(stored.Payload, StateJson.Options) ?? new();
         Version = stored?.Version ?? 0;
+        _stored = stored is null ? Unwritten : Fingerprint(stored.Payload);
     }
 
-    public async Task WriteStateAsync() =>
-        Version = await store.WriteAsync(stateName, key, JsonSerializer.Serialize(State, StateJson.Options), Version);
+    public Task WriteStateAsync() => WriteAsync(JsonSerializer.Serialize(State, StateJson.Options));
+
+    public Task WriteStateIfChangedAsync()
+    {
+        var payload = JsonSerializer.Serialize(State, StateJson.Options);
+        return Fingerprint(payload) == _stored ? Task.CompletedTask : WriteAsync(payload);
+    }
+
+    private async Task WriteAsync(string payload)
+    {
+        Version = await store.WriteAsync(stateName, key, payload, Version);
+        _stored = Fingerprint(payload);
+    }
+
+    private static ulong Fingerprint(string payload) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(payload.AsSpan()));
 }

@@ -56,5 +56,26 @@ internal static class Migrations
         (4, "audit log without the org index no read uses", _ => """
             DROP INDEX IF EXISTS audit_log_org;
             """),
+        (5, "children's and stations' totals stored apart from an org's own figures", d => d.Provider == StorageProvider.PostgreSql
+            ? """
+              INSERT INTO grain_state (state_name, grain_key, version, payload, updated_at)
+              SELECT 'org-parts', grain_key, 1,
+                     jsonb_build_object('children', COALESCE(payload::jsonb -> 'children', '{}'::jsonb),
+                                        'stations', COALESCE(payload::jsonb -> 'stations', '{}'::jsonb))::text,
+                     updated_at
+              FROM grain_state
+              WHERE state_name = 'org' AND (payload::jsonb -> 'children' <> '{}'::jsonb OR payload::jsonb -> 'stations' <> '{}'::jsonb);
+              UPDATE grain_state SET payload = (payload::jsonb - 'children' - 'stations')::text WHERE state_name = 'org';
+              """
+            : """
+              INSERT INTO grain_state (state_name, grain_key, version, payload, updated_at)
+              SELECT 'org-parts', grain_key, 1,
+                     json_object('children', json(COALESCE(json_extract(payload, '$.children'), '{}')),
+                                 'stations', json(COALESCE(json_extract(payload, '$.stations'), '{}'))),
+                     updated_at
+              FROM grain_state
+              WHERE state_name = 'org' AND (json_extract(payload, '$.children') <> '{}' OR json_extract(payload, '$.stations') <> '{}');
+              UPDATE grain_state SET payload = json_remove(payload, '$.children', '$.stations') WHERE state_name = 'org';
+              """),
     ];
 }

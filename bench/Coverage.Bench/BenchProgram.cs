@@ -1,3 +1,4 @@
+using Coverage.Bench.Dense;
 using Coverage.Bench.Harness;
 using Coverage.Bench.Http;
 using Coverage.Bench.Ingest;
@@ -25,6 +26,9 @@ public static class BenchProgram
             case "reads":
                 await ReadsBenchmark.RunAsync(options);
                 return 0;
+            case "dense":
+                await DenseCountyBenchmark.RunAsync(options);
+                return 0;
             case BaselineServer.Command:
                 await BaselineServer.RunAsync();
                 return 0;
@@ -43,6 +47,8 @@ public static class BenchProgram
                         --db sqlite,postgres --clients 64 --rate 0 (closed loop) --warmup 15 --seconds 10 --rounds 3 [--url http://host:port --key KEY]
               reads     GET /api/v1/orgs/{province}/children from 100 readers vs. GROUP BY ROLLUP in PostgreSQL and bare Kestrel
                         --db sqlite --readers 100 --rate 1000 (0: closed loop only) --seconds 10 --rounds 3
+              dense     a county's own figures written in sequence, with ~1,000 grassroots unions and 60 stations below it vs. none
+                        --db sqlite --units 1000 --stations 60 --writes 500 --rounds 3
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
             created for the run and dropped after it.
             """);

@@ -1,5 +1,6 @@
 using Coverage.Runtime;
 using Coverage.Silo.Hosting;
+using Coverage.Silo.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,11 @@ public sealed class BenchSilo : IAsyncDisposable
 
     private BenchSilo(IHost host) => _host = host;
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    public IServiceProvider Services => _host.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public IGrainStateStore Store => Services.GetRequiredService<IGrainStateStore>();
 
     public static async Task<BenchSilo> StartAsync(BenchDatabase database, Action<IServiceCollection>? services = null)
     {

@@ -71,9 +71,9 @@ public sealed class RollupTests
         await silo.StopAsync();
 
         Assert.Equal(0, silo.Runtime.ActivationCount);
-        var stored = await silo.Store.ReadAsync(IOrgGrain.StateName, National);
-        var state = System.Text.Json.JsonSerializer.Deserialize<OrgState>(stored!.Payload, Silo.Runtime.StateJson.Options)!;
-        Assert.Equal(counties.Count * 10, state.TotalsAt(ChinaClock.Today(TimeProvider.System)).Members);
+        var parts = await silo.Store.ReadAsync(IOrgGrain.PartsStateName, National);
+        var state = System.Text.Json.JsonSerializer.Deserialize<OrgParts>(parts!.Payload, Silo.Runtime.StateJson.Options)!;
+        Assert.Equal(counties.Count * 10, state.TotalsWith(Aggregate.Empty, ChinaClock.Today(TimeProvider.System)).Members);
     }
 
     [Fact]

@@ -119,6 +119,18 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task IdleActivationsWhoseStateIsAsStoredAreCollectedWithoutAWrite()
+    {
+        await using var silo = await StartAsync(new Dictionary<string, string?> { ["GrainRuntime:CollectionAge"] = "00:00:00.300" });
+        await silo.Grains.GetGrain<IProbeGrain>("saved").SetValue("saved", write: true);
+        await silo.Grains.GetGrain<IProbeGrain>("untouched").GetValue();
+
+        await Eventually.TrueAsync(() => silo.Runtime.ActivationCount == 0, TimeSpan.FromSeconds(5));
+        Assert.Equal(1, (await silo.Store.ReadAsync("probe", "saved"))!.Version);
+        Assert.Null(await silo.Store.ReadAsync("probe", "untouched"));
+    }
+
+    [Fact]
     public async Task ActiveGrainsAreNotCollected()
     {
         // Calls 20 ms apart against a 1 s age: a margin a busy machine's scheduling delays stay well inside.
