@@ -52,14 +52,27 @@ public sealed class OrgDirectory : IOrgDirectory
     }
 
     /// <summary>Adds or renames an org; its parent must already be known.</summary>
-    public void Put(OrgInfo org)
+    public void Put(OrgInfo org) => PutMany([org]);
+
+    /// <summary>
+    /// Adds or renames orgs, each under a parent already known or put before it. An org new to its parent is appended, so
+    /// loading millions costs a few tree nodes each; only a rename searches its siblings.
+    /// </summary>
+    public void PutMany(IEnumerable<OrgInfo> orgs)
     {
         lock (_writeLock)
         {
-            var parent = org.ParentCode ?? throw new ArgumentException("Only the national federation has no parent.", nameof(org));
-            var siblings = (_children.GetValueOrDefault(parent) ?? []).RemoveAll(o => o.Code == org.Code).Add(org);
-            _children = _children.SetItem(parent, siblings);
-            _orgs[org.Code] = org;
+            var children = _children.ToBuilder();
+            foreach (var org in orgs)
+            {
+                var parent = org.ParentCode ?? throw new ArgumentException("Only the national federation has no parent.", nameof(orgs));
+                var siblings = children.GetValueOrDefault(parent) ?? [];
+                children[parent] = _orgs.TryGetValue(org.Code, out var known) && known.ParentCode == parent
+                    ? siblings.Replace(known, org)
+                    : siblings.Add(org);
+                _orgs[org.Code] = org;
+            }
+            _children = children.ToImmutable();
         }
     }
 

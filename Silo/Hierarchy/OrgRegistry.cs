@@ -12,8 +12,8 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
         await using var connection = await database.OpenAsync();
         var rows = await connection.QueryAsync<(string Code, string Name, string Level, string Kind, string ParentCode)>(
             "SELECT code, name, level, kind, parent_code FROM orgs ORDER BY registered_at, code");
-        foreach (var row in rows.Where(r => directory.Find(r.ParentCode) is not null))
-            directory.Put(new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode));
+        directory.PutMany(rows.Where(r => directory.Find(r.ParentCode) is not null)
+            .Select(row => new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode)));
     }
 
     public async Task PutAsync(OrgInfo org)

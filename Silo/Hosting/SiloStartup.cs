@@ -18,6 +18,9 @@ internal sealed class SiloStartup(Database database, GroupCommitter committer, S
     /// <summary>How long a start waits for a process that ended a moment ago to be seen gone by the database server.</summary>
     private static readonly TimeSpan ClaimPatience = TimeSpan.FromSeconds(5);
 
+    /// <summary>Orgs above which the memory recovery used is worth a full collection's pause (about a second at 300,000).</summary>
+    private const int LargeTree = 50_000;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Storage: {Database}", database.Describe());
@@ -36,6 +39,9 @@ internal sealed class SiloStartup(Database database, GroupCommitter committer, S
                 "Stop that process, or give this one its own database (Storage:SqlitePath or ConnectionStrings:Coverage): one process owns a database.",
                 conflict);
         }
+        // Recovery held every org's stored state at once: on a large tree, hand that memory back before serving.
+        if (directory.Count > LargeTree)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,8 +17,9 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
     public async Task<int> RecoverAsync()
     {
         var today = ChinaClock.Today(clock);
-        var orgs = (await store.ReadAllAsync(IOrgGrain.StateName)).ToDictionary(s => s.Key, s => (State: Read<OrgState>(s), s.Version));
-        var storedParts = (await store.ReadAllAsync(IOrgGrain.PartsStateName)).ToDictionary(s => s.Key, s => (Parts: Read<OrgParts>(s), s.Version));
+        // Kept as stored and read one org at a time, so a large tree's states are not all held as objects at once.
+        var orgs = (await store.ReadAllAsync(IOrgGrain.StateName)).ToDictionary(s => s.Key);
+        var storedParts = (await store.ReadAllAsync(IOrgGrain.PartsStateName)).ToDictionary(s => s.Key);
         var stationsByOrg = (await store.ReadAllAsync("station"))
             .Select(s => (s.Key, State: Read<StationState>(s)))
             .Where(s => s.State.Info is not null)
@@ -27,9 +28,14 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
         var repaired = 0;
         foreach (var org in directory.All.OrderByDescending(Depth))
         {
-            var (state, version) = orgs.TryGetValue(org.Code, out var found) ? found : (new OrgState(), 0L);
-            var (parts, partsVersion) = storedParts.TryGetValue(org.Code, out var foundParts) ? foundParts : (new OrgParts(), 0L);
-            var children = directory.ChildrenOf(org.Code).Where(c => reported.ContainsKey(c.Code)).ToDictionary(c => c.Code, c => reported[c.Code]);
+            var (state, version) = orgs.Remove(org.Code, out var found) ? (Read<OrgState>(found), found.Version) : (new OrgState(), 0L);
+            var (parts, partsVersion) = storedParts.Remove(org.Code, out var foundParts) ? (Read<OrgParts>(foundParts), foundParts.Version) : (new OrgParts(), 0L);
+            var children = new Dictionary<string, ChildTotals>();
+            foreach (var child in directory.ChildrenOf(org.Code))
+            {
+                if (reported.Remove(child.Code, out var totals))
+                    children[child.Code] = totals;
+            }
             var stations = stationsByOrg[org.Code].ToDictionary(s => s.StationId);
             if (!Same(parts.Children, children) || !Same(parts.Stations, stations))
             {
