@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Coverage.Silo.Rollup;
 
 /// <summary>
-/// Before any grain runs, rebuilds every org's view of its children and stations from what they stored, deepest first.
+/// Before any grain runs, rebuilds every org's view of its children and stations from what they stored, children first.
 /// Own figures and station usage are written before they are acknowledged, but reports upward are written behind,
 /// so after a crash a parent can be behind its children; this puts the whole tree back to totals == own + Σ children.
 /// </summary>
@@ -24,18 +24,19 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
             .Select(s => (s.Key, State: Read<StationState>(s)))
             .Where(s => s.State.Info is not null)
             .ToLookup(s => s.State.Info!.OrgCode, s => new StationTotals(s.Key, Aggregate.OfStation(s.State.DailyVisits), s.State.Version));
-        var reported = new Dictionary<string, ChildTotals>();
         var repaired = 0;
-        foreach (var org in directory.All.OrderByDescending(Depth))
+
+        // Depth first, each org after its children, so only the children of the orgs on the current path are held.
+        async Task<ChildTotals?> RecoverAsync(OrgInfo org)
         {
-            var (state, version) = orgs.Remove(org.Code, out var found) ? (Read<OrgState>(found), found.Version) : (new OrgState(), 0L);
-            var (parts, partsVersion) = storedParts.Remove(org.Code, out var foundParts) ? (Read<OrgParts>(foundParts), foundParts.Version) : (new OrgParts(), 0L);
             var children = new Dictionary<string, ChildTotals>();
             foreach (var child in directory.ChildrenOf(org.Code))
             {
-                if (reported.Remove(child.Code, out var totals))
-                    children[child.Code] = totals;
+                if (await RecoverAsync(child) is { } reported)
+                    children[child.Code] = reported;
             }
+            var (state, version) = orgs.Remove(org.Code, out var found) ? (Read<OrgState>(found), found.Version) : (new OrgState(), 0L);
+            var (parts, partsVersion) = storedParts.Remove(org.Code, out var foundParts) ? (Read<OrgParts>(foundParts), foundParts.Version) : (new OrgParts(), 0L);
             var stations = stationsByOrg[org.Code].ToDictionary(s => s.StationId);
             if (!Same(parts.Children, children) || !Same(parts.Stations, stations))
             {
@@ -51,19 +52,15 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
                 parts = rebuilt;
                 repaired++;
             }
-            if (version > 0 || parts.Children.Count > 0 || parts.Stations.Count > 0)
-                reported[org.Code] = new ChildTotals(org.Code, parts.TotalsWith(state.OwnAggregate, today), state.Version);
+            return version > 0 || parts.Children.Count > 0 || parts.Stations.Count > 0
+                ? new ChildTotals(org.Code, parts.TotalsWith(state.OwnAggregate, today), state.Version)
+                : null;
         }
+
+        foreach (var root in directory.All.Where(o => o.ParentCode is null).ToList())
+            await RecoverAsync(root);
         logger.LogInformation("Roll-up checked over {Orgs} orgs; {Repaired} brought up to date with their children", directory.Count, repaired);
         return repaired;
-    }
-
-    private int Depth(OrgInfo org)
-    {
-        var depth = 0;
-        for (var parent = org.ParentCode; parent is not null; parent = directory.Find(parent)?.ParentCode)
-            depth++;
-        return depth;
     }
 
     private static T Read<T>(StoredState stored) where T : new() =>

@@ -1,4 +1,6 @@
+using Coverage.Contracts;
 using Coverage.Grains;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,27 @@ public sealed class RecoveryTests
 
         Assert.Equal(41_000, (await second.Grains.GetGrain<IOrgGrain>("450102").GetSummary()).Own!.Members);
         Assert.Equal(48_000, (await second.Grains.GetGrain<IOrgGrain>("000000").GetSummary()).Totals.Members);
+        Assert.True((await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AfterACrashAGrassrootsUnionsAndAStationsFiguresReachTheNationAgain(Silo.Storage.StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var first = await SiloHost.StartAsync(database: database);
+        await first.Services.GetRequiredService<OrgRegistry>().PutAsync(new OrgInfo("XN-0001", "兴宁区快递联合工会", OrgLevel.Grassroots, OrgKind.Joint, "450102"));
+        await first.Grains.GetGrain<IOrgGrain>("XN-0001").SetFigures(Figure.Of(300));
+        var station = first.Grains.GetGrain<IStationGrain>("XN-S1");
+        await station.Register(new StationInfo("450102", "驿站", 22.8, 108.3, true, true, []));
+        await station.ReportUsage([new DailyUsage(ChinaClock.Today(TimeProvider.System), 12)]);
+        await first.AbandonAsync();
+        await first.DisposeAsync();
+
+        await using var second = await SiloHost.StartAsync(database: database);
+
+        var nation = await second.Grains.GetGrain<IOrgGrain>("000000").GetSummary();
+        Assert.Equal((300, 1, 12), (nation.Totals.Members, nation.Totals.Stations, nation.Totals.StationVisits.Today));
         Assert.True((await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
     }
 }
