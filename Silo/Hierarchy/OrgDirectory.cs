@@ -18,6 +18,8 @@ public sealed class OrgDirectory : IOrgDirectory
     private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<string, OrgInfo> _orgs;
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
+    private long _generation;
+    private AllOrgs? _snapshot;
 
     public OrgDirectory()
     {
@@ -36,6 +38,21 @@ public sealed class OrgDirectory : IOrgDirectory
     public IEnumerable<OrgInfo> All => _orgs.Select(o => o.Value);
 
     public int Count => _orgs.Count;
+
+    /// <summary>Every org as one array, made again only after the tree changed: for scans over all of it.</summary>
+    public IReadOnlyList<OrgInfo> Snapshot
+    {
+        get
+        {
+            // Read before the orgs, so a snapshot made while a put runs is made again on the next read.
+            var generation = Volatile.Read(ref _generation);
+            if (_snapshot is { } kept && kept.Generation == generation)
+                return kept.Orgs;
+            var orgs = _orgs.Values.ToArray();
+            _snapshot = new AllOrgs(generation, orgs);
+            return orgs;
+        }
+    }
 
     public OrgInfo? Find(string code) => _orgs.GetValueOrDefault(code);
 
@@ -73,8 +90,11 @@ public sealed class OrgDirectory : IOrgDirectory
                 _orgs[org.Code] = org;
             }
             _children = children.ToImmutable();
+            Interlocked.Increment(ref _generation);
         }
     }
 
     private sealed record DivisionFile(string Source, List<OrgInfo> Orgs);
+
+    private sealed record AllOrgs(long Generation, OrgInfo[] Orgs);
 }

@@ -18,16 +18,22 @@ public sealed class SearchTests
     }
 
     [Fact]
-    public async Task SearchFindsAGrassrootsUnitRegisteredAtRunTime()
+    public async Task SearchFindsAGrassrootsUnitRegisteredOrRenamedAtRunTime()
     {
         await using var app = await AnalyticsApp.StartAsync();
-        await app.Service<OrgRegistry>().PutAsync(new OrgInfo("GX0001", "兴宁区快递行业联合工会", OrgLevel.Grassroots, OrgKind.Joint, "450102"));
+        var registry = app.Service<OrgRegistry>();
+        Assert.Equal(0, (await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=快递行业")).Total);
+        await registry.PutAsync(new OrgInfo("GX0001", "兴宁区快递行业联合工会", OrgLevel.Grassroots, OrgKind.Joint, "450102"));
 
         var byName = await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=快递行业");
         var byCode = await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=gx00&level=grassroots");
+        await registry.PutAsync(new OrgInfo("GX0001", "兴宁区外卖骑手联合工会", OrgLevel.Grassroots, OrgKind.Joint, "450102"));
+        var renamed = await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=外卖骑手");
 
         Assert.Equal("GX0001", Assert.Single(byName.Items).Code);
         Assert.Equal("兴宁区快递行业联合工会", Assert.Single(byCode.Items).Name);
+        Assert.Equal("GX0001", Assert.Single(renamed.Items).Code);
+        Assert.Equal(0, (await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=快递行业")).Total);
     }
 
     [Fact]
