@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
@@ -13,20 +12,17 @@ namespace Coverage.Dashboard.Api;
 public static class UnitEndpoints
 {
     private static readonly string[] Fields = ["name", "kind"];
-    private static readonly Dictionary<string, OrgKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["enterprise"] = OrgKind.Enterprise,
-        ["joint"] = OrgKind.Joint,
-        ["sector"] = OrgKind.Sector,
-    };
 
     /// <summary>Grassroots unions registered (or renamed) under a county; each becomes an org that takes figures and rolls up.</summary>
     public static RouteGroupBuilder MapUnits(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orgs/{countyCode}/units").WithTags("Units")
+        var group = app.MapGroup("/api/v1/orgs/{countyCode}").WithTags("Units")
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate)
             .AddEndpointFilter(new OrgScopeFilter("countyCode", forReads: false));
-        group.MapPut("/{unitCode}", PutAsync);
+        group.MapPut("/units/{unitCode}", PutAsync);
+        group.MapPost("/units:batch", BatchAsync)
+            .WithDescription($"Registers or renames up to {FiguresJsonBatch.MaxItems} grassroots unions of the county at once: " +
+                "[{\"code\", \"name\", \"kind\"}], all of them or none.");
         return group;
     }
 
@@ -37,32 +33,56 @@ public static class UnitEndpoints
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
         var errors = new ErrorBag();
-        if (directory.Find(countyCode)!.Level != OrgLevel.County)
-            errors.Add("countyCode", $"'{countyCode}' is not a county; grassroots unions register under a county.");
+        CheckCounty(countyCode, directory, errors);
         if (!Codes.IsValid(unitCode))
             errors.Add("unitCode", $"must be {Codes.Rule}.");
         using var json = JsonInput.Parse(body, errors);
-        var (name, kind) = json is null ? (null, null) : Read(json.RootElement, errors);
+        var (name, kind) = json is null ? (null, null) : UnitReader.Read(json.RootElement, "", errors, Fields);
         if (errors.Any || name is null || kind is null)
             return Problems.Invalid(errors);
-        var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value);
+        var entry = audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut,
+            new OrgInfo(unitCode, name, OrgLevel.Grassroots, kind.Value, countyCode)));
+        var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value, entry);
         if (unit is null)
-            return TypedResults.Problem(
-                $"Code '{unitCode}' already belongs to {holder!.Name} ({holder.Level}{(holder.ParentCode is { } p ? $" under {p}" : "")}); choose another unit code.",
-                statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
-        await audit.AppendAsync(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, unit));
+            return Taken(unitCode, holder!);
         var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
         return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
     }
 
-    private static (string? Name, OrgKind? Kind) Read(JsonElement json, ErrorBag errors)
+    private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(string countyCode,
+        HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit,
+        CancellationToken cancellationToken)
     {
-        if (!JsonInput.IsObjectWith(json, "", errors, Fields))
-            return (null, null);
-        var name = JsonInput.Text(json, "name", "", errors, 200);
-        var kind = JsonInput.Text(json, "kind", "", errors, 32);
-        if (kind is not null && !Kinds.ContainsKey(kind))
-            errors.Add("kind", $"must be one of {string.Join(", ", Kinds.Keys)}.");
-        return (name, kind is not null && Kinds.TryGetValue(kind, out var k) ? k : null);
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag();
+        CheckCounty(countyCode, directory, errors);
+        using var json = JsonInput.Parse(body, errors);
+        var items = json is null ? [] : UnitsJsonBatch.Read(json.RootElement, errors);
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var (counts, taken) = await registration.PutManyAsync(countyCode, items,
+            unit => audit.StatementFor(AuditPayload.For(user, unit.Code, AuditActions.UnitsBatch, unit)));
+        if (taken.Count == 0)
+            return TypedResults.Ok(counts);
+        var conflicts = new ErrorBag();
+        foreach (var (item, holder) in taken)
+            conflicts.Add(item.Path, TakenBy(item.Code, holder));
+        var problem = TypedResults.Problem($"The batch was not applied: {taken.Count} of its codes belong to other orgs. Choose other codes for them.",
+            statusCode: StatusCodes.Status409Conflict, title: "Unit codes taken");
+        problem.ProblemDetails.Extensions["errors"] = conflicts.ToDictionary();
+        return problem;
     }
+
+    private static void CheckCounty(string countyCode, IOrgDirectory directory, ErrorBag errors)
+    {
+        if (directory.Find(countyCode)!.Level != OrgLevel.County)
+            errors.Add("countyCode", $"'{countyCode}' is not a county; grassroots unions register under a county.");
+    }
+
+    private static ProblemHttpResult Taken(string unitCode, OrgInfo holder) =>
+        TypedResults.Problem($"{TakenBy(unitCode, holder)}; choose another unit code.", statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
+
+    private static string TakenBy(string unitCode, OrgInfo holder) =>
+        $"Code '{unitCode}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})";
 }

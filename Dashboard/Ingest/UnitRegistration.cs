@@ -1,26 +1,54 @@
 using Coverage.Contracts;
 using Coverage.Silo.Hierarchy;
+using Coverage.Silo.Storage;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>Registers one unit at a time, so two concurrent requests cannot both claim one unit code.</summary>
+/// <summary>Registers units one request at a time, so two concurrent requests cannot both claim one unit code.</summary>
 public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registry)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Null and the org holding the code when it is taken; otherwise the unit and whether it is new.</summary>
-    public async Task<(OrgInfo? Unit, bool Created, OrgInfo? Holder)> PutAsync(string countyCode, string unitCode, string name, OrgKind kind)
+    public async Task<(OrgInfo? Unit, bool Created, OrgInfo? Holder)> PutAsync(string countyCode, string unitCode, string name, OrgKind kind,
+        Statement audit)
+    {
+        var (counts, taken) = await PutManyAsync(countyCode, [new UnitItem("", unitCode, name, kind)], _ => audit);
+        return taken.Count > 0 ? (null, false, taken[0].Holder) : (directory.Find(unitCode), counts.Registered == 1, null);
+    }
+
+    /// <summary>
+    /// Registers or renames every unit in one transaction, with an audit entry for each; or, when any code belongs to another
+    /// county or to a division, none of them, answering which.
+    /// </summary>
+    public async Task<(UnitsBatchResult Counts, IReadOnlyList<(UnitItem Item, OrgInfo Holder)> Taken)> PutManyAsync(string countyCode,
+        IReadOnlyList<UnitItem> items, Func<OrgInfo, Statement> audit)
     {
         await _gate.WaitAsync();
         try
         {
-            var existing = directory.Find(unitCode);
-            if (existing is not null && (existing.Level != OrgLevel.Grassroots || existing.ParentCode != countyCode))
-                return (null, false, existing);
-            var unit = new OrgInfo(unitCode, name, OrgLevel.Grassroots, kind, countyCode);
-            if (existing != unit)
-                await registry.PutAsync(unit);
-            return (unit, existing is null, null);
+            var taken = new List<(UnitItem, OrgInfo)>();
+            var changed = new List<OrgInfo>();
+            var registered = 0;
+            foreach (var item in items)
+            {
+                var existing = directory.Find(item.Code);
+                if (existing is not null && (existing.Level != OrgLevel.Grassroots || existing.ParentCode != countyCode))
+                {
+                    taken.Add((item, existing));
+                    continue;
+                }
+                var unit = new OrgInfo(item.Code, item.Name, OrgLevel.Grassroots, item.Kind, countyCode);
+                if (existing != unit)
+                    changed.Add(unit);
+                if (existing is null)
+                    registered++;
+            }
+            if (taken.Count > 0)
+                return (new UnitsBatchResult(0, 0, 0), taken);
+            var units = items.Select(i => new OrgInfo(i.Code, i.Name, OrgLevel.Grassroots, i.Kind, countyCode)).ToList();
+            await registry.PutAllAsync(changed, units.Select(audit));
+            return (new UnitsBatchResult(registered, changed.Count - registered, items.Count - changed.Count), []);
         }
         finally
         {
@@ -28,3 +56,6 @@ public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registr
         }
     }
 }
+
+/// <summary>What a batch of units did: units new to the county, units renamed or re-kinded, units already as sent.</summary>
+public sealed record UnitsBatchResult(int Registered, int Renamed, int Unchanged);

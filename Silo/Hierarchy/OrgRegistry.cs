@@ -7,6 +7,11 @@ namespace Coverage.Silo.Hierarchy;
 /// <summary>Orgs registered at run time (grassroots unions): stored durably, then added to the directory.</summary>
 public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, TimeProvider clock)
 {
+    private const string Upsert = """
+        INSERT INTO orgs (code, name, level, kind, parent_code, registered_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind
+        """;
+
     public async Task LoadAsync()
     {
         await using var connection = await database.OpenAsync();
@@ -16,17 +21,16 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
             .Select(row => new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode)));
     }
 
-    public async Task PutAsync(OrgInfo org)
+    public Task PutAsync(OrgInfo org) => PutAllAsync([org], []);
+
+    /// <summary>Stores the orgs, and the statements given with them, in one transaction; then adds the orgs to the directory.</summary>
+    public async Task PutAllAsync(IReadOnlyList<OrgInfo> orgs, IEnumerable<Statement> with)
     {
         var registeredAt = clock.GetUtcNow();
-        await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-            """
-            INSERT INTO orgs (code, name, level, kind, parent_code, registered_at)
-            VALUES (@Code, @Name, @level, @kind, @ParentCode, @registeredAt)
-            ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind
-            """,
-            new { org.Code, org.Name, level = Level(org.Level), kind = Level(org.Kind), org.ParentCode, registeredAt }, transaction));
-        directory.Put(org);
+        await committer.WriteAllAsync([
+            .. orgs.Select(org => new StatementWrite(new Statement(Upsert, org.Code, org.Name, Level(org.Level), Level(org.Kind), org.ParentCode, registeredAt))),
+            .. with.Select(statement => new StatementWrite(statement))]);
+        directory.PutMany(orgs);
     }
 
     private static string Level<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();

@@ -110,4 +110,62 @@ public sealed class UnitApiTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/QX-0009")).StatusCode);
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACountyRegistersItsGrassrootsUnionsInOneBatchAndSendingItAgainChangesNothing(Silo.Storage.StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        await county.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-B0", new { name = "Old name", kind = "joint" });
+        object[] units = [.. Enumerable.Range(0, 300).Select(i => new { code = $"XN-B{i}", name = $"兴宁区第{i}基层工会", kind = "enterprise" })];
+
+        var first = await county.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units);
+        var again = await county.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((299, 1, 0), Counts(await CoverageApp.JsonOf(first)));
+        Assert.Equal((0, 0, 300), Counts(await CoverageApp.JsonOf(again)));
+        var children = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}/children"));
+        Assert.Equal(300, children.EnumerateArray().Count(c => c.GetProperty("level").GetString() == "grassroots"));
+        Assert.Equal("兴宁区第0基层工会", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-B0"))).GetProperty("name").GetString());
+        var audit = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=units.batch&limit=1000"));
+        Assert.Equal(600, audit.GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AUnitBatchWithABadOrTakenItemRegistersNoneAndNamesEachItem()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-0001", new { name = "青秀区单位", kind = "enterprise" });
+        object[] invalid =
+        [
+            new { code = "XN-C1", name = "Good", kind = "enterprise" },
+            new { code = "XN-C2", name = "Bad kind", kind = "club" },
+            new { code = "XN-C1", name = "Twice", kind = "joint" },
+            new { code = "XN C3", name = "Bad code", kind = "sector" },
+        ];
+        object[] taken =
+        [
+            new { code = "XN-C1", name = "Good", kind = "enterprise" },
+            new { code = "QX-0001", name = "Impostor", kind = "enterprise" },
+            new { code = "450103", name = "Impostor", kind = "enterprise" },
+        ];
+
+        var refused = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", invalid);
+        var conflict = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", taken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(refused, "[1].kind"))[0]);
+        Assert.Contains("already item [0]", (await CoverageApp.ErrorsAt(refused, "[2].code"))[0]);
+        Assert.Contains("must be", (await CoverageApp.ErrorsAt(refused, "[3].code"))[0]);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("青秀区单位", (await CoverageApp.ErrorsAt(conflict, "[1].code"))[0]);
+        Assert.Contains("county", (await CoverageApp.ErrorsAt(conflict, "[2].code"))[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/XN-C1")).StatusCode);
+        Assert.Equal(Qingxiu, (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/QX-0001"))).GetProperty("parentCode").GetString());
+    }
+
+    private static (int Registered, int Renamed, int Unchanged) Counts(System.Text.Json.JsonElement result) =>
+        (result.GetProperty("registered").GetInt32(), result.GetProperty("renamed").GetInt32(), result.GetProperty("unchanged").GetInt32());
 }

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Reads a grassroots union's name and kind, alone or as an item of a batch; errors are keyed by the path given.</summary>
+public static class UnitReader
+{
+    private static readonly Dictionary<string, OrgKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["enterprise"] = OrgKind.Enterprise,
+        ["joint"] = OrgKind.Joint,
+        ["sector"] = OrgKind.Sector,
+    };
+
+    public static (string? Name, OrgKind? Kind) Read(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> fields)
+    {
+        if (!JsonInput.IsObjectWith(json, path, errors, fields))
+            return (null, null);
+        var name = JsonInput.Text(json, "name", path, errors, 200);
+        var kind = JsonInput.Text(json, "kind", path, errors, 32);
+        if (kind is not null && !Kinds.ContainsKey(kind))
+            errors.Add(JsonInput.Join(path, "kind"), $"must be one of {string.Join(", ", Kinds.Keys)}.");
+        return (name, kind is not null && Kinds.TryGetValue(kind, out var known) ? known : null);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Coverage.Contracts;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>Reads a batch of grassroots unions, <c>[{"code", "name", "kind"}]</c>; errors are keyed like <c>[3].kind</c>.</summary>
+public static class UnitsJsonBatch
+{
+    private static readonly string[] ItemFields = ["code", "name", "kind"];
+
+    public static List<UnitItem> Read(JsonElement root, ErrorBag errors)
+    {
+        var items = new List<UnitItem>();
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("$", $"must be an array of {{\"code\", \"name\", \"kind\"}} items, not {JsonInput.Describe(root)}.");
+            return items;
+        }
+        if (root.GetArrayLength() is 0 or > FiguresJsonBatch.MaxItems)
+        {
+            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {FiguresJsonBatch.MaxItems}.");
+            return items;
+        }
+        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            var path = $"[{index}]";
+            var code = element.ValueKind == JsonValueKind.Object ? JsonInput.Text(element, "code", path, errors, 64) : null;
+            var (name, kind) = UnitReader.Read(element, path, errors, ItemFields);
+            if (code is not null && !Codes.IsValid(code))
+                errors.Add(JsonInput.Join(path, "code"), $"must be {Codes.Rule}.");
+            else if (code is not null && !firstOf.TryAdd(code, index))
+                errors.Add(JsonInput.Join(path, "code"), $"'{code}' is already item [{firstOf[code]}]; list each unit once.");
+            else if (code is not null && name is not null && kind is not null)
+                items.Add(new UnitItem(JsonInput.Join(path, "code"), code, name, kind.Value));
+            index++;
+        }
+        return items;
+    }
+}
+
+/// <summary>One grassroots union of a batch, with the path its errors are keyed by.</summary>
+public sealed record UnitItem(string Path, string Code, string Name, OrgKind Kind);
