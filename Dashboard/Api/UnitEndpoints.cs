@@ -23,6 +23,8 @@ public static class UnitEndpoints
         group.MapPost("/units:batch", BatchAsync)
             .WithDescription($"Registers or renames up to {FiguresJsonBatch.MaxItems} grassroots unions of the county at once: " +
                 "[{\"code\", \"name\", \"kind\"}], all of them or none.");
+        group.MapPost("/units:import", ImportAsync)
+            .WithDescription("The same as text/csv: a header row code,name,kind, then one row per unit; errors name the row and column.");
         return group;
     }
 
@@ -56,13 +58,33 @@ public static class UnitEndpoints
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
         var errors = new ErrorBag();
-        CheckCounty(countyCode, directory, errors);
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : UnitsJsonBatch.Read(json.RootElement, errors);
+        return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsBatch, user, directory, registration, audit);
+    }
+
+    private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(string countyCode,
+        HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        if (!request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? true)
+            return Problems.UnsupportedMediaType("text/csv");
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag();
+        var items = UnitsCsv.Read(body, errors);
+        return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit);
+    }
+
+    private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ApplyAsync(string countyCode,
+        List<UnitItem> items, ErrorBag errors, string action, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration,
+        AuditLog audit)
+    {
+        CheckCounty(countyCode, directory, errors);
         if (errors.Any)
             return Problems.Invalid(errors);
         var (counts, taken) = await registration.PutManyAsync(countyCode, items,
-            unit => audit.StatementFor(AuditPayload.For(user, unit.Code, AuditActions.UnitsBatch, unit)));
+            unit => audit.StatementFor(AuditPayload.For(user, unit.Code, action, unit)));
         if (taken.Count == 0)
             return TypedResults.Ok(counts);
         var conflicts = new ErrorBag();

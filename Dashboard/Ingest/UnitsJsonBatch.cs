@@ -8,8 +8,10 @@ public static class UnitsJsonBatch
 {
     private static readonly string[] ItemFields = ["code", "name", "kind"];
 
-    public static List<UnitItem> Read(JsonElement root, ErrorBag errors)
+    /// <summary>Items' errors are keyed by <paramref name="itemPath"/> of their index: <c>[3]</c> unless an import names its rows.</summary>
+    public static List<UnitItem> Read(JsonElement root, ErrorBag errors, Func<int, string>? itemPath = null)
     {
+        itemPath ??= index => $"[{index}]";
         var items = new List<UnitItem>();
         if (root.ValueKind != JsonValueKind.Array)
         {
@@ -25,13 +27,13 @@ public static class UnitsJsonBatch
         var index = 0;
         foreach (var element in root.EnumerateArray())
         {
-            var path = $"[{index}]";
+            var path = itemPath(index);
             var code = element.ValueKind == JsonValueKind.Object ? JsonInput.Text(element, "code", path, errors, 64) : null;
             var (name, kind) = UnitReader.Read(element, path, errors, ItemFields);
             if (code is not null && !Codes.IsValid(code))
                 errors.Add(JsonInput.Join(path, "code"), $"must be {Codes.Rule}.");
             else if (code is not null && !firstOf.TryAdd(code, index))
-                errors.Add(JsonInput.Join(path, "code"), $"'{code}' is already item [{firstOf[code]}]; list each unit once.");
+                errors.Add(JsonInput.Join(path, "code"), $"'{code}' is already at {itemPath(firstOf[code])}; list each unit once.");
             else if (code is not null && name is not null && kind is not null)
                 items.Add(new UnitItem(JsonInput.Join(path, "code"), code, name, kind.Value));
             index++;

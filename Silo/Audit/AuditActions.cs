@@ -8,6 +8,7 @@ public static class AuditActions
     public const string FiguresImport = "figures.import";
     public const string UnitsPut = "units.put";
     public const string UnitsBatch = "units.batch";
+    public const string UnitsImport = "units.import";
     public const string StationsPut = "stations.put";
     public const string StationsUsage = "stations.usage";
     public const string TargetsPut = "targets.put";
@@ -15,5 +16,5 @@ public static class AuditActions
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, StationsPut, StationsUsage, TargetsPut, KeysCreate, KeysRevoke];
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsUsage, TargetsPut, KeysCreate, KeysRevoke];
 }

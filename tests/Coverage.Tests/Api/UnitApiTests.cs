@@ -157,13 +157,33 @@ public sealed class UnitApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(refused, "[1].kind"))[0]);
-        Assert.Contains("already item [0]", (await CoverageApp.ErrorsAt(refused, "[2].code"))[0]);
+        Assert.Contains("already at [0]", (await CoverageApp.ErrorsAt(refused, "[2].code"))[0]);
         Assert.Contains("must be", (await CoverageApp.ErrorsAt(refused, "[3].code"))[0]);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Contains("青秀区单位", (await CoverageApp.ErrorsAt(conflict, "[1].code"))[0]);
         Assert.Contains("county", (await CoverageApp.ErrorsAt(conflict, "[2].code"))[0]);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/api/v1/orgs/XN-C1")).StatusCode);
         Assert.Equal(Qingxiu, (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/QX-0001"))).GetProperty("parentCode").GetString());
+    }
+
+    [Fact]
+    public async Task ACountyImportsItsGrassrootsUnionsFromASpreadsheetAndErrorsNameTheRowAndColumn()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        const string good = "\uFEFFcode,name,kind\r\nXN-S1,\"兴宁区快递行业联合工会, 第一\",joint\r\nXN-S2,南宁中邮物流有限公司工会,enterprise\r\n";
+        const string bad = "code,name,kind\nXN-S3,Good,sector\nXN-S4,Bad kind,club\nXN-S3,Twice,joint\n";
+
+        var imported = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
+        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"));
+        var notCsv = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal((2, 0, 0), Counts(await CoverageApp.JsonOf(imported)));
+        Assert.Equal("兴宁区快递行业联合工会, 第一", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-S1"))).GetProperty("name").GetString());
+        Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(refused, "rows[3].kind"))[0]);
+        Assert.Contains("already at rows[2]", (await CoverageApp.ErrorsAt(refused, "rows[4].code"))[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-S3")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notCsv.StatusCode);
     }
 
     private static (int Registered, int Renamed, int Unchanged) Counts(System.Text.Json.JsonElement result) =>
