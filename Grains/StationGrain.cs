@@ -7,7 +7,7 @@ namespace Coverage.Grains;
 /// <summary>One service station: its registration and daily visits, reported to the org that runs it.</summary>
 public sealed class StationGrain(
     IGrainContext context,
-    [PersistentState("station")] IPersistentState<StationState> state,
+    [PersistentState(IStationGrain.StateName)] IPersistentState<StationState> state,
     TimeProvider clock,
     ILogger<StationGrain> logger) : IStationGrain, IGrainBase
 {

@@ -48,8 +48,13 @@ public static class StationEndpoints
         var existing = await station.GetSummary();
         if (existing is not null && !user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user);
-        var summary = await station.Register(info);
-        await audit.AppendAsync(AuditPayload.For(user, info.OrgCode, AuditActions.StationsPut, new { stationId, info }));
+        var record = AuditPayload.For(user, info.OrgCode, AuditActions.StationsPut, new { stationId, info });
+        var entry = audit.CompanionOf(IStationGrain.StateName, stationId, record);
+        StationSummary summary;
+        using (entry.Attach())
+            summary = await station.Register(info);
+        if (entry.TakeBack())
+            await audit.AppendAsync(record);
         return existing is null ? TypedResults.Created($"/api/v1/stations/{stationId}", summary) : TypedResults.Ok(summary);
     }
 
@@ -71,16 +76,20 @@ public static class StationEndpoints
             return NotRegistered(stationId);
         if (!user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user);
+        var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsUsage, new { stationId, usage });
+        var entry = audit.CompanionOf(IStationGrain.StateName, stationId, record);
         StationSummary summary;
         try
         {
-            summary = await station.ReportUsage(usage);
+            using (entry.Attach())
+                summary = await station.ReportUsage(usage);
         }
         catch (StationNotRegisteredException)
         {
             return NotRegistered(stationId);
         }
-        await audit.AppendAsync(AuditPayload.For(user, existing.OrgCode, AuditActions.StationsUsage, new { stationId, usage }));
+        if (entry.TakeBack())
+            await audit.AppendAsync(record);
         return TypedResults.Ok(summary);
     }
 

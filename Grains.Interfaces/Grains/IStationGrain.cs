@@ -6,6 +6,9 @@ namespace Coverage.Grains;
 /// <summary>One service station, keyed by its id: where it is and its visits per day.</summary>
 public interface IStationGrain : IGrainWithStringKey
 {
+    /// <summary>The name its state is stored under.</summary>
+    const string StateName = "station";
+
     /// <summary>Null when the station was never registered.</summary>
     Task<StationSummary?> GetSummary();
 

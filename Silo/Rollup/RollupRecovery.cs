@@ -20,7 +20,7 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
         // Kept as stored and read one org at a time, so a large tree's states are not all held as objects at once.
         var orgs = (await store.ReadAllAsync(IOrgGrain.StateName)).ToDictionary(s => s.Key);
         var storedParts = (await store.ReadAllAsync(IOrgGrain.PartsStateName)).ToDictionary(s => s.Key);
-        var stationsByOrg = (await store.ReadAllAsync("station"))
+        var stationsByOrg = (await store.ReadAllAsync(IStationGrain.StateName))
             .Select(s => (s.Key, State: Read<StationState>(s)))
             .Where(s => s.State.Info is not null)
             .ToLookup(s => s.State.Info!.OrgCode, s => new StationTotals(s.Key, Aggregate.OfStation(s.State.DailyVisits), s.State.Version));
