@@ -57,9 +57,9 @@ public static class KeyEndpoints
             return Problems.Invalid(errors);
         if (SubtreeScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
             return outOfScope;
-        var issued = await keys.CreateAsync(orgCode, role.Value);
+        var issued = await keys.CreateAsync(orgCode, role.Value, key => audit.StatementFor(AuditPayload.For(user, orgCode, AuditActions.KeysCreate,
+            new CreatedKey(key.Id, "", orgCode, ApiKeyStore.Name(role.Value)))));
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
-        await audit.AppendAsync(AuditPayload.For(user, orgCode, AuditActions.KeysCreate, created with { Key = "" }));
         return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
     }
 
@@ -71,9 +71,8 @@ public static class KeyEndpoints
             return TypedResults.Problem($"No live key has id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown key");
         if (!user.Reaches(key.OrgCode, directory))
             return Problems.OutOfScope(key.OrgCode, user);
-        await keys.RevokeAsync(id);
+        await keys.RevokeAsync(id, audit.StatementFor(AuditPayload.For(user, key.OrgCode, AuditActions.KeysRevoke, new { key.Id })));
         connections.CloseAll(id);
-        await audit.AppendAsync(AuditPayload.For(user, key.OrgCode, AuditActions.KeysRevoke, new { key.Id }));
         return TypedResults.NoContent();
     }
 

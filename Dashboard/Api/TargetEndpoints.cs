@@ -43,8 +43,8 @@ public static class TargetEndpoints
         var targets = json is null ? [] : Read(json.RootElement, errors);
         if (errors.Any)
             return Problems.Invalid(errors);
-        var stored = await store.PutAsync(code, targetYear, targets);
-        await audit.AppendAsync(AuditPayload.For(user, code, AuditActions.TargetsPut, stored));
+        var stored = await store.PutAsync(code, targetYear, targets,
+            set => audit.StatementFor(AuditPayload.For(user, code, AuditActions.TargetsPut, set)));
         return TypedResults.Ok(stored);
     }
 

@@ -55,29 +55,42 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         return row is null || _revoked.ContainsKey(row.Id) ? null : row.ToKey();
     }
 
-    public async Task<IssuedKey> CreateAsync(string orgCode, ApiKeyRole role)
+    /// <summary>Issues a key, committed in one transaction with the statement <paramref name="recorded"/> makes of it: its audit entry.</summary>
+    public async Task<IssuedKey> CreateAsync(string orgCode, ApiKeyRole role, Func<ApiKey, Statement> recorded)
     {
         var key = new ApiKey($"k_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", orgCode, role);
         var secret = $"cov_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
         var hash = Hash(secret);
-        var createdAt = clock.GetUtcNow();
-        await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-            "INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@Id, @hash, @OrgCode, @role, @createdAt)",
-            new { key.Id, hash, key.OrgCode, role = Name(role), createdAt }, transaction));
+        await committer.WriteAllAsync([
+            new StatementWrite(new Statement("INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@p0, @p1, @p2, @p3, @p4)",
+                key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow())),
+            new StatementWrite(recorded(key))]);
         _byHash[hash] = key;
         return new IssuedKey(key, secret);
     }
 
-    /// <summary>Marks the key revoked durably, then forgets it; false when no live key has this id.</summary>
-    public async Task<bool> RevokeAsync(string id)
+    /// <summary>
+    /// Marks the key revoked durably, in one transaction with <paramref name="recorded"/> (its audit entry), then forgets it;
+    /// false, writing nothing, when no live key has this id.
+    /// </summary>
+    public async Task<bool> RevokeAsync(string id, Statement recorded)
     {
-        var revokedAt = clock.GetUtcNow();
-        var revoked = await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-            "UPDATE api_keys SET revoked_at = @revokedAt WHERE id = @id AND revoked_at IS NULL", new { id, revokedAt }, transaction));
+        bool revoked;
+        try
+        {
+            await committer.WriteAllAsync([
+                new StatementWrite(new Statement("UPDATE api_keys SET revoked_at = @p0 WHERE id = @p1 AND revoked_at IS NULL", clock.GetUtcNow(), id)),
+                new StatementWrite(recorded)]);
+            revoked = true;
+        }
+        catch (WriteConflictException)
+        {
+            revoked = false;
+        }
         _revoked[id] = 0;
         foreach (var cached in _byHash.Where(k => k.Value.Id == id))
             _byHash.TryRemove(cached);
-        return revoked == 1;
+        return revoked;
     }
 
     /// <summary>Every key, revoked ones too, oldest first; the caller narrows them to what its reader may see.</summary>

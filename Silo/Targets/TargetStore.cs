@@ -21,18 +21,20 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         return _targets.GetValueOrDefault((code, year));
     }
 
-    /// <summary>Replaces all targets of the org for the year.</summary>
-    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets)
+    /// <summary>Replaces all targets of the org for the year, in one transaction with <paramref name="recorded"/>: its audit entry.</summary>
+    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded)
     {
         await LoadedAsync();
         var set = new OrgTargets(code, year, targets, clock.GetUtcNow());
         var json = JsonSerializer.Serialize(targets, StateJson.Options);
-        await committer.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-            $"""
-            INSERT INTO org_targets (code, year, targets, set_at) VALUES (@code, @year, {database.Dialect.JsonParameter("@json")}, @setAt)
-            ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
-            """,
-            new { code, year, json, setAt = set.SetAt }, transaction));
+        await committer.WriteAllAsync([
+            new StatementWrite(new Statement(
+                $"""
+                INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)
+                ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
+                """,
+                code, year, json, set.SetAt)),
+            new StatementWrite(recorded(set))]);
         _targets[(code, year)] = set;
         return set;
     }

@@ -17,6 +17,39 @@ public sealed class AuditApiTests
     }
 
     [Fact]
+    public async Task AWriteWhoseAuditEntryCannotBeWrittenIsNotApplied()
+    {
+        var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = await CoverageApp.StartAsync(database: database);
+        var today = Coverage.Contracts.ChinaClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var station = new { orgCode = Xingning, name = "朝阳广场户外劳动者服务站", lat = 22.82, lon = 108.37 };
+        await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-nn-010", station);
+        var reader = await CoverageApp.JsonOf(await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "reader" }));
+        await using (var connection = await database.Open().OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log refused the entry'); END");
+
+        HttpResponseMessage[] refused =
+        [
+            await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-nn-010/usage", new[] { new { date = today, visits = 37 } }),
+            await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-nn-011", station),
+            await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/targets/2026", new Dictionary<string, double> { ["newMembers"] = 10_000 }),
+            await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" }),
+            await app.Admin.DeleteAsync($"/api/v1/keys/{reader.GetProperty("id").GetString()}"),
+        ];
+
+        Assert.All(refused, response => Assert.False(response.IsSuccessStatusCode, response.RequestMessage!.RequestUri!.ToString()));
+        var stations = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/stations"))).GetProperty("items");
+        Assert.Equal(0, Assert.Single(stations.EnumerateArray()).GetProperty("visits").GetProperty("today").GetInt64());
+        var county = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}"));
+        Assert.False(county.TryGetProperty("attainment", out var attainment) && attainment.ValueKind != JsonValueKind.Null);
+        var keys = (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/keys"))).GetProperty("items");
+        Assert.Equal(reader.GetProperty("id").GetString(), Assert.Single(keys.EnumerateArray()).GetProperty("id").GetString());
+        var readerClient = app.ClientWithKey(reader.GetProperty("key").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await readerClient.GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+    }
+
+    [Fact]
     public async Task EveryAcceptedWriteIsAuditedWithWhoAndWhat()
     {
         await using var app = await CoverageApp.StartAsync();

@@ -109,27 +109,4 @@ public sealed class StationApiTests
 
         Assert.Contains("today", (await CoverageApp.ErrorsAt(response, "[0].date"))[0]);
     }
-
-    [Fact]
-    public async Task AStationWriteWhoseAuditEntryCannotBeWrittenChangesNothing()
-    {
-        var database = await TestDatabase.CreateAsync(Silo.Storage.StorageProvider.Sqlite);
-        await using var app = await CoverageApp.StartAsync(database: database);
-        await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-nn-010", Station(Xingning));
-        await using (var connection = await database.Open().OpenAsync())
-            await Dapper.SqlMapper.ExecuteAsync(connection, """
-                CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log WHEN NEW.action IN ('stations.usage', 'stations.put')
-                BEGIN SELECT RAISE(ABORT, 'audit log refused the entry'); END
-                """);
-
-        var usage = await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-nn-010/usage", new[] { new { date = Today, visits = 37 } });
-        var registered = await app.Admin.PutAsJsonAsync("/api/v1/stations/gx-nn-011", Station(Xingning));
-
-        Assert.False(usage.IsSuccessStatusCode);
-        Assert.False(registered.IsSuccessStatusCode);
-        var stations = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/stations"))).GetProperty("items");
-        var station = Assert.Single(stations.EnumerateArray());
-        Assert.Equal("gx-nn-010", station.GetProperty("id").GetString());
-        Assert.Equal(0, station.GetProperty("visits").GetProperty("today").GetInt64());
-    }
 }
