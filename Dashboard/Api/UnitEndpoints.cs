@@ -42,9 +42,8 @@ public static class UnitEndpoints
         var (name, kind) = json is null ? (null, null) : UnitReader.Read(json.RootElement, "", errors, Fields);
         if (errors.Any || name is null || kind is null)
             return Problems.Invalid(errors);
-        var entry = audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut,
-            new OrgInfo(unitCode, name, OrgLevel.Grassroots, kind.Value, countyCode)));
-        var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value, entry);
+        var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value,
+            registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered)));
         if (unit is null)
             return Taken(unitCode, holder!);
         var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
@@ -90,10 +89,9 @@ public static class UnitEndpoints
         var conflicts = new ErrorBag();
         foreach (var (item, holder) in taken)
             conflicts.Add(item.Path, TakenBy(item.Code, holder));
-        var problem = TypedResults.Problem($"The batch was not applied: {taken.Count} of its codes belong to other orgs. Choose other codes for them.",
-            statusCode: StatusCodes.Status409Conflict, title: "Unit codes taken");
-        problem.ProblemDetails.Extensions["errors"] = conflicts.ToDictionary();
-        return problem;
+        return Problems.Rejected(conflicts, StatusCodes.Status409Conflict, "Unit codes taken",
+            $"The batch was not applied: {(taken.Count == 1 ? "one of its codes belongs" : $"{taken.Count} of its codes belong")} to other orgs. " +
+            "Choose other codes for those listed in 'errors'.");
     }
 
     private static void CheckCounty(string countyCode, IOrgDirectory directory, ErrorBag errors)

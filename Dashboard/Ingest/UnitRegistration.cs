@@ -11,9 +11,9 @@ public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registr
 
     /// <summary>Null and the org holding the code when it is taken; otherwise the unit and whether it is new.</summary>
     public async Task<(OrgInfo? Unit, bool Created, OrgInfo? Holder)> PutAsync(string countyCode, string unitCode, string name, OrgKind kind,
-        Statement audit)
+        Func<OrgInfo, Statement> audit)
     {
-        var (counts, taken) = await PutManyAsync(countyCode, [new UnitItem("", unitCode, name, kind)], _ => audit);
+        var (counts, taken) = await PutManyAsync(countyCode, [new UnitItem("", unitCode, name, kind)], audit);
         return taken.Count > 0 ? (null, false, taken[0].Holder) : (directory.Find(unitCode), counts.Registered == 1, null);
     }
 
@@ -28,6 +28,7 @@ public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registr
         try
         {
             var taken = new List<(UnitItem, OrgInfo)>();
+            var units = new List<OrgInfo>(items.Count);
             var changed = new List<OrgInfo>();
             var registered = 0;
             foreach (var item in items)
@@ -39,6 +40,7 @@ public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registr
                     continue;
                 }
                 var unit = new OrgInfo(item.Code, item.Name, OrgLevel.Grassroots, item.Kind, countyCode);
+                units.Add(unit);
                 if (existing != unit)
                     changed.Add(unit);
                 if (existing is null)
@@ -46,7 +48,6 @@ public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registr
             }
             if (taken.Count > 0)
                 return (new UnitsBatchResult(0, 0, 0), taken);
-            var units = items.Select(i => new OrgInfo(i.Code, i.Name, OrgLevel.Grassroots, i.Kind, countyCode)).ToList();
             await registry.PutAllAsync(changed, units.Select(audit));
             return (new UnitsBatchResult(registered, changed.Count - registered, items.Count - changed.Count), []);
         }

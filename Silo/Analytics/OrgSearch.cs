@@ -4,8 +4,8 @@ using Coverage.Silo.Hierarchy;
 namespace Coverage.Silo.Analytics;
 
 /// <summary>
-/// Finds orgs by code prefix or name substring over the whole directory, grassroots units included. It scans a snapshot of
-/// the tree with codes and names upper-cased once, so each comparison is ordinal, and keeps only the page's best matches in
+/// Finds orgs by code prefix or name substring over the whole directory, grassroots units included. It scans a copy of the
+/// tree, made again whenever the tree changes, with codes and names upper-cased once, so each comparison is ordinal, and keeps only the page's best matches in
 /// order rather than sorting every match: a broad query over millions of grassroots unions stays a single pass.
 /// </summary>
 public sealed class OrgSearch(OrgDirectory directory)
@@ -16,7 +16,7 @@ public sealed class OrgSearch(OrgDirectory directory)
     {
         var raw = query?.Trim() ?? "";
         var q = raw.ToUpperInvariant();
-        var index = IndexOf(directory.Snapshot);
+        var index = CurrentIndex();
         var matches = new List<Match>();
         foreach (var entry in index.Entries)
         {
@@ -62,18 +62,16 @@ public sealed class OrgSearch(OrgDirectory directory)
         return best;
     }
 
-    private Index IndexOf(IReadOnlyList<OrgInfo> snapshot)
+    private Index CurrentIndex()
     {
-        var index = _index;
-        if (index is not null && ReferenceEquals(index.Snapshot, snapshot))
+        var generation = directory.Generation;
+        if (_index is { } index && index.Generation == generation)
             return index;
-        var entries = new Entry[snapshot.Count];
-        for (var i = 0; i < entries.Length; i++)
-            entries[i] = new Entry(snapshot[i], snapshot[i].Code.ToUpperInvariant(), snapshot[i].Name.ToUpperInvariant());
-        return _index = new Index(snapshot, entries);
+        var entries = directory.All.Select(org => new Entry(org, org.Code.ToUpperInvariant(), org.Name.ToUpperInvariant())).ToArray();
+        return _index = new Index(generation, entries);
     }
 
-    private sealed record Index(IReadOnlyList<OrgInfo> Snapshot, Entry[] Entries);
+    private sealed record Index(long Generation, Entry[] Entries);
 
     private readonly record struct Entry(OrgInfo Org, string Code, string Name);
 

@@ -19,7 +19,6 @@ public sealed class OrgDirectory : IOrgDirectory
     private readonly ConcurrentDictionary<string, OrgInfo> _orgs;
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
     private long _generation;
-    private AllOrgs? _snapshot;
 
     public OrgDirectory()
     {
@@ -39,20 +38,11 @@ public sealed class OrgDirectory : IOrgDirectory
 
     public int Count => _orgs.Count;
 
-    /// <summary>Every org as one array, made again only after the tree changed: for scans over all of it.</summary>
-    public IReadOnlyList<OrgInfo> Snapshot
-    {
-        get
-        {
-            // Read before the orgs, so a snapshot made while a put runs is made again on the next read.
-            var generation = Volatile.Read(ref _generation);
-            if (_snapshot is { } kept && kept.Generation == generation)
-                return kept.Orgs;
-            var orgs = _orgs.Values.ToArray();
-            _snapshot = new AllOrgs(generation, orgs);
-            return orgs;
-        }
-    }
+    /// <summary>
+    /// Counts changes of the tree, so a cache made from it knows when to be made again. Read it before reading the orgs: a
+    /// cache made while a put runs then carries the count from before the put, and is made again on its next use.
+    /// </summary>
+    public long Generation => Volatile.Read(ref _generation);
 
     public OrgInfo? Find(string code) => _orgs.GetValueOrDefault(code);
 
@@ -95,6 +85,4 @@ public sealed class OrgDirectory : IOrgDirectory
     }
 
     private sealed record DivisionFile(string Source, List<OrgInfo> Orgs);
-
-    private sealed record AllOrgs(long Generation, OrgInfo[] Orgs);
 }

@@ -28,8 +28,8 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
     {
         var registeredAt = clock.GetUtcNow();
         await committer.WriteAllAsync([
-            .. orgs.Select(org => new StatementWrite(new Statement(Upsert, org.Code, org.Name, Level(org.Level), Level(org.Kind), org.ParentCode, registeredAt))),
-            .. with.Select(statement => new StatementWrite(statement))]);
+            .. orgs.Select(org => new Statement(Upsert, org.Code, org.Name, Level(org.Level), Level(org.Kind), org.ParentCode, registeredAt)),
+            .. with]);
         directory.PutMany(orgs);
     }
 

@@ -62,9 +62,9 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         var secret = $"cov_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
         var hash = Hash(secret);
         await committer.WriteAllAsync([
-            new StatementWrite(new Statement("INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@p0, @p1, @p2, @p3, @p4)",
-                key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow())),
-            new StatementWrite(recorded(key))]);
+            new Statement("INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@p0, @p1, @p2, @p3, @p4)",
+                key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow()),
+            recorded(key)]);
         _byHash[hash] = key;
         return new IssuedKey(key, secret);
     }
@@ -79,8 +79,8 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         try
         {
             await committer.WriteAllAsync([
-                new StatementWrite(new Statement("UPDATE api_keys SET revoked_at = @p0 WHERE id = @p1 AND revoked_at IS NULL", clock.GetUtcNow(), id)),
-                new StatementWrite(recorded)]);
+                new Statement("UPDATE api_keys SET revoked_at = @p0 WHERE id = @p1 AND revoked_at IS NULL", clock.GetUtcNow(), id),
+                recorded]);
             revoked = true;
         }
         catch (WriteConflictException)

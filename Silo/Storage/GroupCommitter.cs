@@ -58,6 +58,9 @@ public sealed class GroupCommitter : IAsyncDisposable
         return Enqueue(operation, operation.Completion);
     }
 
+    /// <summary>The statements in one transaction, or none of them when one touches no row.</summary>
+    public Task<int> WriteAllAsync(IEnumerable<Statement> statements) => WriteAllAsync([.. statements.Select(s => new StatementWrite(s))]);
+
     /// <summary>
     /// Commits nothing: connecting is what claims the database, so a second process fails here, before it changes anything,
     /// with a <see cref="StorageUnavailableException"/> around the <see cref="DatabaseClaimedException"/>.

@@ -28,13 +28,13 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         var set = new OrgTargets(code, year, targets, clock.GetUtcNow());
         var json = JsonSerializer.Serialize(targets, StateJson.Options);
         await committer.WriteAllAsync([
-            new StatementWrite(new Statement(
+            new Statement(
                 $"""
                 INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)
                 ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
                 """,
-                code, year, json, set.SetAt)),
-            new StatementWrite(recorded(set))]);
+                code, year, json, set.SetAt),
+            recorded(set)]);
         _targets[(code, year)] = set;
         return set;
     }
