@@ -67,8 +67,15 @@ public sealed class OrgSearch(OrgDirectory directory)
         var generation = directory.Generation;
         if (_index is { } index && index.Generation == generation)
             return index;
-        var entries = directory.All.Select(org => new Entry(org, org.Code.ToUpperInvariant(), org.Name.ToUpperInvariant())).ToArray();
+        var entries = directory.All.Select(org => new Entry(org, Upper(org.Code), Upper(org.Name))).ToArray();
         return _index = new Index(generation, entries);
+    }
+
+    /// <summary>A text that upper-casing leaves as it is (every Chinese name, most codes) stays the directory's own string, not a second copy.</summary>
+    private static string Upper(string text)
+    {
+        var upper = text.ToUpperInvariant();
+        return string.Equals(upper, text, StringComparison.Ordinal) ? text : upper;
     }
 
     private sealed record Index(long Generation, Entry[] Entries);

@@ -62,24 +62,26 @@ public sealed class OrgDirectory : IOrgDirectory
     public void Put(OrgInfo org) => PutMany([org]);
 
     /// <summary>
-    /// Adds or renames orgs, each under a parent already known or put before it. An org new to its parent is appended, so
-    /// loading millions costs a few tree nodes each; only a rename searches its siblings.
+    /// Adds or renames orgs, each under a parent already known or put before it. Each parent's list is edited through one
+    /// builder per call, so loading millions costs a few tree nodes each; only a rename searches its siblings.
     /// </summary>
     public void PutMany(IEnumerable<OrgInfo> orgs)
     {
         lock (_writeLock)
         {
-            var children = _children.ToBuilder();
+            var edited = new Dictionary<string, ImmutableList<OrgInfo>.Builder>();
             foreach (var org in orgs)
             {
                 var parent = org.ParentCode ?? throw new ArgumentException("Only the national federation has no parent.", nameof(orgs));
-                var siblings = children.GetValueOrDefault(parent) ?? [];
-                children[parent] = _orgs.TryGetValue(org.Code, out var known) && known.ParentCode == parent
-                    ? siblings.Replace(known, org)
-                    : siblings.Add(org);
+                if (!edited.TryGetValue(parent, out var siblings))
+                    edited[parent] = siblings = (_children.GetValueOrDefault(parent) ?? []).ToBuilder();
+                if (_orgs.TryGetValue(org.Code, out var known) && known.ParentCode == parent)
+                    siblings[siblings.IndexOf(known)] = org;
+                else
+                    siblings.Add(org);
                 _orgs[org.Code] = org;
             }
-            _children = children.ToImmutable();
+            _children = _children.SetItems(edited.Select(e => KeyValuePair.Create(e.Key, e.Value.ToImmutable())));
             Interlocked.Increment(ref _generation);
         }
     }

@@ -14,11 +14,15 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
 
     public async Task LoadAsync()
     {
-        await using var connection = await database.OpenAsync();
-        var rows = await connection.QueryAsync<(string Code, string Name, string Level, string Kind, string ParentCode)>(
-            "SELECT code, name, level, kind, parent_code FROM orgs ORDER BY registered_at, code");
-        directory.PutMany(rows.Where(r => directory.Find(r.ParentCode) is not null)
-            .Select(row => new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode)));
+        // Read as consumed: a national tree's rows are held only as the orgs they make.
+        var registered = new List<OrgInfo>();
+        await using (var connection = await database.OpenAsync())
+        {
+            await foreach (var row in connection.QueryUnbufferedAsync<(string Code, string Name, string Level, string Kind, string ParentCode)>(
+                "SELECT code, name, level, kind, parent_code FROM orgs ORDER BY registered_at, code"))
+                registered.Add(new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode));
+        }
+        directory.PutMany(registered.Where(org => directory.Find(org.ParentCode!) is not null));
     }
 
     public Task PutAsync(OrgInfo org) => PutAllAsync([org], []);

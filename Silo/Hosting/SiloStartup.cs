@@ -39,7 +39,7 @@ internal sealed class SiloStartup(Database database, GroupCommitter committer, S
                 "Stop that process, or give this one its own database (Storage:SqlitePath or ConnectionStrings:Coverage): one process owns a database.",
                 conflict);
         }
-        // Recovery held every org's stored state at once: on a large tree, hand that memory back before serving.
+        // Loading the tree and recovering it allocated several times what stays: on a large tree, hand that memory back before serving.
         if (directory.Count > LargeTree)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
@@ -14,30 +15,50 @@ namespace Coverage.Silo.Rollup;
 /// </summary>
 public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory directory, TimeProvider clock, ILogger<RollupRecovery> logger)
 {
+    /// <summary>Children whose stored states are read in one query: a county's grassroots unions take one or two.</summary>
+    private const int ReadBatch = 1_000;
+
     public async Task<int> RecoverAsync()
     {
         var today = ChinaClock.Today(clock);
-        // Kept as stored and read one org at a time, so a large tree's states are not all held as objects at once.
-        var orgs = (await store.ReadAllAsync(IOrgGrain.StateName)).ToDictionary(s => s.Key);
-        var storedParts = (await store.ReadAllAsync(IOrgGrain.PartsStateName)).ToDictionary(s => s.Key);
-        var stationsByOrg = (await store.ReadAllAsync(IStationGrain.StateName))
-            .Select(s => (s.Key, State: Read<StationState>(s)))
-            .Where(s => s.State.Info is not null)
-            .ToLookup(s => s.State.Info!.OrgCode, s => new StationTotals(s.Key, Aggregate.OfStation(s.State.DailyVisits), s.State.Version));
+        var stationsByOrg = await StationsByOrgAsync();
+        // Only orgs with children or stations store parts, a few thousand of a national tree's millions: ask for no others.
+        var withParts = await store.ReadKeysAsync(IOrgGrain.PartsStateName).ToHashSetAsync(StringComparer.Ordinal);
+        var repairs = new RepairWrites(store);
         var repaired = 0;
 
-        // Depth first, each org after its children, so only the children of the orgs on the current path are held.
-        async Task<ChildTotals?> RecoverAsync(OrgInfo org)
+        // Depth first, each org after its children, so only the stored states of the children on the current path are held.
+        async Task<ChildTotals?> RecoverAsync(OrgInfo org, StoredState? stored, StoredState? storedParts)
         {
             var children = new Dictionary<string, ChildTotals>();
-            foreach (var child in directory.ChildrenOf(org.Code))
+            var below = WithStoredStatesAsync(directory.ChildrenOf(org.Code), withParts);
+            if (org.ParentCode is null)
             {
-                if (await RecoverAsync(child) is { } reported)
-                    children[child.Code] = reported;
+                // The provinces' subtrees share nothing, so they are walked one per core.
+                var provinces = new ConcurrentQueue<(OrgInfo Org, StoredState? Stored, StoredState? Parts)>(await below.ToListAsync());
+                await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+                {
+                    while (provinces.TryDequeue(out var child))
+                    {
+                        if (await RecoverAsync(child.Org, child.Stored, child.Parts) is { } reported)
+                        {
+                            lock (children)
+                                children[child.Org.Code] = reported;
+                        }
+                    }
+                })));
             }
-            var (state, version) = orgs.Remove(org.Code, out var found) ? (Read<OrgState>(found), found.Version) : (new OrgState(), 0L);
-            var (parts, partsVersion) = storedParts.Remove(org.Code, out var foundParts) ? (Read<OrgParts>(foundParts), foundParts.Version) : (new OrgParts(), 0L);
-            var stations = stationsByOrg[org.Code].ToDictionary(s => s.StationId);
+            else
+            {
+                await foreach (var (child, childStored, childParts) in below)
+                {
+                    if (await RecoverAsync(child, childStored, childParts) is { } reported)
+                        children[child.Code] = reported;
+                }
+            }
+            var (state, version) = stored is null ? (new OrgState(), 0L) : (Read<OrgState>(stored), stored.Version);
+            var (parts, partsVersion) = storedParts is null ? (new OrgParts(), 0L) : (Read<OrgParts>(storedParts), storedParts.Version);
+            var stations = (stationsByOrg.GetValueOrDefault(org.Code) ?? []).ToDictionary(s => s.StationId);
             if (!Same(parts.Children, children) || !Same(parts.Stations, stations))
             {
                 var before = parts.TotalsWith(state.OwnAggregate, today);
@@ -46,21 +67,54 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
                 {
                     state.Version++;
                     state.UpdatedAt = clock.GetUtcNow();
-                    await store.WriteAsync(IOrgGrain.StateName, org.Code, JsonSerializer.Serialize(state, StateJson.Options), version);
+                    await repairs.StartAsync(IOrgGrain.StateName, org.Code, JsonSerializer.Serialize(state, StateJson.Options), version);
                 }
-                await store.WriteAsync(IOrgGrain.PartsStateName, org.Code, JsonSerializer.Serialize(rebuilt, StateJson.Options), partsVersion);
+                await repairs.StartAsync(IOrgGrain.PartsStateName, org.Code, JsonSerializer.Serialize(rebuilt, StateJson.Options), partsVersion);
                 parts = rebuilt;
-                repaired++;
+                Interlocked.Increment(ref repaired);
             }
             return version > 0 || parts.Children.Count > 0 || parts.Stations.Count > 0
                 ? new ChildTotals(org.Code, parts.TotalsWith(state.OwnAggregate, today), state.Version)
                 : null;
         }
 
-        foreach (var root in directory.All.Where(o => o.ParentCode is null).ToList())
-            await RecoverAsync(root);
+        await foreach (var (root, stored, storedParts) in WithStoredStatesAsync(directory.All.Where(o => o.ParentCode is null).ToList(), withParts))
+            await RecoverAsync(root, stored, storedParts);
+        await repairs.AllWrittenAsync();
+        // An idle pool thread can keep the last task it ran, and with it this walk, reachable: the stations' totals (hundreds
+        // of MB nationally) are let go here, so the collection after start-up hands their memory back.
+        stationsByOrg.Clear();
         logger.LogInformation("Roll-up checked over {Orgs} orgs; {Repaired} brought up to date with their children", directory.Count, repaired);
         return repaired;
+    }
+
+    /// <summary>Each station's totals under the org that runs it; a station's stored state is dropped as soon as it is read.</summary>
+    private async Task<Dictionary<string, List<StationTotals>>> StationsByOrgAsync()
+    {
+        var stationsByOrg = new Dictionary<string, List<StationTotals>>();
+        await foreach (var stored in store.ReadAllAsync(IStationGrain.StateName))
+        {
+            if (Read<StationState>(stored) is not { Info: { } info } state)
+                continue;
+            if (!stationsByOrg.TryGetValue(info.OrgCode, out var stations))
+                stationsByOrg[info.OrgCode] = stations = [];
+            stations.Add(new StationTotals(stored.Key, Aggregate.OfStation(state.DailyVisits), state.Version));
+        }
+        return stationsByOrg;
+    }
+
+    /// <summary>The orgs with their stored own and parts states, read a batch of siblings at a time.</summary>
+    private async IAsyncEnumerable<(OrgInfo Org, StoredState? Stored, StoredState? Parts)> WithStoredStatesAsync(IReadOnlyList<OrgInfo> orgs,
+        HashSet<string> withParts)
+    {
+        foreach (var batch in orgs.Chunk(ReadBatch))
+        {
+            var stored = (await store.ReadManyAsync(IOrgGrain.StateName, batch.Select(o => o.Code).ToList())).ToDictionary(s => s.Key);
+            var partsCodes = batch.Select(o => o.Code).Where(withParts.Contains).ToList();
+            Dictionary<string, StoredState> parts = partsCodes.Count == 0 ? [] : (await store.ReadManyAsync(IOrgGrain.PartsStateName, partsCodes)).ToDictionary(s => s.Key);
+            foreach (var org in batch)
+                yield return (org, stored.GetValueOrDefault(org.Code), parts.GetValueOrDefault(org.Code));
+        }
     }
 
     private static T Read<T>(StoredState stored) where T : new() =>

@@ -35,13 +35,28 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
             new { stateName, key });
     }
 
-    public async Task<IReadOnlyList<StoredState>> ReadAllAsync(string stateName)
+    public async Task<IReadOnlyList<StoredState>> ReadManyAsync(string stateName, IReadOnlyCollection<string> keys)
     {
         await using var connection = await database.OpenAsync();
         var rows = await connection.QueryAsync<StoredState>(
-            "SELECT grain_key AS Key, payload AS Payload, version AS Version FROM grain_state WHERE state_name = @stateName",
-            new { stateName });
+            $"SELECT grain_key AS Key, payload AS Payload, version AS Version FROM grain_state WHERE state_name = @stateName AND {database.Dialect.IsOneOf("grain_key", "@keys")}",
+            new { stateName, keys = database.Dialect.TextList(keys) });
         return rows.AsList();
+    }
+
+    public async IAsyncEnumerable<string> ReadKeysAsync(string stateName)
+    {
+        await using var connection = await database.OpenAsync();
+        await foreach (var key in connection.QueryUnbufferedAsync<string>("SELECT grain_key FROM grain_state WHERE state_name = @stateName", new { stateName }))
+            yield return key;
+    }
+
+    public async IAsyncEnumerable<StoredState> ReadAllAsync(string stateName)
+    {
+        await using var connection = await database.OpenAsync();
+        await foreach (var row in connection.QueryUnbufferedAsync<StoredState>(
+            "SELECT grain_key AS Key, payload AS Payload, version AS Version FROM grain_state WHERE state_name = @stateName", new { stateName }))
+            yield return row;
     }
 
     public async Task<long> WriteAsync(string stateName, string key, string payload, long expectedVersion)

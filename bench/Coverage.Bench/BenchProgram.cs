@@ -4,6 +4,7 @@ using Coverage.Bench.Http;
 using Coverage.Bench.Ingest;
 using Coverage.Bench.Reads;
 using Coverage.Bench.Runtime;
+using Coverage.Bench.Startup;
 
 namespace Coverage.Bench;
 
@@ -29,6 +30,9 @@ public static class BenchProgram
             case "dense":
                 await DenseCountyBenchmark.RunAsync(options);
                 return 0;
+            case "startup":
+                await StartupBenchmark.RunAsync(options);
+                return 0;
             case BaselineServer.Command:
                 await BaselineServer.RunAsync();
                 return 0;
@@ -49,6 +53,8 @@ public static class BenchProgram
                         --db sqlite --readers 100 --rate 1000 (0: closed loop only) --seconds 10 --rounds 3
               dense     a county's own figures written in sequence, with ~1,000 grassroots unions and 60 stations below it vs. none
                         --db sqlite --units 1000 --stations 60 --writes 500 --rounds 3
+              startup   the app started on a national-size tree, after a crash and settled: time to ready, peak memory
+                        --db sqlite --units 2800000 --stations 186100
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
             created for the run and dropped after it.
             """);

@@ -23,6 +23,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process's peak and current resident memory in MB, from /proc (Linux).</summary>
+    public (double PeakMb, double ResidentMb) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Mb(string field) => long.Parse(status.Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        return (Mb("VmHWM"), Mb("VmRSS"));
+    }
+
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> settings,
         string readinessPath)
     {

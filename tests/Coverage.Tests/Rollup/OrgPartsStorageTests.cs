@@ -71,7 +71,7 @@ public sealed class OrgPartsStorageTests
         Assert.Equal(48_000, upgraded.Totals.Members);
         Assert.Equal((national.Version, national.UpdatedAt), (upgraded.Version, upgraded.UpdatedAt));
         Assert.Equal(41_000, (await after.Grains.GetGrain<IOrgGrain>(Xingning).GetSummary()).Own!.Members);
-        Assert.All(await after.Store.ReadAllAsync(IOrgGrain.StateName), row => Assert.DoesNotContain("children", row.Payload));
+        Assert.All(await after.Store.ReadAllAsync(IOrgGrain.StateName).ToListAsync(), row => Assert.DoesNotContain("children", row.Payload));
         Assert.True((await after.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
     }
 

@@ -47,4 +47,26 @@ public sealed class RecoveryTests
         Assert.Equal((300, 1, 12), (nation.Totals.Members, nation.Totals.Stations, nation.Totals.StationVisits.Today));
         Assert.True((await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AfterACrashACountyWithMoreGrassrootsUnionsThanOneReadTakesCountsEveryOne(Silo.Storage.StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var first = await SiloHost.StartAsync(database: database);
+        var units = Enumerable.Range(0, 2_500)
+            .Select(i => new OrgInfo($"XN-{i:D4}", $"兴宁区第{i}基层工会", OrgLevel.Grassroots, OrgKind.Enterprise, "450102")).ToList();
+        await first.Services.GetRequiredService<OrgRegistry>().PutAllAsync(units, []);
+        await Task.WhenAll(units.Select((unit, i) => first.Grains.GetGrain<IOrgGrain>(unit.Code).SetFigures(Figure.Of(i + 1))));
+        await first.AbandonAsync();
+        await first.DisposeAsync();
+
+        await using var second = await SiloHost.StartAsync(database: database);
+
+        var county = second.Grains.GetGrain<IOrgGrain>("450102");
+        Assert.Equal(2_500, (await county.GetRollup()).Children.Count);
+        Assert.Equal(2_500L * 2_501 / 2, (await county.GetSummary()).Totals.Members);
+        Assert.Equal(2_500L * 2_501 / 2, (await second.Grains.GetGrain<IOrgGrain>("000000").GetSummary()).Totals.Members);
+        Assert.True((await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
+    }
 }

@@ -31,5 +31,9 @@ public sealed class FlakyStateStore(IGrainStateStore inner) : IGrainStateStore
             ? throw new IOException($"Simulated write failure for {key}")
             : inner.WriteAsync(stateName, key, payload, expectedVersion);
 
-    public Task<IReadOnlyList<StoredState>> ReadAllAsync(string stateName) => inner.ReadAllAsync(stateName);
+    public Task<IReadOnlyList<StoredState>> ReadManyAsync(string stateName, IReadOnlyCollection<string> keys) => inner.ReadManyAsync(stateName, keys);
+
+    public IAsyncEnumerable<string> ReadKeysAsync(string stateName) => inner.ReadKeysAsync(stateName);
+
+    public IAsyncEnumerable<StoredState> ReadAllAsync(string stateName) => inner.ReadAllAsync(stateName);
 }

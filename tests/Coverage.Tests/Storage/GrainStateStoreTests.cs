@@ -48,7 +48,7 @@ public sealed class GrainStateStoreTests
         await Task.WhenAll(writes);
         await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
 
-        Assert.Equal(501, (await silo.Store.ReadAllAsync("org")).Count);
+        Assert.Equal(501, (await silo.Store.ReadAllAsync("org").ToListAsync()).Count);
         Assert.True(committer.Commits - commitsBefore < 250, $"{committer.Commits - commitsBefore} commits for 501 writes");
     }
 
@@ -81,7 +81,7 @@ public sealed class GrainStateStoreTests
         await Task.WhenAll(before.Concat(after));
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => failing);
-        Assert.Equal(200, (await silo.Store.ReadAllAsync("org")).Count);
+        Assert.Equal(200, (await silo.Store.ReadAllAsync("org").ToListAsync()).Count);
         Assert.Equal(0L, await committer.WriteAsync(async (connection, transaction) =>
         {
             await using var count = connection.CreateCommand();
