@@ -1,56 +1,87 @@
+using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
+using Coverage.Silo.Runtime;
 
 namespace Coverage.Silo.Rollup;
 
 /// <summary>
-/// Walks the whole tree through the grains and reports every org whose totals differ from its own figures plus the
-/// current totals of its children and stations. Meaningful once updates have settled; mid-flight it shows propagation lag.
+/// Walks the whole tree and reports every org whose totals differ from its own figures plus the current totals of its
+/// children and stations. Orgs that are awake, or have children or stored parts, are asked through their grains; any other
+/// grassroots union, and every station, is read from storage, which holds all of a grain that is not awake, so a national
+/// check wakes a few thousand grains rather than millions. Meaningful once updates have settled; mid-flight it shows
+/// propagation lag.
 /// </summary>
-public sealed class ConsistencyCheck(IGrainFactory grains, IOrgDirectory directory, TimeProvider clock)
+public sealed class ConsistencyCheck(GrainRuntime grains, IGrainStateStore store, IOrgDirectory directory, TimeProvider clock)
 {
+    /// <summary>Children read or asked at once: a county's grassroots unions take one or two rounds.</summary>
+    private const int Batch = 1_000;
+
     public async Task<ConsistencyReport> RunAsync(CancellationToken cancellationToken = default)
     {
         // One snapshot of the tree for the whole walk: a unit registered meanwhile is left to the next check.
         var orgs = directory.All.ToList();
         var childrenOf = orgs.Where(o => o.ParentCode is not null).ToLookup(o => o.ParentCode!);
-        var rollups = new Dictionary<string, OrgRollup>(orgs.Count);
-        foreach (var chunk in orgs.Chunk(256))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var rollup in await Task.WhenAll(chunk.Select(o => grains.GetGrain<IOrgGrain>(o.Code).GetRollup())))
-                rollups[rollup.Code] = rollup;
-        }
-        var stations = new Dictionary<string, StationSummary?>();
-        foreach (var chunk in rollups.Values.SelectMany(r => r.Stations.Keys).Distinct().Chunk(256))
-        {
-            var summaries = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()));
-            for (var i = 0; i < chunk.Length; i++)
-                stations[chunk[i]] = summaries[i];
-        }
+        var withParts = await store.ReadKeysAsync(IOrgGrain.PartsStateName).ToHashSetAsync(StringComparer.Ordinal);
+        bool Asked(OrgInfo org) => childrenOf.Contains(org.Code) || withParts.Contains(org.Code) || grains.IsActive<IOrgGrain>(org.Code);
 
         // Both sides as of today: a part last computed on an earlier day may still hold a visit day that has since dropped out.
         var today = ChinaClock.Today(clock);
         var problems = new List<Inconsistency>();
-        foreach (var org in orgs)
+        foreach (var org in orgs.Where(Asked))
         {
-            var rollup = rollups[org.Code];
-            var children = childrenOf[org.Code].Select(c => rollups[c.Code].Totals);
+            cancellationToken.ThrowIfCancellationRequested();
+            var rollup = await grains.GetGrain<IOrgGrain>(org.Code).GetRollup();
+            var children = await CurrentTotalsAsync(childrenOf[org.Code].ToList(), Asked, today);
             var ownStations = rollup.Stations.Values.Where(s => s.Totals is not null).ToList();
-            var expected = Aggregate.Sum(children.Concat(ownStations.Select(s => s.Totals!)).Prepend(rollup.Own)).TrimmedTo(today);
+            var owners = await StationOwnersAsync(ownStations.Select(s => s.StationId).ToList());
+            var expected = Aggregate.Sum(children.Values.Concat(ownStations.Select(s => s.Totals!)).Prepend(rollup.Own)).TrimmedTo(today);
             var totals = rollup.Totals.TrimmedTo(today);
             var found = new List<string>();
             if (!expected.SameAs(totals))
                 found.Add("totals differ from own + Σ children + stations");
-            found.AddRange(childrenOf[org.Code]
-                .Where(c => rollup.Children.TryGetValue(c.Code, out var seen) ? !seen.Totals.SameAs(rollups[c.Code].Totals) : !rollups[c.Code].Totals.SameAs(Aggregate.Empty))
-                .Select(c => $"holds stale totals for child {c.Code}"));
-            found.AddRange(ownStations.Where(s => stations[s.StationId]?.OrgCode != org.Code)
+            found.AddRange(children
+                .Where(c => rollup.Children.TryGetValue(c.Key, out var seen) ? !seen.Totals.SameAs(c.Value) : !c.Value.SameAs(Aggregate.Empty))
+                .Select(c => $"holds stale totals for child {c.Key}"));
+            found.AddRange(ownStations.Where(s => owners.GetValueOrDefault(s.StationId) != org.Code)
                 .Select(s => $"counts station {s.StationId}, which belongs to another org"));
             if (found.Count > 0)
                 problems.Add(new Inconsistency(org.Code, org.Name, totals, expected, found));
         }
         return new ConsistencyReport(orgs.Count, problems);
+    }
+
+    /// <summary>Each child's totals now, in the children's order: from its grain when it is asked, else from its stored figures.</summary>
+    private async Task<Dictionary<string, Aggregate>> CurrentTotalsAsync(IReadOnlyList<OrgInfo> children, Func<OrgInfo, bool> asked, DateOnly today)
+    {
+        var totals = new Dictionary<string, Aggregate>(children.Count);
+        foreach (var batch in children.Chunk(Batch))
+        {
+            var rollups = (await Task.WhenAll(batch.Where(asked).Select(c => grains.GetGrain<IOrgGrain>(c.Code).GetRollup()))).ToDictionary(r => r.Code);
+            var stored = await ReadAsync<OrgState>(IOrgGrain.StateName, batch.Select(c => c.Code).Where(code => !rollups.ContainsKey(code)).ToList());
+            foreach (var child in batch)
+            {
+                totals[child.Code] = rollups.TryGetValue(child.Code, out var rollup)
+                    ? rollup.Totals
+                    : new OrgParts().TotalsWith(Aggregate.Of(stored.GetValueOrDefault(child.Code)?.Own), today);
+            }
+        }
+        return totals;
+    }
+
+    /// <summary>The org each station is registered to, as stored: a station's registration is written before it is acknowledged.</summary>
+    private async Task<Dictionary<string, string?>> StationOwnersAsync(IReadOnlyList<string> stationIds) =>
+        (await ReadAsync<StationState>(IStationGrain.StateName, stationIds)).ToDictionary(s => s.Key, s => s.Value.Info?.OrgCode);
+
+    private async Task<Dictionary<string, T>> ReadAsync<T>(string stateName, IReadOnlyList<string> keys) where T : new()
+    {
+        var states = new Dictionary<string, T>();
+        foreach (var batch in keys.Chunk(Batch))
+        {
+            foreach (var stored in await store.ReadManyAsync(stateName, batch))
+                states[stored.Key] = JsonSerializer.Deserialize<T>(stored.Payload, StateJson.Options) ?? new T();
+        }
+        return states;
     }
 }

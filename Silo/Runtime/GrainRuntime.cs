@@ -40,6 +40,10 @@ public sealed class GrainRuntime : IGrainFactory
 
     public int ActivationCount => _activations.Count;
 
+    /// <summary>Whether the grain has an activation now; asking creates none.</summary>
+    public bool IsActive<TGrain>(string key) where TGrain : IGrainWithStringKey =>
+        _classes.TryGetValue(typeof(TGrain), out var grainClass) && _activations.ContainsKey(new GrainId(grainClass, key));
+
     public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrEmpty(key);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Silo.Hierarchy;
@@ -239,12 +240,39 @@ public sealed class RollupTests
         var directory = silo.Services.GetRequiredService<IOrgDirectory>();
         var listed = directory.All.ToList();
         await silo.Services.GetRequiredService<OrgRegistry>().PutAsync(new OrgInfo("GX0009", "新单位工会", OrgLevel.Grassroots, OrgKind.Enterprise, Xingning));
-        var check = new ConsistencyCheck(silo.Grains, new ListedEarlier(directory, listed), TimeProvider.System);
+        var check = new ConsistencyCheck(silo.Services.GetRequiredService<GrainRuntime>(), silo.Store, new ListedEarlier(directory, listed), TimeProvider.System);
 
         var report = await check.RunAsync();
 
         Assert.Equal(listed.Count, report.OrgsChecked);
         Assert.True(report.Consistent);
+    }
+
+    [Fact]
+    public async Task ConsistencyCheckReadsAsleepGrassrootsUnionsFromStorageWithoutWakingThem()
+    {
+        await using var database = await TestDatabase.CreateAsync(Silo.Storage.StorageProvider.Sqlite);
+        var units = Enumerable.Range(0, 300)
+            .Select(i => new OrgInfo($"XN-{i:D3}", $"兴宁区第{i}基层工会", OrgLevel.Grassroots, OrgKind.Enterprise, Xingning)).ToList();
+        await using (var first = await SiloHost.StartAsync(database: database))
+        {
+            await first.Services.GetRequiredService<OrgRegistry>().PutAllAsync(units, []);
+            await Task.WhenAll(units.Select((unit, i) => first.Grains.GetGrain<IOrgGrain>(unit.Code).SetFigures(Figure.Of(i + 1))));
+            await first.StopAsync();
+        }
+        await using var second = await SiloHost.StartAsync(database: database);
+        var stored = await second.Store.ReadAsync(IOrgGrain.StateName, "XN-007");
+        var changed = JsonSerializer.Deserialize<OrgState>(stored!.Payload, StateJson.Options)!;
+        changed.Own = Figure.Of(5_000);
+        await second.Store.WriteAsync(IOrgGrain.StateName, "XN-007", JsonSerializer.Serialize(changed, StateJson.Options), stored.Version);
+
+        var report = await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync();
+
+        var broken = Assert.Single(report.Inconsistencies);
+        Assert.Equal(Xingning, broken.Code);
+        Assert.Equal(["totals differ from own + Σ children + stations", "holds stale totals for child XN-007"], broken.Problems);
+        var runtime = second.Services.GetRequiredService<GrainRuntime>();
+        Assert.DoesNotContain(units, unit => runtime.IsActive<IOrgGrain>(unit.Code));
     }
 
     /// <summary>The directory as the check saw it when it listed the tree, with everything registered since still found by code.</summary>
