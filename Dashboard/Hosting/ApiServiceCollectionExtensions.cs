@@ -7,7 +7,10 @@ namespace Coverage.Dashboard.Hosting;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>JSON in camelCase with enums as camelCase strings, and RFC 7807 problem details for every error, storage failures included.</summary>
+    /// <summary>
+    /// JSON in camelCase with enums as camelCase strings, RFC 7807 problem details for every error, storage failures
+    /// included, and the bound on how many orgs one ranking reads.
+    /// </summary>
     public static IHostApplicationBuilder AddCoverageApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
@@ -15,6 +18,9 @@ public static class ApiServiceCollectionExtensions
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<ChildrenResponses>();
+        builder.Services.AddOptions<RankingOptions>().Bind(builder.Configuration.GetSection("Rankings"))
+            .Validate(o => o.MaxOrgs >= 1, "Rankings:MaxOrgs must be at least 1.")
+            .ValidateOnStart();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Coverage.Contracts;
 using Coverage.Tests.Infrastructure;
 using static Coverage.Tests.Infrastructure.Orgs;
@@ -73,5 +74,21 @@ public sealed class RankingTests
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         if (listed is not null)
             Assert.Contains(listed, problem.GetProperty("valid").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task ARankingOfMoreOrgsThanOneRankingReadsIsRefusedWithTheWayToNarrowIt()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?> { ["Rankings:MaxOrgs"] = "50" });
+
+        var national = await app.Admin.GetAsync("/api/v1/orgs/000000/descendants?level=county");
+        var oneCity = await app.Admin.GetAsync("/api/v1/orgs/450100/descendants?level=county");
+
+        Assert.Equal(HttpStatusCode.BadRequest, national.StatusCode);
+        var problem = await CoverageApp.JsonOf(national);
+        Assert.Equal("level", problem.GetProperty("parameter").GetString());
+        Assert.Contains("more than one ranking reads (50, Rankings:MaxOrgs)", problem.GetProperty("detail").GetString());
+        Assert.Contains("one province at a time", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, oneCity.StatusCode);
     }
 }
