@@ -226,9 +226,7 @@ public sealed class OrgGrain(
         if (_summary is { } kept && _summaryDay == today && ReferenceEquals(_summaryInfo, info) && kept.Version == State.Version &&
             ReferenceEquals(kept.Own, State.Own))
             return kept;
-        var totals = _totals.ToTotals(today);
         (_summaryDay, _summaryInfo) = (today, info);
-        return _summary = new OrgSummary(info.Code, info.Name, info.Level, info.Kind, info.ParentCode, State.Own, totals, Rates.Of(totals),
-            State.Version, State.UpdatedAt);
+        return _summary = OrgSummaries.Of(info, State, _totals, today);
     }
 }

@@ -4,6 +4,7 @@ using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Rollup;
 
@@ -54,8 +55,7 @@ public sealed class RecoveryTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var first = await SiloHost.StartAsync(database: database);
-        var units = Enumerable.Range(0, 2_500)
-            .Select(i => new OrgInfo($"XN-{i:D4}", $"兴宁区第{i}基层工会", OrgLevel.Grassroots, OrgKind.Enterprise, "450102")).ToList();
+        var units = XingningUnits(2_500);
         await first.Services.GetRequiredService<OrgRegistry>().PutAllAsync(units, []);
         await Task.WhenAll(units.Select((unit, i) => first.Grains.GetGrain<IOrgGrain>(unit.Code).SetFigures(Figure.Of(i + 1))));
         await first.AbandonAsync();

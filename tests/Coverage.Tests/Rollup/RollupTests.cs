@@ -252,8 +252,7 @@ public sealed class RollupTests
     public async Task ConsistencyCheckReadsAsleepGrassrootsUnionsFromStorageWithoutWakingThem()
     {
         await using var database = await TestDatabase.CreateAsync(Silo.Storage.StorageProvider.Sqlite);
-        var units = Enumerable.Range(0, 300)
-            .Select(i => new OrgInfo($"XN-{i:D3}", $"兴宁区第{i}基层工会", OrgLevel.Grassroots, OrgKind.Enterprise, Xingning)).ToList();
+        var units = XingningUnits(300);
         await using (var first = await SiloHost.StartAsync(database: database))
         {
             await first.Services.GetRequiredService<OrgRegistry>().PutAllAsync(units, []);
@@ -261,16 +260,16 @@ public sealed class RollupTests
             await first.StopAsync();
         }
         await using var second = await SiloHost.StartAsync(database: database);
-        var stored = await second.Store.ReadAsync(IOrgGrain.StateName, "XN-007");
+        var stored = await second.Store.ReadAsync(IOrgGrain.StateName, "XN-0007");
         var changed = JsonSerializer.Deserialize<OrgState>(stored!.Payload, StateJson.Options)!;
         changed.Own = Figure.Of(5_000);
-        await second.Store.WriteAsync(IOrgGrain.StateName, "XN-007", JsonSerializer.Serialize(changed, StateJson.Options), stored.Version);
+        await second.Store.WriteAsync(IOrgGrain.StateName, "XN-0007", JsonSerializer.Serialize(changed, StateJson.Options), stored.Version);
 
         var report = await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync();
 
         var broken = Assert.Single(report.Inconsistencies);
         Assert.Equal(Xingning, broken.Code);
-        Assert.Equal(["totals differ from own + Σ children + stations", "holds stale totals for child XN-007"], broken.Problems);
+        Assert.Equal(["totals differ from own + Σ children + stations", "holds stale totals for child XN-0007"], broken.Problems);
         var runtime = second.Services.GetRequiredService<GrainRuntime>();
         Assert.DoesNotContain(units, unit => runtime.IsActive<IOrgGrain>(unit.Code));
     }
