@@ -17,5 +17,8 @@ public static class OrgSummaries
 
     /// <summary>The summary of an org as stored, with its totals summed the way its grain sums them on activation.</summary>
     public static OrgSummary Stored(OrgInfo info, OrgState state, OrgParts parts, DateOnly today) =>
-        Of(info, state, RunningTotals.Of(state, parts).ToAggregate(today), today);
+        Of(info, state, StoredTotals(state, parts, today), today);
+
+    /// <summary>The totals of an org as stored, summed the way its grain sums them on activation.</summary>
+    public static Aggregate StoredTotals(OrgState state, OrgParts parts, DateOnly today) => RunningTotals.Of(state, parts).ToAggregate(today);
 }

@@ -44,9 +44,11 @@ public static class RankingEndpoints
         if (descendants.Count > options.Value.MaxOrgs)
         {
             var (wanted, narrower) = (depth.ToString().ToLowerInvariant(), (org.Level + 1).ToString().ToLowerInvariant());
+            var instead = depth > org.Level + 1
+                ? $"Rank those of one {narrower} at a time (/api/v1/orgs/{{code}}/descendants?level={wanted} with each {narrower}'s code), or rank a level above."
+                : "An administrator can raise Rankings:MaxOrgs.";
             return QueryProblems.Invalid("level", $"{org.Name} has {descendants.Count:N0} orgs at level {wanted}, more than one ranking reads " +
-                $"({options.Value.MaxOrgs:N0}, Rankings:MaxOrgs). Rank those of one {narrower} at a time " +
-                $"(/api/v1/orgs/{{code}}/descendants?level={wanted} with each {narrower}'s code), or rank a level above.");
+                $"({options.Value.MaxOrgs:N0}, Rankings:MaxOrgs). {instead}");
         }
         var ranked = sorting.Apply(await reader.GetManyAsync(descendants));
         var page = paging.Apply(ranked).ToList();

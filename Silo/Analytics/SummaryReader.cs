@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
@@ -16,8 +15,6 @@ namespace Coverage.Silo.Analytics;
 public sealed class SummaryReader(GrainRuntime grains, IGrainStateStore store, IOrgDirectory directory, AttainmentCalculator attainment,
     TimeProvider clock)
 {
-    /// <summary>Asleep orgs whose stored states are read in one query.</summary>
-    private const int ReadBatch = 1_000;
 
     public Task<OrgSummary> GetAsync(string code)
     {
@@ -33,7 +30,7 @@ public sealed class SummaryReader(GrainRuntime grains, IGrainStateStore store, I
         var done = true;
         for (var i = 0; i < reads.Length; i++)
         {
-            if (orgs[i].Level == OrgLevel.Grassroots && directory.ChildrenOf(orgs[i].Code).Count == 0 && !grains.IsActive<IOrgGrain>(orgs[i].Code))
+            if (orgs[i].Level == OrgLevel.Grassroots && !grains.IsActive<IOrgGrain>(orgs[i].Code))
             {
                 (asleep ??= []).Add(i);
                 continue;
@@ -49,23 +46,17 @@ public sealed class SummaryReader(GrainRuntime grains, IGrainStateStore store, I
     private async Task<OrgSummary[]> WithStoredAsync(IReadOnlyList<OrgInfo> orgs, Task<OrgSummary>[] reads, List<int> asleep)
     {
         var today = ChinaClock.Today(clock);
-        foreach (var batch in asleep.Chunk(ReadBatch))
+        var codes = asleep.Select(i => orgs[i].Code).ToList();
+        var states = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, codes);
+        var parts = await store.ReadStatesAsync<OrgParts>(IOrgGrain.PartsStateName, codes);
+        foreach (var i in asleep)
         {
-            var codes = batch.Select(i => orgs[i].Code).ToList();
-            var states = (await store.ReadManyAsync(IOrgGrain.StateName, codes)).ToDictionary(s => s.Key);
-            var parts = (await store.ReadManyAsync(IOrgGrain.PartsStateName, codes)).ToDictionary(s => s.Key);
-            foreach (var i in batch)
-            {
-                var org = orgs[i];
-                var summary = OrgSummaries.Stored(org, Read<OrgState>(states.GetValueOrDefault(org.Code)), Read<OrgParts>(parts.GetValueOrDefault(org.Code)), today);
-                reads[i] = attainment.EnrichAsync(summary);
-            }
+            var org = orgs[i];
+            reads[i] = attainment.EnrichAsync(OrgSummaries.Stored(org, states.GetValueOrDefault(org.Code) ?? new OrgState(),
+                parts.GetValueOrDefault(org.Code) ?? new OrgParts(), today));
         }
         return await Task.WhenAll(reads);
     }
-
-    private static T Read<T>(StoredState? stored) where T : new() =>
-        stored is null ? new T() : JsonSerializer.Deserialize<T>(stored.Payload, StateJson.Options) ?? new T();
 
     private async Task<OrgSummary> EnrichWhenReadAsync(Task<OrgSummary> read) => await attainment.EnrichAsync(await read);
 

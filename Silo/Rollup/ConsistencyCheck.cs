@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
@@ -15,9 +14,6 @@ namespace Coverage.Silo.Rollup;
 /// </summary>
 public sealed class ConsistencyCheck(GrainRuntime grains, IGrainStateStore store, IOrgDirectory directory, TimeProvider clock)
 {
-    /// <summary>Children read or asked at once: a county's grassroots unions take one or two rounds.</summary>
-    private const int Batch = 1_000;
-
     public async Task<ConsistencyReport> RunAsync(CancellationToken cancellationToken = default)
     {
         // One snapshot of the tree for the whole walk: a unit registered meanwhile is left to the next check.
@@ -55,33 +51,14 @@ public sealed class ConsistencyCheck(GrainRuntime grains, IGrainStateStore store
     /// <summary>Each child's totals now, in the children's order: from its grain when it is asked, else from its stored figures.</summary>
     private async Task<Dictionary<string, Aggregate>> CurrentTotalsAsync(IReadOnlyList<OrgInfo> children, Func<OrgInfo, bool> asked, DateOnly today)
     {
-        var totals = new Dictionary<string, Aggregate>(children.Count);
-        foreach (var batch in children.Chunk(Batch))
-        {
-            var rollups = (await Task.WhenAll(batch.Where(asked).Select(c => grains.GetGrain<IOrgGrain>(c.Code).GetRollup()))).ToDictionary(r => r.Code);
-            var stored = await ReadAsync<OrgState>(IOrgGrain.StateName, batch.Select(c => c.Code).Where(code => !rollups.ContainsKey(code)).ToList());
-            foreach (var child in batch)
-            {
-                totals[child.Code] = rollups.TryGetValue(child.Code, out var rollup)
-                    ? rollup.Totals
-                    : new OrgParts().TotalsWith(Aggregate.Of(stored.GetValueOrDefault(child.Code)?.Own), today);
-            }
-        }
-        return totals;
+        var rollups = (await Task.WhenAll(children.Where(asked).Select(c => grains.GetGrain<IOrgGrain>(c.Code).GetRollup()))).ToDictionary(r => r.Code);
+        var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, children.Select(c => c.Code).Where(code => !rollups.ContainsKey(code)).ToList());
+        return children.ToDictionary(c => c.Code, c => rollups.TryGetValue(c.Code, out var rollup)
+            ? rollup.Totals
+            : OrgSummaries.StoredTotals(stored.GetValueOrDefault(c.Code) ?? new OrgState(), new OrgParts(), today));
     }
 
     /// <summary>The org each station is registered to, as stored: a station's registration is written before it is acknowledged.</summary>
     private async Task<Dictionary<string, string?>> StationOwnersAsync(IReadOnlyList<string> stationIds) =>
-        (await ReadAsync<StationState>(IStationGrain.StateName, stationIds)).ToDictionary(s => s.Key, s => s.Value.Info?.OrgCode);
-
-    private async Task<Dictionary<string, T>> ReadAsync<T>(string stateName, IReadOnlyList<string> keys) where T : new()
-    {
-        var states = new Dictionary<string, T>();
-        foreach (var batch in keys.Chunk(Batch))
-        {
-            foreach (var stored in await store.ReadManyAsync(stateName, batch))
-                states[stored.Key] = JsonSerializer.Deserialize<T>(stored.Payload, StateJson.Options) ?? new T();
-        }
-        return states;
-    }
+        (await store.ReadStatesAsync<StationState>(IStationGrain.StateName, stationIds)).ToDictionary(s => s.Key, s => s.Value.Info?.OrgCode);
 }

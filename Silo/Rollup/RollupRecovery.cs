@@ -15,9 +15,6 @@ namespace Coverage.Silo.Rollup;
 /// </summary>
 public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory directory, TimeProvider clock, ILogger<RollupRecovery> logger)
 {
-    /// <summary>Children whose stored states are read in one query: a county's grassroots unions take one or two.</summary>
-    private const int ReadBatch = 1_000;
-
     public async Task<int> RecoverAsync()
     {
         var today = ChinaClock.Today(clock);
@@ -56,8 +53,8 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
                         children[child.Code] = reported;
                 }
             }
-            var (state, version) = stored is null ? (new OrgState(), 0L) : (Read<OrgState>(stored), stored.Version);
-            var (parts, partsVersion) = storedParts is null ? (new OrgParts(), 0L) : (Read<OrgParts>(storedParts), storedParts.Version);
+            var (state, version) = (StoredStates.Read<OrgState>(stored), stored?.Version ?? 0);
+            var (parts, partsVersion) = (StoredStates.Read<OrgParts>(storedParts), storedParts?.Version ?? 0);
             var stations = (stationsByOrg.GetValueOrDefault(org.Code) ?? []).ToDictionary(s => s.StationId);
             if (!Same(parts.Children, children) || !Same(parts.Stations, stations))
             {
@@ -94,7 +91,7 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
         var stationsByOrg = new Dictionary<string, List<StationTotals>>();
         await foreach (var stored in store.ReadAllAsync(IStationGrain.StateName))
         {
-            if (Read<StationState>(stored) is not { Info: { } info } state)
+            if (StoredStates.Read<StationState>(stored) is not { Info: { } info } state)
                 continue;
             if (!stationsByOrg.TryGetValue(info.OrgCode, out var stations))
                 stationsByOrg[info.OrgCode] = stations = [];
@@ -107,7 +104,7 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
     private async IAsyncEnumerable<(OrgInfo Org, StoredState? Stored, StoredState? Parts)> WithStoredStatesAsync(IReadOnlyList<OrgInfo> orgs,
         HashSet<string> withParts)
     {
-        foreach (var batch in orgs.Chunk(ReadBatch))
+        foreach (var batch in orgs.Chunk(StoredStates.Batch))
         {
             var stored = (await store.ReadManyAsync(IOrgGrain.StateName, batch.Select(o => o.Code).ToList())).ToDictionary(s => s.Key);
             var partsCodes = batch.Select(o => o.Code).Where(withParts.Contains).ToList();
@@ -116,9 +113,6 @@ public sealed class RollupRecovery(IGrainStateStore store, OrgDirectory director
                 yield return (org, stored.GetValueOrDefault(org.Code), parts.GetValueOrDefault(org.Code));
         }
     }
-
-    private static T Read<T>(StoredState stored) where T : new() =>
-        JsonSerializer.Deserialize<T>(stored.Payload, StateJson.Options) ?? new T();
 
     private static bool Same(IReadOnlyDictionary<string, ChildTotals> stored, IReadOnlyDictionary<string, ChildTotals> actual) =>
         stored.Count == actual.Count && actual.All(a => stored.TryGetValue(a.Key, out var s) && s.Version == a.Value.Version && s.Totals.SameAs(a.Value.Totals));

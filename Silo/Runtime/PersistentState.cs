@@ -22,7 +22,7 @@ internal sealed class PersistentState<TState>(string stateName, string key, IGra
     public async Task ReadStateAsync()
     {
         var stored = await store.ReadAsync(stateName, key);
-        State = stored is null ? new() : JsonSerializer.Deserialize<TState>(stored.Payload, StateJson.Options) ?? new();
+        State = StoredStates.Read<TState>(stored);
         Version = stored?.Version ?? 0;
         _stored = stored is null ? Unwritten : Fingerprint(stored.Payload);
     }

@@ -83,6 +83,7 @@ public sealed class RankingTests
 
         var national = await app.Admin.GetAsync("/api/v1/orgs/000000/descendants?level=county");
         var oneCity = await app.Admin.GetAsync("/api/v1/orgs/450100/descendants?level=county");
+        var provinces = await app.Admin.GetAsync("/api/v1/orgs/000000/descendants?level=province");
 
         Assert.Equal(HttpStatusCode.BadRequest, national.StatusCode);
         var problem = await CoverageApp.JsonOf(national);
@@ -90,5 +91,19 @@ public sealed class RankingTests
         Assert.Contains("more than one ranking reads (50, Rankings:MaxOrgs)", problem.GetProperty("detail").GetString());
         Assert.Contains("one province at a time", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, oneCity.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, provinces.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARankingOfMoreDirectChildrenThanOneRankingReadsNamesTheSettingToRaise()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?> { ["Rankings:MaxOrgs"] = "20" });
+
+        var provinces = await app.Admin.GetAsync("/api/v1/orgs/000000/descendants?level=province");
+
+        Assert.Equal(HttpStatusCode.BadRequest, provinces.StatusCode);
+        var detail = (await CoverageApp.JsonOf(provinces)).GetProperty("detail").GetString();
+        Assert.Contains("An administrator can raise Rankings:MaxOrgs.", detail);
+        Assert.DoesNotContain("at a time", detail);
     }
 }
