@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Coverage.Contracts;
 
 namespace Coverage.Grains;
 
@@ -8,4 +9,5 @@ namespace Coverage.Grains;
 [JsonSerializable(typeof(OrgState))]
 [JsonSerializable(typeof(OrgParts))]
 [JsonSerializable(typeof(StationState))]
+[JsonSerializable(typeof(ChildTotals))]
 public sealed partial class GrainStateJson : JsonSerializerContext;

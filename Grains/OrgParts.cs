@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coverage.Contracts;
 
 namespace Coverage.Grains;
@@ -9,6 +10,7 @@ namespace Coverage.Grains;
 /// </summary>
 public sealed class OrgParts
 {
+    [JsonConverter(typeof(ChildrenJsonConverter))]
     public Dictionary<string, ChildTotals> Children { get; set; } = [];
 
     public Dictionary<string, StationTotals> Stations { get; set; } = [];

@@ -35,16 +35,19 @@ internal sealed class RunningTotals
     public Aggregate ToAggregate(DateOnly today)
     {
         var oldest = Aggregate.Day(today.AddDays(1 - Aggregate.VisitDaysKept));
-        var groups = new Dictionary<string, GroupFigures>(_groups.Count);
+        var groups = new KeyValuePair<string, GroupFigures>[_groups.Count];
+        var g = 0;
         foreach (var (group, sum) in _groups)
-            groups[group] = new GroupFigures(sum.Workers, sum.Members);
-        var visits = new Dictionary<string, long>(_days.Count);
+            groups[g++] = new(group, new GroupFigures(sum.Workers, sum.Members));
+        var visits = new KeyValuePair<string, long>[_days.Count];
+        var v = 0;
         foreach (var (day, sum) in _days)
         {
             if (string.CompareOrdinal(day, oldest) >= 0)
-                visits[day] = sum.Visits;
+                visits[v++] = new(day, sum.Visits);
         }
-        return new Aggregate(_employees, _members, _verified, _required, _unionized, groups, _stations, visits);
+        return new Aggregate(_employees, _members, _verified, _required, _unionized, CompactMap<GroupFigures>.OfShared(groups), _stations,
+            CompactMap<long>.OfShared(v == visits.Length ? visits : visits[..v]));
     }
 
     private void Add(Aggregate? part) => Apply(part, 1);
@@ -67,6 +70,9 @@ internal sealed class RunningTotals
             sum = (sum.Workers + sign * figures.Workers, sum.Members + sign * figures.Members, sum.Parts + sign);
             if (sum.Parts == 0)
                 _groups.Remove(group);
+            // A key new to the sum is kept as its shared instance, since the aggregates made from it hand their keys out as they are.
+            else if (sum.Parts == 1 && sign > 0)
+                _groups[SharedKeys.Of(group)] = sum;
             else
                 _groups[group] = sum;
         }
@@ -76,6 +82,8 @@ internal sealed class RunningTotals
             sum = (sum.Visits + sign * count, sum.Parts + sign);
             if (sum.Parts == 0)
                 _days.Remove(day);
+            else if (sum.Parts == 1 && sign > 0)
+                _days[SharedKeys.Of(day)] = sum;
             else
                 _days[day] = sum;
         }

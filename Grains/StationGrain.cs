@@ -88,7 +88,7 @@ public sealed class StationGrain(
     /// <summary>Reports a copy of the visits: the org reads them in its own turns while this grain goes on changing its own.</summary>
     private void ReportToOrg(StationInfo info)
     {
-        var report = new StationTotals(context.Key, Aggregate.OfStation(new Dictionary<string, long>(State.DailyVisits)), State.Version);
+        var report = new StationTotals(context.Key, Aggregate.OfStation(CompactMap<long>.Of(State.DailyVisits)), State.Version);
         _reporter.Report(() => context.GrainFactory.GetGrain<IOrgGrain>(info.OrgCode).ReportStation(report), persistLater: false);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
 
 namespace Coverage.Contracts;
 
@@ -13,14 +14,14 @@ public sealed record Aggregate(
     long VerifiedMembers,
     long UnitsRequired,
     long UnitsUnionized,
-    IReadOnlyDictionary<string, GroupFigures> NewEmployment,
+    [property: JsonConverter(typeof(GroupFiguresMapJsonConverter))] IReadOnlyDictionary<string, GroupFigures> NewEmployment,
     long Stations,
-    IReadOnlyDictionary<string, long> DailyVisits)
+    [property: JsonConverter(typeof(DailyVisitsJsonConverter))] IReadOnlyDictionary<string, long> DailyVisits)
 {
     /// <summary>Daily visits older than this many days are dropped; the longest window shown is 30 days.</summary>
     public const int VisitDaysKept = 31;
 
-    public static readonly Aggregate Empty = new(0, 0, 0, 0, 0, new Dictionary<string, GroupFigures>(), 0, new Dictionary<string, long>());
+    public static readonly Aggregate Empty = new(0, 0, 0, 0, 0, CompactMap<GroupFigures>.Empty, 0, CompactMap<long>.Empty);
 
     private static readonly ConcurrentDictionary<DateOnly, string> DayKeys = new();
 
@@ -106,10 +107,13 @@ public sealed record Aggregate(
 
     private static bool Covers<T>(IReadOnlyDictionary<string, T> from, IReadOnlyDictionary<string, T> to)
     {
+        var at = 0;
         foreach (var (key, value) in from)
         {
-            if (!IsZero(value) && !(to.TryGetValue(key, out var other) && EqualityComparer<T>.Default.Equals(value, other)))
+            var found = to is CompactMap<T> compact ? compact.TryGetValue(key, at, out var other) : to.TryGetValue(key, out other);
+            if (!IsZero(value) && !(found && EqualityComparer<T>.Default.Equals(value, other)))
                 return false;
+            at++;
         }
         return true;
     }

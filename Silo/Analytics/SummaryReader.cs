@@ -15,7 +15,6 @@ namespace Coverage.Silo.Analytics;
 public sealed class SummaryReader(GrainRuntime grains, IGrainStateStore store, IOrgDirectory directory, AttainmentCalculator attainment,
     TimeProvider clock)
 {
-
     public Task<OrgSummary> GetAsync(string code)
     {
         var read = grains.GetGrain<IOrgGrain>(code).GetSummary();
