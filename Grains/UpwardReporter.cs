@@ -7,13 +7,13 @@ namespace Coverage.Grains;
 /// Sends a grain's latest totals to the org above it at once, without holding the turn. A report that fails is sent
 /// again from a timer turn a second later, unless a newer one has arrived since; reports carry versions, so repeats are
 /// harmless. Only failures arm a timer, so a busy parent does not cost its children a timer for every report. State
-/// marked to persist later is written five seconds on: recovery rebuilds it from the children anyway, and a busy parent
-/// would otherwise rewrite all its children's totals every second.
+/// marked to persist later is written a minute on: recovery rebuilds it from the children anyway, and on a day when every
+/// grassroots union reports, each of 3,000 counties would otherwise rewrite all its units' totals every few seconds.
 /// </summary>
 internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeState, ILogger logger)
 {
     private static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromSeconds(60);
     private IDisposable? _writeBehind;
     private bool _dirty;
     private Func<Task>? _latest;

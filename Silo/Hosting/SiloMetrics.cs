@@ -15,6 +15,7 @@ public sealed class SiloMetrics
     private readonly Counter<long> _failedCommits;
     private readonly Histogram<int> _writesPerCommit;
     private readonly Histogram<double> _commitDuration;
+    private readonly Counter<long> _shedActivations;
 
     public SiloMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,8 @@ public sealed class SiloMetrics
             "Commits the database refused or could not take; their writes were retried alone or failed");
         _writesPerCommit = _meter.CreateHistogram<int>("coverage.storage.commit.writes", "{write}", "Writes sharing one commit");
         _commitDuration = _meter.CreateHistogram<double>("coverage.storage.commit.duration", "s", "Time from a commit's start to its acknowledgement");
+        _shedActivations = _meter.CreateCounter<long>("coverage.grains.shed", "{activation}",
+            "Idle activations collected before their age because more than GrainRuntime:MaxActivations were awake");
     }
 
     public void Committed(int writes, TimeSpan took)
@@ -34,6 +37,8 @@ public sealed class SiloMetrics
     }
 
     public void CommitFailed() => _failedCommits.Add(1);
+
+    public void Shed(int activations) => _shedActivations.Add(activations);
 
     public void ObserveQueuedWrites(Func<int> queued) =>
         _meter.CreateObservableUpDownCounter("coverage.storage.queued_writes", queued, "{write}", "Writes waiting for the next commit");

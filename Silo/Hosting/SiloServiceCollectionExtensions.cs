@@ -25,6 +25,7 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<GrainRuntimeOptions>().Bind(builder.Configuration.GetSection("GrainRuntime"))
             .Validate(o => o.CollectionAge > TimeSpan.Zero, "GrainRuntime:CollectionAge must be longer than zero, such as 00:15:00.")
             .Validate(o => o.CallTimeout > TimeSpan.Zero, "GrainRuntime:CallTimeout must be longer than zero, such as 00:00:30.")
+            .Validate(o => o.MaxActivations >= 1, "GrainRuntime:MaxActivations must be at least 1, such as 200000.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);

@@ -1,7 +1,10 @@
 namespace Coverage.Silo.Runtime;
 
-/// <summary>Collects an activation, as a turn so it cannot overlap a call; idle-only unless forced by shutdown.</summary>
-internal sealed class Deactivation(bool onlyIfIdle) : WorkItem
+/// <summary>
+/// Collects an activation, as a turn so it cannot overlap a call: only if no call came after <paramref name="ifNoCallAfter"/>
+/// (an Environment.TickCount64 tick) and none waits, or in any case for a shutdown (null).
+/// </summary>
+internal sealed class Deactivation(long? ifNoCallAfter) : WorkItem
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -11,7 +14,7 @@ internal sealed class Deactivation(bool onlyIfIdle) : WorkItem
     {
         try
         {
-            await activation.DeactivateAsync(onlyIfIdle);
+            await activation.DeactivateAsync(ifNoCallAfter);
             _done.TrySetResult();
         }
         catch (Exception error)

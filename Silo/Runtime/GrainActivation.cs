@@ -38,7 +38,9 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
 
     public object Grain => _grain ?? throw new InvalidOperationException($"{id} is not active.");
 
-    public bool IsIdleSince(long tick) => _running is null && _mailbox.IsEmpty && Volatile.Read(ref _lastCallAt) <= tick;
+    public long LastCallAt => Volatile.Read(ref _lastCallAt);
+
+    public bool IsIdleSince(long tick) => _running is null && _mailbox.IsEmpty && LastCallAt <= tick;
 
     public void Post(WorkItem item)
     {
@@ -128,11 +130,9 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
 
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
-    public async Task DeactivateAsync(bool onlyIfIdle)
+    public async Task DeactivateAsync(long? ifNoCallAfter)
     {
-        if (_status != ActivationStatus.Active || (onlyIfIdle && !_mailbox.IsEmpty))
-            return;
-        if (onlyIfIdle && Environment.TickCount64 - Volatile.Read(ref _lastCallAt) < runtime.Options.CollectionAge.TotalMilliseconds)
+        if (_status != ActivationStatus.Active || (ifNoCallAfter is { } tick && (!_mailbox.IsEmpty || LastCallAt > tick)))
             return;
         if (_grain is IGrainBase lifecycle)
             await lifecycle.OnDeactivateAsync(CancellationToken.None);

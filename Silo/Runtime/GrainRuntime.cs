@@ -18,6 +18,8 @@ public sealed class GrainRuntime : IGrainFactory
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly ConcurrentDictionary<MethodInfo, GrainMethodInvoker> _invokers = new();
     private readonly Dictionary<Type, GrainClass> _classes;
+    private readonly SiloMetrics _metrics;
+    private bool _warnedOfShedding;
 
     public GrainRuntime(IServiceProvider services, IGrainStateStore store, IOptions<GrainRuntimeOptions> options,
         IEnumerable<GrainRegistration> registrations, SiloMetrics metrics, ILogger<GrainRuntime> logger)
@@ -27,6 +29,7 @@ public sealed class GrainRuntime : IGrainFactory
         Options = options.Value;
         Logger = logger;
         _classes = registrations.ToDictionary(r => r.Interface, r => new GrainClass(r.Interface, r.Implementation));
+        _metrics = metrics;
         metrics.ObserveActivations(() => _activations.Count);
     }
 
@@ -76,12 +79,39 @@ public sealed class GrainRuntime : IGrainFactory
         var now = Environment.TickCount64;
         var overdue = now - (long)Options.CallTimeout.TotalMilliseconds;
         var idleSince = now - (long)Options.CollectionAge.TotalMilliseconds;
+        var excess = _activations.Count - Options.MaxActivations;
+        var idle = excess > 0 ? new List<(long LastCallAt, GrainActivation Activation)>() : null;
         foreach (var activation in _activations.Values)
         {
             activation.FailOverdueCalls(overdue, Options.CallTimeout);
-            if (activation.Status == ActivationStatus.Active && activation.IsIdleSince(idleSince))
-                activation.Post(new Deactivation(onlyIfIdle: true));
+            if (activation.Status != ActivationStatus.Active)
+                continue;
+            if (activation.IsIdleSince(idleSince))
+                activation.Post(new Deactivation(idleSince));
+            else if (idle is not null && activation.IsIdleSince(now))
+                idle.Add((activation.LastCallAt, activation));
         }
+        if (idle is not null)
+            ShedLongestIdle(idle, excess + (Options.MaxActivations / 10));
+    }
+
+    /// <summary>
+    /// Collects up to <paramref name="count"/> of the idle activations, longest idle first; one that is called before its
+    /// collection turn stays. Collecting down to below the limit spares the next sweeps from sorting again at once.
+    /// </summary>
+    private void ShedLongestIdle(List<(long LastCallAt, GrainActivation Activation)> idle, int count)
+    {
+        idle.Sort((a, b) => a.LastCallAt.CompareTo(b.LastCallAt));
+        var shed = Math.Min(count, idle.Count);
+        for (var i = 0; i < shed; i++)
+            idle[i].Activation.Post(new Deactivation(idle[i].LastCallAt));
+        _metrics.Shed(shed);
+        if (shed > 0 && !_warnedOfShedding)
+            Logger.LogWarning("{Count} grain activations are awake, more than GrainRuntime:MaxActivations ({Max}); the longest idle " +
+                "are collected before GrainRuntime:CollectionAge (warned once; the coverage.grains.shed metric counts them). Raise the limit " +
+                "if memory allows, about 5 KB per grassroots union",
+                _activations.Count, Options.MaxActivations);
+        _warnedOfShedding |= shed > 0;
     }
 
     /// <summary>
@@ -101,7 +131,7 @@ public sealed class GrainRuntime : IGrainFactory
             var pending = new List<Task>();
             foreach (var activation in _activations.Values)
             {
-                var deactivation = new Deactivation(onlyIfIdle: false);
+                var deactivation = new Deactivation(ifNoCallAfter: null);
                 activation.Post(deactivation);
                 pending.Add(deactivation.Done);
             }

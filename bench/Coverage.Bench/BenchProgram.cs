@@ -53,8 +53,9 @@ public static class BenchProgram
                         --db sqlite --readers 100 --rate 1000 (0: closed loop only) --seconds 10 --rounds 3
               dense     a county's own figures written in sequence, with ~1,000 grassroots unions and 60 stations below it vs. none
                         --db sqlite --units 1000 --stations 60 --writes 500 --rounds 3
-              startup   the app started on a national-size tree, after a crash and settled: time to ready, peak memory
-                        --db sqlite --units 2800000 --stations 186100
+              startup   the app started on a national-size tree, after a crash and settled: time to ready, peak memory;
+                        then a reporting day on the settled app: new figures for --report units through figures:batch
+                        --db sqlite --units 2800000 --stations 186100 --report 600000 (0: no reporting day)
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
             created for the run and dropped after it.
             """);

@@ -27,7 +27,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public (double PeakMb, double ResidentMb) Memory()
     {
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
-        double Mb(string field) => long.Parse(status.Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        double Mb(string field) => long.Parse(status.Single(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
         return (Mb("VmHWM"), Mb("VmRSS"));
     }
 

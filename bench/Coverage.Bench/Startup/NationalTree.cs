@@ -26,7 +26,8 @@ public static class NationalTree
     private static readonly TableShape StatesTable = new("grain_state", ["state_name", "grain_key", "version", "payload", "updated_at"],
         [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz]);
 
-    public static async Task FillAsync(BenchDatabase database, int units, int stations)
+    /// <summary>Writes the tree and answers the counties its units go under, in the order <see cref="UnitCode"/> takes them.</summary>
+    public static async Task<List<OrgInfo>> FillAsync(BenchDatabase database, int units, int stations)
     {
         List<OrgInfo> counties;
         // The app's own start brings the schema up and names the counties the units go under.
@@ -38,6 +39,20 @@ public static class NationalTree
         var stateRows = Enumerable.Range(0, units).Select(i => new StateRow(IOrgGrain.StateName, Unit(counties, i).Code, UnitState(i, now)))
             .Concat(Enumerable.Range(0, stations).Select(i => new StateRow(IStationGrain.StateName, $"S{i:D7}", StationState(counties, i, today, now))));
         await WriteAsync(database, orgRows, stateRows, now);
+        return counties;
+    }
+
+    public static string UnitCode(List<OrgInfo> counties, int i) => Unit(counties, i).Code;
+
+    /// <summary>Unit <paramref name="i"/>'s figures as written, or with <paramref name="moreMembers"/> as a later report gives.</summary>
+    public static Figures UnitFigures(int i, DateTimeOffset asOf, long moreMembers = 0)
+    {
+        var members = Members(i);
+        return new Figures(asOf, members * 2, members + moreMembers, members * 3 / 4, 1, 1, new Dictionary<string, GroupFigures>
+        {
+            ["courier"] = new(members / 10, members / 20),
+            ["foodDelivery"] = new(members / 8, members / 16),
+        });
     }
 
     private static OrgInfo Unit(List<OrgInfo> counties, int i)
@@ -53,16 +68,8 @@ public static class NationalTree
 
     private static long Members(int i) => 40L + i % 900;
 
-    private static string UnitState(int i, DateTimeOffset now)
-    {
-        var members = Members(i);
-        var figures = new Figures(now.AddDays(-1), members * 2, members, members * 3 / 4, 1, 1, new Dictionary<string, GroupFigures>
-        {
-            ["courier"] = new(members / 10, members / 20),
-            ["foodDelivery"] = new(members / 8, members / 16),
-        });
-        return JsonSerializer.Serialize(new OrgState { Own = figures, Version = 1, UpdatedAt = now }, StateJson.Options);
-    }
+    private static string UnitState(int i, DateTimeOffset now) =>
+        JsonSerializer.Serialize(new OrgState { Own = UnitFigures(i, now.AddDays(-1)), Version = 1, UpdatedAt = now }, StateJson.Options);
 
     private static string StationState(List<OrgInfo> counties, int i, DateOnly today, DateTimeOffset now)
     {

@@ -12,31 +12,44 @@ namespace Coverage.Bench.Startup;
 /// </summary>
 public static class StartupBenchmark
 {
+    private const string Key = "bench-startup-key-0000000000000000";
+
     public static async Task RunAsync(BenchArgs options)
     {
         var units = options.Int("units", 2_800_000);
         var stations = options.Int("stations", 186_100);
+        var reported = Math.Min(units, options.Int("report", 600_000));
         var postgres = BenchDatabase.PostgresServer(options);
         var table = new Table("database", "grassroots unions", "stations", "start", "ready s", "peak MB", "resident MB after 10 s");
+        var day = new Table("database", "grassroots unions reported", "s", "units/s", "peak MB", "resident MB after 10 s");
         foreach (var name in options.List("db", "sqlite"))
         {
             var provider = BenchDatabase.ParseProvider(name);
             await using var database = await BenchDatabase.CreateAsync(provider, postgres);
             Console.Error.WriteLine($"{provider}: writing {units:N0} grassroots unions with figures and {stations:N0} stations with visits");
-            await NationalTree.FillAsync(database, units, stations);
+            var counties = await NationalTree.FillAsync(database, units, stations);
             foreach (var start in new[] { "after a crash, every parent behind", "settled" })
             {
                 Console.Error.WriteLine($"{provider}: starting the app ({start})");
                 var started = Stopwatch.StartNew();
-                await using var server = await DashboardServer.StartAsync(database, "bench-startup-key-0000000000000000");
+                await using var server = await DashboardServer.StartAsync(database, Key);
                 var ready = started.Elapsed.TotalSeconds;
                 await CheckNationAsync(server, NationalTree.MembersOf(units), stations);
                 await Task.Delay(TimeSpan.FromSeconds(10));
                 var (peak, resident) = server.Memory();
                 table.Add(provider.ToString(), $"{units:N0}", $"{stations:N0}", start, $"{ready:F1}", $"{peak:N0}", $"{resident:N0}");
+                if (start != "settled" || reported == 0)
+                    continue;
+                Console.Error.WriteLine($"{provider}: reporting {reported:N0} grassroots unions' figures");
+                var seconds = await ReportingDay.RunAsync(server, Key, counties, units, reported);
+                await Task.Delay(TimeSpan.FromSeconds(10));
+                var (dayPeak, dayResident) = server.Memory();
+                day.Add(provider.ToString(), $"{reported:N0}", $"{seconds:F1}", $"{reported / seconds:N0}", $"{dayPeak:N0}", $"{dayResident:N0}");
             }
         }
         table.Print($"startup: the app started on a tree of {units:N0} grassroots unions and {stations:N0} stations");
+        if (reported > 0)
+            day.Print("startup, then a reporting day: new figures for grassroots unions through figures:batch on the settled app");
     }
 
     /// <summary>A start that is fast because it lost something is no result: the nation must count every unit and station.</summary>

@@ -12,6 +12,7 @@ public sealed class SettingsTests
     [InlineData("Storage:MaxBatch", "0", "Storage:MaxBatch must be at least 1")]
     [InlineData("GrainRuntime:CallTimeout", "00:00:00", "GrainRuntime:CallTimeout must be longer than zero")]
     [InlineData("GrainRuntime:CollectionAge", "-00:01:00", "GrainRuntime:CollectionAge must be longer than zero")]
+    [InlineData("GrainRuntime:MaxActivations", "0", "GrainRuntime:MaxActivations must be at least 1")]
     [InlineData("RateLimit:WritesPerSecond", "-1", "RateLimit:WritesPerSecond and RateLimit:Burst must each be at least 1")]
     [InlineData("RateLimit:AnonymousRequestsPerSecond", "-5", "RateLimit:AnonymousRequestsPerSecond must not be negative")]
     [InlineData("RateLimit:HubCallsPerSecond", "0", "RateLimit:HubCallsPerSecond must be at least 1")]

@@ -131,6 +131,29 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task PastMaxActivationsTheLongestIdleAreWrittenAndCollectedBeforeTheirAge()
+    {
+        await using var silo = await StartAsync(new Dictionary<string, string?> { ["GrainRuntime:MaxActivations"] = "20" });
+        var earlier = Enumerable.Range(0, 10).Select(i => $"earlier-{i}").ToList();
+        var later = Enumerable.Range(0, 10).Select(i => $"later-{i}").ToList();
+        var latest = Enumerable.Range(0, 10).Select(i => $"latest-{i}").ToList();
+        foreach (var key in earlier)
+            await silo.Grains.GetGrain<IProbeGrain>(key).SetValue("unsaved", write: false);
+        await Task.Delay(50);
+        foreach (var key in later)
+            await silo.Grains.GetGrain<IProbeGrain>(key).GetValue();
+        await Task.Delay(50);
+        foreach (var key in latest)
+            await silo.Grains.GetGrain<IProbeGrain>(key).GetValue();
+
+        await Eventually.TrueAsync(() => silo.Runtime.ActivationCount <= 18, TimeSpan.FromSeconds(5), "activations past the limit collected");
+        Assert.All(earlier, key => Assert.False(silo.Runtime.IsActive<IProbeGrain>(key)));
+        Assert.All(latest, key => Assert.True(silo.Runtime.IsActive<IProbeGrain>(key)));
+        foreach (var key in earlier)
+            Assert.Contains("unsaved", (await silo.Store.ReadAsync("probe", key))!.Payload);
+    }
+
+    [Fact]
     public async Task ActiveGrainsAreNotCollected()
     {
         // Calls 20 ms apart against a 1 s age: a margin a busy machine's scheduling delays stay well inside.
