@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Coverage.Runtime;
 using Coverage.Silo.Runtime;
 using Dapper;
@@ -27,7 +28,12 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
         RETURNING r.n
         """, TouchesEveryRow: false);
 
-    public async Task<StoredState?> ReadAsync(string stateName, string key)
+    private readonly ConcurrentDictionary<string, CoalescedReads> _reads = new(StringComparer.Ordinal);
+
+    public Task<StoredState?> ReadAsync(string stateName, string key) =>
+        _reads.GetOrAdd(stateName, name => new CoalescedReads(name, ReadOneAsync, ReadManyAsync)).ReadAsync(key);
+
+    private async Task<StoredState?> ReadOneAsync(string stateName, string key)
     {
         await using var connection = await database.OpenAsync();
         return await connection.QuerySingleOrDefaultAsync<StoredState>(
