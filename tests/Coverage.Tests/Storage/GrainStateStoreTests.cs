@@ -25,6 +25,20 @@ public sealed class GrainStateStoreTests
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
+    public async Task HundredsOfReadsAtOnceEachGetTheirOwnStateOrNothing(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => silo.Store.WriteAsync("org", $"k{i}", $$"""{"i":{{i}}}""", 0)));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => silo.Store.ReadAsync("org", $"k{i}")));
+
+        for (var i = 0; i < 300; i++)
+            Assert.Equal($$"""{"i":{{i}}}""", reads[i]!.Payload);
+        Assert.All(reads[300..], Assert.Null);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
     public async Task CreatingARecordThatExistsIsRefused(StorageProvider provider)
     {
         await using var silo = await SiloHost.StartAsync(provider);
