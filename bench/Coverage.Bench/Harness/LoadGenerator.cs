@@ -12,7 +12,9 @@ public static class LoadGenerator
 {
     /// <param name="rate">Requests per second offered by all clients together; null for a closed loop.</param>
     /// <param name="request">Sends one request for the given client and returns its status code.</param>
-    public static async Task<LoadResult> RunAsync(int clients, TimeSpan warmup, TimeSpan round, int rounds, double? rate, Func<int, Task<int>> request)
+    /// <param name="cpu">Reads the CPU used so far, at the start of the first round and the end of the last; null for none.</param>
+    public static async Task<LoadResult> RunAsync(int clients, TimeSpan warmup, TimeSpan round, int rounds, double? rate, Func<int, Task<int>> request,
+        Func<CpuUse>? cpu = null)
     {
         var phase = -1;
         var samples = new List<Sample>[clients];
@@ -46,19 +48,22 @@ public static class LoadGenerator
             }
         })).ToArray();
         await Task.Delay(warmup);
+        var cpuBefore = cpu?.Invoke();
         for (var r = 0; r < rounds; r++)
         {
             Volatile.Write(ref phase, r);
             await Task.Delay(round);
         }
         Volatile.Write(ref phase, rounds);
+        var cpuUsed = cpu?.Invoke() - cpuBefore;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(running);
         var measured = samples.SelectMany(s => s).Where(s => s.Phase >= 0 && s.Phase < rounds).ToArray();
         return new LoadResult(
             Enumerable.Range(0, rounds).Select(r => measured.Count(s => s.Phase == r) / round.TotalSeconds).ToArray(),
             measured.Select(s => s.Milliseconds).Order().ToArray(),
-            measured.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()));
+            measured.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()),
+            rounds > 0 ? cpuUsed : null);
     }
 
     private readonly record struct Sample(int Phase, double Milliseconds, int Status);

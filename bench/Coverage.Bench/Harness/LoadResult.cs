@@ -1,7 +1,10 @@
 namespace Coverage.Bench.Harness;
 
-/// <summary>Throughput per round, every measured latency (ascending) and how many answers had each status code.</summary>
-public sealed record LoadResult(double[] PerSecondByRound, double[] SortedMilliseconds, IReadOnlyDictionary<int, int> Statuses)
+/// <summary>
+/// Throughput per round, every measured latency (ascending), how many answers had each status code, and the CPU used
+/// over the measured rounds when the run was given a way to read it.
+/// </summary>
+public sealed record LoadResult(double[] PerSecondByRound, double[] SortedMilliseconds, IReadOnlyDictionary<int, int> Statuses, CpuUse? Cpu = null)
 {
     public double MedianPerSecond => Stats.Median(PerSecondByRound);
 
@@ -13,7 +16,11 @@ public sealed record LoadResult(double[] PerSecondByRound, double[] SortedMillis
     public static LoadResult Combine(IReadOnlyList<LoadResult> runs) => new(
         [.. runs.SelectMany(r => r.PerSecondByRound)],
         [.. runs.SelectMany(r => r.SortedMilliseconds).Order()],
-        runs.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value)));
+        runs.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value)),
+        runs.All(r => r.Cpu is not null) ? runs.Aggregate(default(CpuUse), (sum, r) => sum + r.Cpu!.Value) : null);
+
+    /// <summary>CPU µs per measured request, "server / PostgreSQL / load generator", or "—" when not measured.</summary>
+    public string CpuPerRequest => Cpu is { } cpu ? cpu.PerRequest(SortedMilliseconds.Length) : "—";
 
     public string Range => $"{PerSecondByRound.Min():N0}–{PerSecondByRound.Max():N0}";
 

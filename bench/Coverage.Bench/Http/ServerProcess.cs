@@ -23,6 +23,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU seconds the server has used since it started.</summary>
+    public double CpuSeconds()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime.TotalSeconds;
+    }
+
     /// <summary>The process's peak and current resident memory in MB, from /proc (Linux).</summary>
     public (double PeakMb, double ResidentMb) Memory()
     {

@@ -26,12 +26,14 @@ public static class IngestBenchmark
         // Offered load per second; 0 (the default) is a closed loop, each client sending as soon as its last answer came.
         double? rate = options.Int("rate", 0) is > 0 and var offered ? offered : null;
         var counties = new OrgDirectory().All.Where(o => o.Level == OrgLevel.County).Select(o => o.Code).Order().ToArray();
-        var table = new Table("target", "database", "clients", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "% of baseline", "non-200", "load before");
+        var table = new Table("target", "database", "clients", "median req/s", "min–max req/s", "p50 ms", "p99 ms", "% of baseline",
+            "CPU µs/req: server / PostgreSQL / load gen", "non-200", "load before");
         var run = new Run(table, counties, clients, warmup, round, rounds, rate);
 
         await using var baselineServer = options.Text("baseline", "yes") != "no" ? await BaselineServer.StartAsync() : null;
         using var baseline = baselineServer is null ? null
-            : new PushLoad(new IngestTarget("bare Kestrel PUT (baseline)", "—", baselineServer.BaseAddress, code => $"/x/{code}", null), counties, clients);
+            : new PushLoad(new IngestTarget("bare Kestrel PUT (baseline)", "—", baselineServer.BaseAddress, code => $"/x/{code}", null,
+                baselineServer.CpuSeconds), counties, clients);
         if (options.Text("url") is { } url)
         {
             var target = new IngestTarget("app at " + url, options.Text("database", "as configured"), new Uri(url), FiguresPath, options.Text("key"));
@@ -45,13 +47,14 @@ public static class IngestBenchmark
                 if (provider == StorageProvider.PostgreSql && BenchDatabase.PostgresServer(options) is null)
                 {
                     table.Add("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), $"{clients}",
-                        "not measured: no PostgreSQL server given (--postgres or COVERAGE_BENCH_POSTGRES)", "", "", "", "", "", Machine.Load());
+                        "not measured: no PostgreSQL server given (--postgres or COVERAGE_BENCH_POSTGRES)", "", "", "", "", "", "", Machine.Load());
                     continue;
                 }
                 await using var database = await BenchDatabase.CreateAsync(provider, BenchDatabase.PostgresServer(options));
                 var key = $"bench-{Guid.NewGuid():N}";
                 await using var server = await DashboardServer.StartAsync(database, key);
-                await run.MeasureAsync(new IngestTarget("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), server.BaseAddress, FiguresPath, key),
+                await run.MeasureAsync(new IngestTarget("Dashboard PUT /api/v1/orgs/{code}/figures", provider.ToString(), server.BaseAddress, FiguresPath, key,
+                    server.CpuSeconds),
                     baseline);
             }
         }
@@ -68,7 +71,7 @@ public static class IngestBenchmark
             using var app = new PushLoad(target, Counties, Clients);
             if (await app.ProbeAsync() is var probe and not 200)
             {
-                Table.Add(target.Name, target.Database, $"{Clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", load);
+                Table.Add(target.Name, target.Database, $"{Clients}", $"not measured: the probe PUT answered {probe}", "", "", "", "", "", "", load);
                 return;
             }
             if (baseline is null)
@@ -95,6 +98,6 @@ public static class IngestBenchmark
         private void Add(PushLoad push, LoadResult result, List<double>? shares, string load) =>
             Table.Add(push.Target.Name, push.Target.Database, $"{Clients}", $"{result.MedianPerSecond:N0}", result.Range, $"{result.P50:0.0}",
                 $"{result.P99:0.0}", shares is { Count: > 0 } ? $"{Stats.Median(shares):P0} ({shares.Min():P0}–{shares.Max():P0})" : "—",
-                result.Unexpected(200), load);
+                result.CpuPerRequest, result.Unexpected(200), load);
     }
 }

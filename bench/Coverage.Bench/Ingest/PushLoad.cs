@@ -33,7 +33,8 @@ public sealed class PushLoad : IDisposable
     public Task<int> ProbeAsync() => PushAsync(0);
 
     public Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan round, int rounds, double? rate) =>
-        LoadGenerator.RunAsync(Clients, warmup, round, rounds, rate, PushAsync);
+        LoadGenerator.RunAsync(Clients, warmup, round, rounds, rate, PushAsync,
+            _target.ServerCpuSeconds is { } server ? () => CpuUse.Now(server()) : null);
 
     public void Dispose() => _http.Dispose();
 
