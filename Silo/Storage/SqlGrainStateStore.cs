@@ -31,7 +31,7 @@ public sealed class SqlGrainStateStore(Database database, GroupCommitter committ
     private readonly ConcurrentDictionary<string, CoalescedReads> _reads = new(StringComparer.Ordinal);
 
     public Task<StoredState?> ReadAsync(string stateName, string key) =>
-        _reads.GetOrAdd(stateName, name => new CoalescedReads(name, ReadOneAsync, ReadManyAsync)).ReadAsync(key);
+        _reads.GetOrAdd(stateName, static (name, store) => new CoalescedReads(name, store.ReadOneAsync, store.ReadManyAsync), this).ReadAsync(key);
 
     private async Task<StoredState?> ReadOneAsync(string stateName, string key)
     {

@@ -31,6 +31,7 @@ public readonly record struct CpuUse(double Server, double Database, double Load
     /// </summary>
     private static double PostgresSeconds()
     {
+        // /proc counts in USER_HZ, which Linux fixes at 100 for user space whatever the kernel's own tick.
         const double TicksPerSecond = 100;
         var total = 0.0;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

@@ -7,7 +7,7 @@ public sealed class CoalescedReadsTests
 {
     private readonly List<string> _alone = [];
     private readonly List<IReadOnlyCollection<string>> _together = [];
-    private TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _togetherFails;
 
     [Fact]
