@@ -16,6 +16,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromSeconds(60);
     private IDisposable? _writeBehind;
     private bool _dirty;
+    private bool _writeBehindFailing;
     private Func<Task>? _latest;
     private Task _latestSent = Task.CompletedTask;
 
@@ -51,10 +52,14 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
             }
             if (!_latestSent.IsCompletedSuccessfully && _latest is { } report)
                 await (_latestSent = report());
+            _writeBehindFailing = false;
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Write-behind of {Grain} failed; retrying", context.Key);
+            // Retried every second: one warning per streak, not one a second for every grain while the database is away.
+            logger.Log(_writeBehindFailing ? LogLevel.Debug : LogLevel.Warning, error,
+                "Write-behind of {Grain} failed; retrying every second until it succeeds", context.Key);
+            _writeBehindFailing = true;
             _writeBehind = context.RegisterTimer(FlushAsync, ResendDelay, Timeout.InfiniteTimeSpan);
         }
     }

@@ -10,30 +10,37 @@ namespace Coverage.Dashboard.Hosting;
 /// Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write,
 /// 400 for a value the database refuses.
 /// </summary>
-public sealed class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
+public sealed class StorageExceptionHandler(IProblemDetailsService problems, StorageOutageLog outage, ILogger<StorageExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        var (status, title, detail, isOutage) = exception switch
         {
             _ when RefusedValue(exception) is { } refused => (StatusCodes.Status400BadRequest, "Value refused by the database",
-                $"The database could not use a value of this request ({refused.Message}); nothing was written. Correct the value: sent again unchanged, it fails again."),
+                $"The database could not use a value of this request ({refused.Message}); nothing was written. Correct the value: sent again unchanged, it fails again.",
+                false),
             StorageUnavailableException { InnerException: DatabaseClaimedException claimed } => (StatusCodes.Status503ServiceUnavailable,
-                "Database claimed by another process", $"{claimed.Message} Nothing was written."),
+                "Database claimed by another process", $"{claimed.Message} Nothing was written.", true),
             StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
-                "The database is not available; nothing was written. Retry after the time in Retry-After."),
+                "The database is not available; nothing was written. Retry after the time in Retry-After.", true),
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
-                "Storage unavailable", "The org's stored state could not be read; nothing was written. Retry after the time in Retry-After."),
+                "Storage unavailable", "The org's stored state could not be read; nothing was written. Retry after the time in Retry-After.",
+                true),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy",
-                "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe."),
+                "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe.", false),
             InconsistentStateException or WriteConflictException => (StatusCodes.Status409Conflict, "Conflicting write",
-                "The stored state changed under this server (another writer on the same database); the write was refused."),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
-            _ => (0, "", ""),
+                "The stored state changed under this server (another writer on the same database); the write was refused.", false),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message, false),
+            _ => (0, "", "", false),
         };
         if (status == 0)
             return false;
-        logger.LogWarning(exception, "Request failed with {Status}", status);
+        // An outage fails requests by the thousand; the outage log tells of it once and counts them.
+        if (isOutage)
+            outage.Failed(exception);
+        else
+            logger.LogWarning(exception, "Request failed with {Status}", status);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

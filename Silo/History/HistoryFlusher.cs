@@ -1,10 +1,11 @@
+using Coverage.Silo.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coverage.Silo.History;
 
 /// <summary>Writes the buffered history points every two seconds, on stop, and once more when the container is disposed.</summary>
-internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, ILogger<HistoryFlusher> logger)
+internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, StorageOutageLog outage, ILogger<HistoryFlusher> logger)
     : BackgroundService, IAsyncDisposable
 {
     private const int RowsPerWrite = 1_000;
@@ -48,6 +49,11 @@ internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, I
             {
                 await history.UpsertAsync(chunk.Select(e => (e.Key.Code, e.Key.Day, e.Value)).ToList());
                 buffer.Written(chunk);
+            }
+            catch (StorageUnavailableException error)
+            {
+                outage.Failed(error);
+                return;
             }
             catch (Exception error)
             {

@@ -32,6 +32,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(sp => new Database(sp.GetRequiredService<StorageOptions>(), builder.Configuration.GetConnectionString("Coverage")));
         services.AddSingleton<SiloMetrics>();
         services.AddSingleton<WriterClaim>();
+        services.AddSingleton<StorageOutageLog>();
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();

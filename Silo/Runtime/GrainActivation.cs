@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Coverage.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -214,7 +215,8 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainId id) : IThrea
         }
         catch (Exception error)
         {
-            runtime.Logger.LogError(error, "Activation of {Grain} failed", id);
+            // A database failure reaches the caller too, and in an outage the storage outage log counts the requests it fails.
+            runtime.Logger.Log(error is DbException ? LogLevel.Debug : LogLevel.Error, error, "Activation of {Grain} failed", id);
             Retire();
             trigger.Fail(new GrainActivationException(id.Class.Name, id.Key, error));
             return false;

@@ -20,16 +20,19 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly Database _database;
     private readonly WriterClaim _claim;
     private readonly SiloMetrics _metrics;
+    private readonly StorageOutageLog _outage;
     private readonly ILogger<GroupCommitter> _logger;
     private readonly int _maxBatch;
     private readonly Task _loop;
     private StatementRunner? _runner;
 
-    public GroupCommitter(Database database, WriterClaim claim, StorageOptions options, SiloMetrics metrics, ILogger<GroupCommitter> logger)
+    public GroupCommitter(Database database, WriterClaim claim, StorageOptions options, SiloMetrics metrics, StorageOutageLog outage,
+        ILogger<GroupCommitter> logger)
     {
         _database = database;
         _claim = claim;
         _metrics = metrics;
+        _outage = outage;
         metrics.ObserveQueuedWrites(() => _queue.Reader.Count);
         _logger = logger;
         _maxBatch = options.MaxBatch;
@@ -151,6 +154,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             return error;
         }
         span?.Dispose();
+        _outage.Succeeded();
         Commits++;
         _metrics.Committed(operations.Count, Stopwatch.GetElapsedTime(started));
         foreach (var operation in operations)

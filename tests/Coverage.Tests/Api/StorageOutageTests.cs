@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Coverage.Dashboard.Hosting;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Coverage.Tests.Api;
@@ -48,6 +51,36 @@ public sealed class StorageOutageTests
         var after = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"));
         Assert.Equal(200, after.GetProperty("own").GetProperty("members").GetInt64());
         Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOutageIsLoggedOnceForAllTheRequestsItFailsAndItsEndIsLogged()
+    {
+        if (!TestDatabase.PostgresConfigured())
+            return;
+        var log = new LogCapture(typeof(StorageOutageLog), typeof(StorageExceptionHandler));
+        await using var app = await CoverageApp.StartAsync(StorageProvider.PostgreSql, services: services => services.AddSingleton<ILoggerProvider>(log));
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100))).StatusCode);
+        var name = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Database!;
+
+        await SetConnectionsAllowedAsync(name, allowed: false);
+        try
+        {
+            foreach (var code in new[] { "450102", "450103", "450105", "450102", "450103" })
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, (await CoverageApp.PutFiguresAsync(app.Admin, code, CoverageApp.Figures(200))).StatusCode);
+        }
+        finally
+        {
+            await SetConnectionsAllowedAsync(name, allowed: true);
+        }
+        await Eventually.TrueAsync(async () => (await CoverageApp.PutFiguresAsync(app.Admin, "450103", CoverageApp.Figures(300))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(10), "a write after the database came back");
+
+        var told = log.Of<StorageOutageLog>();
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], told.Select(e => e.Level));
+        Assert.IsType<StorageUnavailableException>(told[0].Exception);
+        Assert.Contains("Storage answers again", told[1].Message);
+        Assert.Empty(log.Of<StorageExceptionHandler>(LogLevel.Warning));
     }
 
     [Fact]
