@@ -39,8 +39,7 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, Sto
         // An outage fails requests by the thousand; the outage log tells of it once and counts them.
         if (isOutage)
             outage.Failed(exception);
-        else
-            logger.LogWarning(exception, "Request failed with {Status}", status);
+        logger.Log(isOutage ? LogLevel.Debug : LogLevel.Warning, exception, "Request failed with {Status}", status);
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
