@@ -19,7 +19,7 @@ public sealed class DemoService(
     OrgDirectory directory,
     OrgRegistry registry,
     IGrainFactory grains,
-    CountyCenters centers,
+    CountyShapes shapes,
     DemoHistory history,
     AuditLog audit,
     TimeProvider clock,
@@ -74,15 +74,15 @@ public sealed class DemoService(
         var planned = new List<(string, StationInfo)>();
         foreach (var province in directory.ChildrenOf(OrgDirectory.NationalCode))
         {
-            var centersOfProvince = centers.ForProvince(province.Code);
+            var shapesOfProvince = shapes.ForProvince(province.Code);
             foreach (var county in Counties().Where(c => directory.IsWithin(c.Code, province.Code)).OrderBy(c => c.Code))
             {
-                if (!centersOfProvince.TryGetValue(county.Code, out var center))
+                if (!shapesOfProvince.TryGetValue(county.Code, out var shape))
                     continue;
                 for (var i = 1; i <= options.Value.StationsPerCounty; i++)
                 {
-                    var info = new StationInfo(county.Code, $"{county.Name}第{i}户外劳动者服务站",
-                        Math.Round(center.Lat + ((random.NextDouble() - 0.5) * 0.08), 5), Math.Round(center.Lon + ((random.NextDouble() - 0.5) * 0.08), 5),
+                    var (lat, lon) = shape.PlaceNear(random, spread: 0.08);
+                    var info = new StationInfo(county.Code, $"{county.Name}第{i}户外劳动者服务站", lat, lon,
                         random.Next(3) == 0, random.Next(2) == 0, Amenities.Where(_ => random.Next(3) > 0).ToArray());
                     planned.Add(($"{county.Code}-{i:00}", info));
                 }

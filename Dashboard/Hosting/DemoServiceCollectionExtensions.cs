@@ -14,7 +14,7 @@ public static class DemoServiceCollectionExtensions
         builder.Services.AddSingleton<DemoStatus>();
         builder.Services.AddSingleton<DemoMarker>();
         builder.Services.AddSingleton<DemoHistory>();
-        builder.Services.AddSingleton(sp => new CountyCenters(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
+        builder.Services.AddSingleton(sp => new CountyShapes(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddHostedService<DemoService>();
         return builder;
     }
