@@ -14,12 +14,12 @@ builder.AddCoverageDemo();
 builder.AddCoverageAnalytics();
 builder.AddCoverageOpenApi();
 builder.AddCoverageTelemetry();
+builder.AddCoveragePage();
 
 var app = builder.Build();
 
 app.UseCoverageApi();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseCoveragePage();
 app.UseCoverageAuth();
 app.MapHealthChecks();
 app.MapInfo();
