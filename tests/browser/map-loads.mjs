@@ -1,5 +1,6 @@
 // Scenario: the page loads and the national map is drawn with coloured provinces, fetching the view once; the demo banner
-// shows in demo mode; picking today's station visits shows a weekly trend of each week's visits under its name.
+// shows in demo mode; with one week of history the trend says so and gives that week's value instead of an empty chart;
+// picking today's station visits shows a weekly trend of each week's visits under its name.
 // Usage: node tests/browser/map-loads.mjs <baseUrl> [readKey]
 //   readKey: only when the app has anonymous read off (GET /api/v1/info → anonymousRead false).
 import { getJson } from './api.mjs';
@@ -59,6 +60,15 @@ await run(async launch => {
 
   check(await page.locator('#measure').inputValue() === 'rates.membership', 'the map opens on 入会率 (rates.membership)');
   check(trendMeasures[0] === 'rates.membership', `the first trend reads rates.membership (${trendMeasures[0]})`);
+  const history = await getJson(baseUrl, '/api/v1/orgs/000000/timeseries?measure=rates.membership&interval=week', readKey);
+  if (history.points.length === 1) {
+    const [{ date, value }] = history.points;
+    const said = `目前只有 ${date} 这一周的数据（${(value * 100).toFixed(1)}%），满两周后显示趋势`;
+    await poll(async () => (await page.locator('#trend-empty').isVisible()) && (await page.locator('#trend-empty').innerText()) === said, {
+      timeout: 5000, message: `with one week of history the trend never said: ${said}`,
+    });
+    check(!(await page.locator('#trend').isVisible()), 'with one week of history no empty chart is drawn');
+  }
   const weekly = (await getJson(baseUrl, '/api/v1/measures')).find(m => m.name === 'totals.stationVisits.last7Days').label;
   await page.selectOption('#measure', 'totals.stationVisits.today');
   await poll(async () => (await page.locator('#trend-title').innerText()) === `${weekly} · 近一年趋势（每周）`, {

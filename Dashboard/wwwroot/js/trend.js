@@ -44,11 +44,14 @@ export class TrendChart {
       failed = true;
     }
     if (request !== this.#request) return;
-    const hasData = points.length > 0;
-    this.#empty.textContent = failed ? '趋势加载失败，请稍后刷新页面' : '暂无趋势数据';
-    this.#empty.hidden = hasData;
-    this.#element.hidden = !hasData;
-    if (!hasData) return;
+    // One week is a point, not a trend: a lone point draws no line, and the axis around it spans nonsense (30–110 %).
+    const hasTrend = points.length > 1;
+    this.#empty.textContent = failed ? '趋势加载失败，请稍后刷新页面'
+      : points.length === 1 ? `目前只有 ${points[0].date} 这一周的数据（${formatMeasure(measure, points[0].value)}），满两周后显示趋势`
+      : '暂无趋势数据';
+    this.#empty.hidden = hasTrend;
+    this.#element.hidden = !hasTrend;
+    if (!hasTrend) return;
     this.#chart.resize();
     this.#chart.setOption({
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
