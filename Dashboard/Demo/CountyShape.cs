@@ -24,10 +24,10 @@ public sealed class CountyShape((double Lat, double Lon)[] ring)
         return Inner;
     }
 
-    /// <summary>Even-odd rule: a point is inside when the outline crosses its latitude east of it an odd number of times.</summary>
-    public bool Contains(double lat, double lon) => Inside(ring, lat, lon);
+    public bool Contains(double lat, double lon) => IsInside(CrossingsAt(ring, lat), lon);
 
-    private static bool Inside((double Lat, double Lon)[] ring, double lat, double lon) => CrossingsAt(ring, lat).Count(x => x > lon) % 2 == 1;
+    /// <summary>Even-odd rule: a point is inside when the outline crosses its latitude east of it an odd number of times.</summary>
+    private static bool IsInside(IEnumerable<double> crossings, double lon) => crossings.Count(x => x > lon) % 2 == 1;
 
     /// <summary>The longitudes where the outline crosses a latitude.</summary>
     private static IEnumerable<double> CrossingsAt((double Lat, double Lon)[] ring, double lat)
@@ -44,7 +44,7 @@ public sealed class CountyShape((double Lat, double Lon)[] ring)
     {
         var mean = (Lat: Math.Round(ring.Average(p => p.Lat), 5), Lon: Math.Round(ring.Average(p => p.Lon), 5));
         var crossings = CrossingsAt(ring, mean.Lat).Order().ToArray();
-        if (Inside(ring, mean.Lat, mean.Lon) || crossings.Length < 2)
+        if (IsInside(crossings, mean.Lon) || crossings.Length < 2)
             return mean;
         // Between the first and second crossing, the third and fourth, and so on, the latitude runs inside the county.
         var widest = Enumerable.Range(0, crossings.Length / 2).MaxBy(k => crossings[(2 * k) + 1] - crossings[2 * k]);

@@ -33,5 +33,16 @@ public static class PageExtensions
         return app;
     }
 
-    private static bool IsPageFile(PathString path) => path == "/" || path == "/index.html" || PageFolders.Any(path.StartsWithSegments);
+    /// <summary>Asked of every request, the ingest path's included, so it allocates nothing.</summary>
+    private static bool IsPageFile(PathString path)
+    {
+        if (path == "/" || path == "/index.html")
+            return true;
+        foreach (var folder in PageFolders)
+        {
+            if (path.StartsWithSegments(folder))
+                return true;
+        }
+        return false;
+    }
 }
