@@ -17,12 +17,15 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     private IDisposable? _writeBehind;
     private bool _dirty;
     private bool _writeBehindFailing;
+    private bool _reportFailing;
     private Func<Task>? _latest;
     private Task _latestSent = Task.CompletedTask;
 
     /// <summary>Reports now; <paramref name="persistLater"/> marks state to write behind.</summary>
     public void Report(Func<Task> report, bool persistLater)
     {
+        if (_latestSent.IsCompletedSuccessfully)
+            _reportFailing = false;
         _latest = report;
         var sent = _latestSent = report();
         if (!sent.IsCompletedSuccessfully)
@@ -73,15 +76,19 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Report from {Grain} did not arrive; it is sent again", context.Key);
-            context.RegisterTimer(ResendAsync, ResendDelay, Timeout.InfiniteTimeSpan);
+            context.RegisterTimer(_ => ResendAsync(error), ResendDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private Task ResendAsync(CancellationToken cancellationToken)
+    private Task ResendAsync(Exception error)
     {
-        if (!_latestSent.IsCompletedSuccessfully && _latest is { } report)
-            Report(report, persistLater: false);
+        if (_latestSent.IsCompletedSuccessfully || _latest is not { } report)
+            return Task.CompletedTask;
+        // Resent every second: one warning per streak, not one a second for every grain whose parent cannot start.
+        logger.Log(_reportFailing ? LogLevel.Debug : LogLevel.Warning, error,
+            "Report from {Grain} did not arrive; sending it again every second until it does", context.Key);
+        _reportFailing = true;
+        Report(report, persistLater: false);
         return Task.CompletedTask;
     }
 }

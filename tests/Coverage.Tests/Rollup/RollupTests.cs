@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Grains;
+using Coverage.Runtime;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
 using Coverage.Silo.Runtime;
@@ -10,6 +11,7 @@ using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Coverage.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Rollup;
@@ -166,6 +168,26 @@ public sealed class RollupTests
         var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
         await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.Members == 41_000, TimeSpan.FromSeconds(5),
             "the city's totals including the county whose first report found the city unable to start");
+    }
+
+    [Fact]
+    public async Task AReportThatKeepsFailingIsWarnedOfOnceNotAtEveryResend()
+    {
+        var log = new LogCapture(typeof(OrgGrain));
+        await using var silo = await StartWithFlakyStoreAsync(collectIdleGrainsQuickly: false, log);
+        var store = (FlakyStateStore)silo.Store;
+        store.FailNextReads(Nanning, int.MaxValue);
+
+        await silo.Grains.GetGrain<IOrgGrain>(Xingning).SetFigures(Figure.Of(41_000));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        store.FailNextReads(Nanning, 0);
+
+        var city = silo.Grains.GetGrain<IOrgGrain>(Nanning);
+        await Eventually.TrueAsync(async () => (await city.GetSummary()).Totals.Members == 41_000, TimeSpan.FromSeconds(5),
+            "the city's totals including the county's report, resent until the city could start");
+        var warned = Assert.Single(log.Of<OrgGrain>(LogLevel.Warning), e => e.Message.Contains("did not arrive"));
+        Assert.Contains(Xingning, warned.Message);
+        Assert.IsType<IOException>(Assert.IsType<GrainActivationException>(warned.Exception).InnerException);
     }
 
     [Fact]
@@ -354,8 +376,13 @@ public sealed class RollupTests
     }
 
     /// <summary>A silo whose state store fails on demand; with quick collection an idle grain is collected after 300 ms.</summary>
-    private static Task<SiloHost> StartWithFlakyStoreAsync(bool collectIdleGrainsQuickly) => SiloHost.StartAsync(
-        services: services => services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp))),
+    private static Task<SiloHost> StartWithFlakyStoreAsync(bool collectIdleGrainsQuickly, LogCapture? log = null) => SiloHost.StartAsync(
+        services: services =>
+        {
+            services.AddSingleton<IGrainStateStore>(sp => new FlakyStateStore(ActivatorUtilities.CreateInstance<SqlGrainStateStore>(sp)));
+            if (log is not null)
+                services.AddSingleton<ILoggerProvider>(log);
+        },
         settings: collectIdleGrainsQuickly ? new Dictionary<string, string?> { ["GrainRuntime:CollectionAge"] = "00:00:00.300" } : null);
 
     private sealed class LatestSummaries : IOrgChangeSink
