@@ -81,6 +81,34 @@ export const mapState = page => page.evaluate(async () => {
   };
 });
 
+// How many of the map's outline points are drawn under its colour legend (its bar and labels), and the legend's box.
+export const mapPointsUnderLegend = page => page.evaluate(async () => {
+  const echarts = await import('/lib/echarts.esm.min.js');
+  const chart = echarts.getInstanceByDom(document.getElementById('map'));
+  const legend = chart.getViewOfComponentModel(chart.getModel().getComponent('visualMap')).group;
+  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  legend.traverse(element => {
+    const drawn = element.type === 'polygon' || (element.type === 'text' && element.style.text);
+    if (!drawn || element.invisible || element.ignore) return;
+    const rect = element.getBoundingRect().clone();
+    rect.applyTransform(element.getComputedTransform());
+    box.left = Math.min(box.left, rect.x);
+    box.top = Math.min(box.top, rect.y);
+    box.right = Math.max(box.right, rect.x + rect.width);
+    box.bottom = Math.max(box.bottom, rect.y + rect.height);
+  });
+  const { features } = echarts.getMap(chart.getOption().geo[0].map).geoJSON;
+  let under = 0;
+  for (const { geometry } of features) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const point of polygons.flat(2)) {
+      const [x, y] = chart.convertToPixel({ geoIndex: 0 }, point);
+      if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) under++;
+    }
+  }
+  return { under, box };
+});
+
 // Map items with a numeric value (regions coloured by data), optionally only those whose code matches.
 export const colouredRegions = (state, pattern = /./) =>
   state.data.filter(d => typeof d.value === 'number' && pattern.test(d.name));

@@ -1,10 +1,10 @@
-// Scenario: the page loads and the national map is drawn with coloured provinces, fetching the view once; the demo banner
-// shows in demo mode; with one week of history the trend says so and gives that week's value instead of an empty chart;
-// picking today's station visits shows a weekly trend of each week's visits under its name.
+// Scenario: the page loads and the national map is drawn with coloured provinces, its legend clear of them, fetching the
+// view once; the demo banner shows in demo mode; with one week of history the trend says so and gives that week's value
+// instead of an empty chart; picking today's station visits shows a weekly trend of each week's visits under its name.
 // Usage: node tests/browser/map-loads.mjs <baseUrl> [readKey]
 //   readKey: only when the app has anonymous read off (GET /api/v1/info → anonymousRead false).
 import { getJson } from './api.mjs';
-import { baseUrlFrom, check, colouredRegions, mapState, poll, run } from './browser.mjs';
+import { baseUrlFrom, check, colouredRegions, mapPointsUnderLegend, mapState, poll, run } from './browser.mjs';
 import { openDashboard, waitUntilLive } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
@@ -42,6 +42,9 @@ await run(async launch => {
   });
   check(pixels.share > 0.1, `map canvas is drawn (${(pixels.share * 100).toFixed(1)}% of pixels painted)`);
   check(pixels.colours >= 8, `map canvas shows a range of colours (${pixels.colours} distinct)`);
+  const legend = await mapPointsUnderLegend(page);
+  check(legend.box.bottom - legend.box.top > 100, `the legend stands beside the map (${JSON.stringify(legend.box)})`);
+  check(legend.under === 0, `no point of the map's outlines lies under the legend (${legend.under} do)`);
 
   await waitUntilLive(page);
   await page.waitForTimeout(500);

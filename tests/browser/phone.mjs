@@ -1,7 +1,8 @@
 // Scenario: on a phone's screen (390 × 844) the page is one column no wider than the screen: the map and the panels fit
-// it, the ranking's wide table scrolls sideways inside its own panel, and the ranking shows more than a handful of rows.
+// it, the ranking's wide table scrolls sideways inside its own panel, the ranking shows more than a handful of rows, and
+// the map's colour legend lies clear of the map.
 // Usage: node tests/browser/phone.mjs <baseUrl>
-import { baseUrlFrom, check, colouredRegions, mapState, poll, run } from './browser.mjs';
+import { baseUrlFrom, check, colouredRegions, mapPointsUnderLegend, mapState, poll, run } from './browser.mjs';
 import { openDashboard, waitUntilLive } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
@@ -33,4 +34,8 @@ await run(async launch => {
     `map, figures and ranking end within the screen (at ${layout.map}, ${layout.figures}, ${layout.ranking} px)`);
   check(layout.tableScrolls, 'the ranking table scrolls sideways inside its panel');
   check(layout.rankingHeight >= 400, `the ranking shows rows over ${layout.rankingHeight} px, not a sliver`);
+
+  const legend = await mapPointsUnderLegend(page);
+  check(legend.box.right - legend.box.left > 100, `the legend is drawn across the map's width (${JSON.stringify(legend.box)})`);
+  check(legend.under === 0, `no point of the map's outlines lies under the legend (${legend.under} do)`);
 });

@@ -12,6 +12,11 @@ const PALETTE = ['#173f6b', '#1f6fa8', '#2ea3c8', '#7fd1bd', '#eef79a'];
 const TEXT = '#d6e2f0';
 // Station symbol size range [smallest, largest] in pixels: a province has hundreds of stations, a county a few.
 const STATION_SIZES = { province: [2, 9], city: [4, 14], county: [5, 18] };
+// In pixels: the space around the map, the legend's distance from the chart's edge, and its colour bar's thickness.
+const MARGIN = 8;
+const LEGEND_INSET = 12;
+const LEGEND_BAR = 20;
+const measuring = document.createElement('canvas').getContext('2d');
 
 export class MapView {
   #chart;
@@ -19,15 +24,19 @@ export class MapView {
   #level;
   #regionNames = new Map();
   #hold;
+  #legendText = [];
 
   constructor(element, { onRegionClick }) {
     this.#chart = echarts.init(element);
     this.#chart.on('click', params => {
       if (params.componentType === 'geo' || params.seriesId === 'regions') onRegionClick(params.name);
     });
-    new ResizeObserver(() => this.#chart.resize()).observe(element);
+    new ResizeObserver(() => {
+      this.#chart.resize();
+      if (this.#level) this.#update(this.#frame());
+    }).observe(element);
     this.#hold = new PressHold(element);
-    onBigScreenChange(() => this.#level && this.#update(this.#textSizes()));
+    onBigScreenChange(() => this.#level && this.#update({ ...this.#textSizes(), ...this.#frame() }));
   }
 
   show({ geometry, items, measure, scale, stations }) {
@@ -36,6 +45,8 @@ export class MapView {
     this.#level = geometry.level;
     this.#regionNames = new Map(geometry.regions.map(r => [r.code, r.name]));
     const labelled = geometry.level === 'city' || geometry.level === 'county';
+    const legend = this.#visualMap(measure, scale);
+    const frame = this.#frame();
     this.#chart.setOption({
       tooltip: { trigger: 'item', formatter: params => this.#tooltip(params), confine: true, textStyle: { fontSize: chartFontSize() + 2 } },
       geo: {
@@ -43,8 +54,7 @@ export class MapView {
         nameProperty: 'code',
         roam: true,
         scaleLimit: { min: 0.8, max: 40 },
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '94%',
+        ...frame.geo,
         itemStyle: { areaColor: NO_DATA, borderColor: '#0a1626', borderWidth: geometry.level === 'national' ? 0.8 : 0.4 },
         label: { show: labelled, color: TEXT, fontSize: chartFontSize(), formatter: params => this.#regionNames.get(params.name) ?? '' },
         // A label that appeared under the pointer between press and release would take the click from its region, so
@@ -56,7 +66,7 @@ export class MapView {
         select: { disabled: true },
         tooltip: { show: true },
       },
-      visualMap: this.#visualMap(measure, scale),
+      visualMap: { ...legend, ...frame.visualMap },
       series: [
         // Regions without a value would otherwise take the palette colour; give them the no-data colour.
         { id: 'regions', type: 'map', geoIndex: 0, itemStyle: { color: NO_DATA, areaColor: NO_DATA }, data: items },
@@ -80,7 +90,9 @@ export class MapView {
 
   changeMeasure({ items, measure, scale }) {
     this.#measure = measure;
-    this.#update({ visualMap: this.#visualMap(measure, scale), series: [{ id: 'regions', data: items }] });
+    const legend = this.#visualMap(measure, scale);
+    const frame = this.#frame();
+    this.#update({ geo: frame.geo, visualMap: { ...legend, ...frame.visualMap }, series: [{ id: 'regions', data: items }] });
   }
 
   showStations(stations) {
@@ -105,19 +117,37 @@ export class MapView {
   }
 
   #visualMap(measure, { min, max }) {
+    this.#legendText = [formatMeasure(measure, max), formatMeasure(measure, min)];
     return {
       type: 'continuous',
       seriesIndex: 0,
       min,
       max,
       inRange: { color: PALETTE },
-      text: [formatMeasure(measure, max), formatMeasure(measure, min)],
+      text: this.#legendText,
       textStyle: { color: TEXT, fontSize: chartFontSize() },
       formatter: value => formatMeasure(measure, value),
       calculable: false,
+      itemWidth: LEGEND_BAR,
+      padding: 0,
       itemHeight: 120,
-      left: 12,
-      bottom: 12,
+    };
+  }
+
+  // The legend gets a strip of its own, under a tall chart (a phone) and beside a wide one, so it never covers a region.
+  #frame() {
+    const fontSize = chartFontSize();
+    if (this.#chart.getWidth() < this.#chart.getHeight()) {
+      return {
+        geo: { left: MARGIN, right: MARGIN, top: MARGIN, bottom: 2 * LEGEND_INSET + Math.max(LEGEND_BAR, fontSize) },
+        visualMap: { orient: 'horizontal', left: 'center', bottom: LEGEND_INSET },
+      };
+    }
+    measuring.font = `${fontSize}px sans-serif`;
+    const textWidth = Math.max(...this.#legendText.map(text => measuring.measureText(text).width));
+    return {
+      geo: { left: 2 * LEGEND_INSET + Math.max(LEGEND_BAR, textWidth), right: MARGIN, top: MARGIN, bottom: MARGIN },
+      visualMap: { orient: 'vertical', left: LEGEND_INSET, bottom: LEGEND_INSET },
     };
   }
 
