@@ -36,7 +36,7 @@ export class MapView {
       if (this.#level) this.#update(this.#frame());
     }).observe(element);
     this.#hold = new PressHold(element);
-    onBigScreenChange(() => this.#level && this.#update({ ...this.#textSizes(), ...this.#frame() }));
+    onBigScreenChange(() => this.#level && this.#update(this.#textSizes()));
   }
 
   show({ geometry, items, measure, scale, stations }) {
@@ -110,10 +110,15 @@ export class MapView {
     this.#hold.run(() => this.#chart.setOption(option));
   }
 
-  // Only sizes change, so the reader's zoom and pan stay.
+  // Only sizes change, so the reader's zoom and pan stay; the legend's strip follows its text.
   #textSizes() {
     const fontSize = chartFontSize();
-    return { geo: { label: { fontSize } }, visualMap: { textStyle: { fontSize } }, tooltip: { textStyle: { fontSize: fontSize + 2 } } };
+    const frame = this.#frame();
+    return {
+      geo: { ...frame.geo, label: { fontSize } },
+      visualMap: { ...frame.visualMap, textStyle: { fontSize } },
+      tooltip: { textStyle: { fontSize: fontSize + 2 } },
+    };
   }
 
   #visualMap(measure, { min, max }) {

@@ -32,11 +32,19 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task ThePageFitsAPhoneScreenWithTheRankingScrollingInItsPanel()
+    public async Task ThePageFitsAPhoneScreenWithTheRankingScrollingInItsPanelAndTheLegendUnderTheMap()
     {
         await using var app = await LiveApp.StartAsync();
         await app.SeedOneCountyPerProvinceAsync();
         await NodeScenario.RunAsync("phone.mjs", [app.BaseUrl], Limit);
+    }
+
+    [BrowserFact]
+    public async Task BigScreenModeEnlargesTheMapsTextAndKeepsItsLegendClearOfTheMap()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("big-screen.mjs", [app.BaseUrl], Limit);
     }
 
     [BrowserFact]
