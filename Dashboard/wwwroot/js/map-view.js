@@ -13,7 +13,7 @@ const TEXT = '#d6e2f0';
 // Station symbol size range [smallest, largest] in pixels: a province has hundreds of stations, a county a few.
 const STATION_SIZES = { province: [2, 9], city: [4, 14], county: [5, 18] };
 // In pixels: the space around the map, the legend's distance from the chart's edge, and its colour bar's thickness.
-const MARGIN = 8;
+const MARGIN = 12;
 const LEGEND_INSET = 12;
 const LEGEND_BAR = 20;
 const measuring = document.createElement('canvas').getContext('2d');
