@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
@@ -6,6 +7,8 @@ using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Coverage.Dashboard.Api;
 
@@ -26,8 +29,8 @@ public static class FigureEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, HttpRequest request,
-        ClaimsPrincipal user, FiguresReader reader, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<SerializedJson<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, HttpRequest request,
+        ClaimsPrincipal user, FiguresReader reader, IGrainFactory grains, AuditLog audit, IOptions<JsonOptions> jsonOptions, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(SingleLimit);
@@ -51,7 +54,7 @@ public static class FigureEndpoints
         }
         if (entry.TakeBack())
             await audit.AppendAsync(record);
-        return TypedResults.Ok(summary);
+        return new SerializedJson<OrgSummary>(JsonSerializer.SerializeToUtf8Bytes(summary, jsonOptions.Value.SerializerOptions));
     }
 
     private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request,

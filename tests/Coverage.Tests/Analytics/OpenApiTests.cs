@@ -38,5 +38,9 @@ public sealed class OpenApiTests
             .GetProperty("200").GetProperty("content");
         Assert.Equal("array", children.GetProperty("application/json").GetProperty("schema").GetProperty("type").GetString());
         Assert.True(children.TryGetProperty("text/csv", out _));
+        var put = root.GetProperty("paths").GetProperty("/api/v1/orgs/{code}/figures").GetProperty("put").GetProperty("responses");
+        Assert.Equal("#/components/schemas/OrgSummary",
+            put.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(put.TryGetProperty("400", out _));
     }
 }

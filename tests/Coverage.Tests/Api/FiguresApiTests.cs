@@ -25,6 +25,19 @@ public sealed class FiguresApiTests
     }
 
     [Fact]
+    public async Task TheSummaryAnsweringAPutStatesItsLengthAndKeepsNamesReadable()
+    {
+        await using var app = await CoverageApp.StartAsync();
+
+        var response = await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(41_000));
+
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.Content.Headers.TryGetValues("Content-Length", out var sent), "the answer names its length");
+        Assert.Equal(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(sent));
+        Assert.Contains("\"name\":\"兴宁区\"", Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
     public async Task SameFiguresTwiceChangeNothing()
     {
         await using var app = await CoverageApp.StartAsync();
