@@ -71,12 +71,12 @@ public static class FigureEndpoints
     private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request,
         ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
     {
-        if (!request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? true)
-            return Problems.UnsupportedMediaType("text/csv");
+        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
+            return unsupported;
         if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(BatchLimit);
         var errors = new ErrorBag();
-        var items = FiguresCsv.Read(body, reader, errors);
+        var items = FiguresCsv.Read(body, charset, reader, errors);
         return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken);
     }
 }

@@ -30,6 +30,10 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string expected) => TypedResults.Problem(
         $"Send the body as {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
 
+    public static ProblemHttpResult UnsupportedCharset(string given, string readable) => TypedResults.Problem(
+        $"The body's charset '{given}' is not one this import reads; save the file in {readable} and name it in Content-Type, " +
+        "e.g. text/csv; charset=gbk.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported charset");
+
     /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns.</summary>
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
         "The request was not applied; fix the fields listed in 'errors' and send it again.", title: "Invalid request");

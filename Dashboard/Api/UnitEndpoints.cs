@@ -66,12 +66,12 @@ public static class UnitEndpoints
         HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit,
         CancellationToken cancellationToken)
     {
-        if (!request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ?? true)
-            return Problems.UnsupportedMediaType("text/csv");
+        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
+            return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
         var errors = new ErrorBag();
-        var items = UnitsCsv.Read(body, errors);
+        var items = UnitsCsv.Read(body, charset, errors);
         return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit);
     }
 

@@ -2,22 +2,14 @@ using System.Text;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF or LF, an optional UTF-8 BOM; blank lines are skipped.</summary>
+/// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF or LF, an optional byte-order mark; blank lines are skipped.</summary>
 public static class CsvParser
 {
     /// <summary>The records, header first, or null with an error under "line N" when the text is not well-formed CSV.</summary>
-    public static List<CsvRecord>? Parse(byte[] body, ErrorBag errors, int maxRowsAfterHeader)
+    public static List<CsvRecord>? Parse(byte[] body, CsvCharset charset, ErrorBag errors, int maxRowsAfterHeader)
     {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            errors.Add("$", "is not valid UTF-8 text.");
+        if (charset.Decode(body, errors) is not { } text)
             return null;
-        }
         var records = new List<CsvRecord>();
         var fields = new List<string>();
         var field = new StringBuilder();

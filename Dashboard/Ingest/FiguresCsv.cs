@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Ingest;
 
 /// <summary>A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN.</summary>
-public static class FiguresCsv
+public static partial class FiguresCsv
 {
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
 
-    public static List<FiguresItem> Read(byte[] body, FiguresReader reader, ErrorBag errors)
+    public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
-        if (CsvParser.Parse(body, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
             return items;
         if (records.Count == 0)
         {
@@ -85,9 +86,18 @@ public static class FiguresCsv
         return json;
     }
 
-    /// <summary>A cell as a JSON number when it reads as one, so that the figures reader judges it exactly as it judges JSON.</summary>
-    private static JsonNode Number(string cell) =>
-        long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? JsonValue.Create(whole)
-        : decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
-        : JsonValue.Create(cell);
+    /// <summary>
+    /// A cell as a JSON number when it reads as one, so that the figures reader judges it exactly as it judges JSON. Digits
+    /// grouped in threes by commas, as a spreadsheet shows large numbers, read as the number; any other comma does not.
+    /// </summary>
+    private static JsonNode Number(string cell)
+    {
+        var plain = GroupedDigits().IsMatch(cell) ? cell.Replace(",", "", StringComparison.Ordinal) : cell;
+        return long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? JsonValue.Create(whole)
+            : decimal.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+            : JsonValue.Create(cell);
+    }
+
+    [GeneratedRegex(@"^[+-]?[0-9]{1,3}(,[0-9]{3})+$")]
+    private static partial Regex GroupedDigits();
 }

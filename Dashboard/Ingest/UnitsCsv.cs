@@ -8,9 +8,9 @@ public static class UnitsCsv
 {
     private static readonly string[] Columns = ["code", "name", "kind"];
 
-    public static List<UnitItem> Read(byte[] body, ErrorBag errors)
+    public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
-        if (CsvParser.Parse(body, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
             return [];
         if (records.Count == 0)
         {

@@ -146,6 +146,23 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task ACsvCellWithDigitsGroupedByCommasReadsAsTheNumberAndAnyOtherCommaIsRefused()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var grouped = CourierHeader + "450102,2026-11-20T09:30:00+08:00,\"1,052,000\",\"41,000\",\"36,000\",\"1,800\",\"1,500\",\"2,100\",\"1,300\"\n";
+        var misplaced = CourierHeader + "450103,2026-11-20T09:30:00+08:00,\"1,5\",1,1,1,1,,\n";
+
+        var applied = await ImportAsync(app, grouped);
+        var refused = await ImportAsync(app, misplaced);
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var own = (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"))).GetProperty("own");
+        Assert.Equal(1_052_000, own.GetProperty("employees").GetInt64());
+        Assert.Equal(1_300, own.GetProperty("newEmployment").GetProperty("courier").GetProperty("members").GetInt64());
+        Assert.Contains("whole number", (await CoverageApp.ErrorsAt(refused, "rows[2].employees"))[0]);
+    }
+
+    [Fact]
     public async Task CsvImportErrorsNameTheRowAndColumn()
     {
         await using var app = await CoverageApp.StartAsync();

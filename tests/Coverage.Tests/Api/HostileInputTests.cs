@@ -14,6 +14,8 @@ public sealed class HostileInputTests
         (HttpMethod.Put, "/api/v1/orgs/450102/figures", "application/json"),
         (HttpMethod.Post, "/api/v1/figures:batch", "application/json"),
         (HttpMethod.Post, "/api/v1/figures:import", "text/csv"),
+        (HttpMethod.Post, "/api/v1/figures:import", "text/csv; charset=gbk"),
+        (HttpMethod.Post, "/api/v1/orgs/450102/units:import", "text/csv; charset=gb18030"),
         (HttpMethod.Put, "/api/v1/orgs/450102/units/XN-1", "application/json"),
         (HttpMethod.Put, "/api/v1/stations/hostile-1", "application/json"),
         (HttpMethod.Post, "/api/v1/stations/known-1/usage", "application/json"),
@@ -75,7 +77,7 @@ public sealed class HostileInputTests
             foreach (var body in Bodies)
             {
                 var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+                content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
                 var response = await app.Admin.SendAsync(new HttpRequestMessage(method, path) { Content = content });
                 if ((int)response.StatusCode is < 400 or >= 500)
                     failures.Add($"{method} {path} with {Encoding.UTF8.GetString(body)[..Math.Min(body.Length, 60)]}: {(int)response.StatusCode}");

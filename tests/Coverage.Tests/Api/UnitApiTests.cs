@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Coverage.Tests.Infrastructure;
 using static Coverage.Tests.Infrastructure.Orgs;
 
@@ -7,6 +8,8 @@ namespace Coverage.Tests.Api;
 
 public sealed class UnitApiTests
 {
+    private static readonly Encoding Gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+
     [Fact]
     public async Task CountyRegistersAUnitThatTakesFiguresAndRollsUp()
     {
@@ -174,9 +177,9 @@ public sealed class UnitApiTests
         const string good = "\uFEFFcode,name,kind\r\nXN-S1,\"兴宁区快递行业联合工会, 第一\",joint\r\nXN-S2,南宁中邮物流有限公司工会,enterprise\r\n";
         const string bad = "code,name,kind\nXN-S3,Good,sector\nXN-S4,Bad kind,club\nXN-S3,Twice,joint\n";
 
-        var imported = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
-        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"));
-        var notCsv = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, System.Text.Encoding.UTF8, "text/plain"));
+        var imported = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(good, Encoding.UTF8, "text/csv"));
+        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, Encoding.UTF8, "text/csv"));
+        var notCsv = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", new StringContent(bad, Encoding.UTF8, "text/plain"));
 
         Assert.Equal((2, 0, 0), Counts(await CoverageApp.JsonOf(imported)));
         Assert.Equal("兴宁区快递行业联合工会, 第一", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-S1"))).GetProperty("name").GetString());
@@ -185,6 +188,58 @@ public sealed class UnitApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-S3")).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notCsv.StatusCode);
     }
+
+    [Fact]
+    public async Task ASheetThatChineseExcelSavedInGbkIsReadWhenItsCharsetIsNamed()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var sheet = Gbk.GetBytes("code,name,kind\r\nXN-G1,兴宁区外卖送餐员联合工会,joint\r\n");
+        var utf8Marked = Encoding.UTF8.GetBytes("\uFEFFcode,name,kind\r\nXN-G2,兴宁区网约车司机联合工会,joint\r\n");
+
+        var imported = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", Csv(sheet, "text/csv; charset=gbk"));
+        var markedAsGbk = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", Csv(utf8Marked, "text/csv; charset=GBK"));
+
+        Assert.Equal((1, 0, 0), Counts(await CoverageApp.JsonOf(imported)));
+        Assert.Equal((1, 0, 0), Counts(await CoverageApp.JsonOf(markedAsGbk)));
+        Assert.Equal("兴宁区外卖送餐员联合工会", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-G1"))).GetProperty("name").GetString());
+        Assert.Equal("兴宁区网约车司机联合工会", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-G2"))).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task AGbkSheetSentWithoutItsCharsetIsRefusedSayingWhichLineAndHowToSendIt()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var sheet = Gbk.GetBytes("code,name,kind\r\nXN-G3,Plain name,joint\r\nXN-G4,兴宁区快递员联合工会,joint\r\n");
+
+        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", Csv(sheet, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = (await CoverageApp.ErrorsAt(refused, "$"))[0];
+        Assert.Contains("is not UTF-8 text: line 3", error);
+        Assert.Contains("text/csv; charset=gbk", error);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-G3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnImportInACharsetItDoesNotReadIsRefusedNamingTheOnesItReads()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import",
+            Csv(Encoding.Latin1.GetBytes("code,name,kind\nXN-G5,Café,joint\n"), "text/csv; charset=iso-8859-1"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+        var detail = (await CoverageApp.JsonOf(refused)).GetProperty("detail").GetString();
+        Assert.Contains("'iso-8859-1'", detail);
+        Assert.Contains("utf-8, gbk, gb2312 or gb18030", detail);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-G5")).StatusCode);
+    }
+
+    private static ByteArrayContent Csv(byte[] body, string contentType) =>
+        new(body) { Headers = { ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType) } };
 
     private static (int Registered, int Renamed, int Unchanged) Counts(System.Text.Json.JsonElement result) =>
         (result.GetProperty("registered").GetInt32(), result.GetProperty("renamed").GetInt32(), result.GetProperty("unchanged").GetInt32());
