@@ -14,8 +14,9 @@ public static class ApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddCoverageApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        // Registered first, so it is the writer chosen for every problem.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
-        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonForAnyAccept>();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<ChildrenResponses>();
         builder.Services.AddOptions<RankingOptions>().Bind(builder.Configuration.GetSection("Rankings"))

@@ -38,6 +38,34 @@ public sealed class FiguresApiTests
     }
 
     [Fact]
+    public async Task ProblemAnswersStateTheirLengthWhateverTheCallerAccepts()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var stored = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8));
+        await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(41_000, stored));
+        using var csvReader = app.ClientWithKey(CoverageApp.AdminKey);
+        csvReader.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+
+        HttpResponseMessage[] problems =
+        [
+            await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(40_000, stored.AddDays(-1))),
+            await app.Admin.PutAsync($"/api/v1/orgs/{Xingning}/figures", new StringContent("{\"asOf\": 1}", Encoding.UTF8, "application/json")),
+            await app.Admin.GetAsync("/api/v1/orgs/999999"),
+            await csvReader.GetAsync($"/api/v1/orgs/{Guangxi}/childern.csv"),
+        ];
+
+        Assert.Equal([409, 400, 404, 404], problems.Select(p => (int)p.StatusCode));
+        foreach (var problem in problems)
+        {
+            var body = await problem.Content.ReadAsByteArrayAsync();
+            Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+            Assert.True(problem.Content.Headers.TryGetValues("Content-Length", out var sent), "the answer names its length");
+            Assert.Equal(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(sent));
+            Assert.False(problem.Headers.TransferEncodingChunked ?? false, "the body is not sent in chunks");
+        }
+    }
+
+    [Fact]
     public async Task SameFiguresTwiceChangeNothing()
     {
         await using var app = await CoverageApp.StartAsync();
