@@ -9,6 +9,9 @@ namespace Coverage.Dashboard.Ingest;
 /// <summary>A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN.</summary>
 public static partial class FiguresCsv
 {
+    private static readonly string[] SheetDateForms =
+        ["yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d", "yyyy-M-d"];
+
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
 
     public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
@@ -75,7 +78,7 @@ public static partial class FiguresCsv
         var groups = new JsonObject();
         foreach (var (column, cell) in cells.Where(c => c.column != "code" && c.cell.Length > 0))
         {
-            var value = column == "asOf" ? JsonValue.Create(cell) : Number(cell);
+            var value = column == "asOf" ? JsonValue.Create(AsOf(cell)) : Number(cell);
             if (column.Split('.') is [var group, var field])
                 ((groups[group] ??= new JsonObject()).AsObject())[field] = value;
             else
@@ -85,6 +88,15 @@ public static partial class FiguresCsv
             json["newEmployment"] = groups;
         return json;
     }
+
+    /// <summary>
+    /// An asOf cell as ISO 8601. A spreadsheet turns a typed date and time into its own form without an offset
+    /// (2026/11/20 9:30), which is read as China Standard Time, a date alone as its midnight; a cell with an offset is kept.
+    /// </summary>
+    private static string AsOf(string cell) =>
+        DateTime.TryParseExact(cell, SheetDateForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, ChinaClock.Offset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
+            : cell;
 
     /// <summary>
     /// A cell as a JSON number when it reads as one, so that the figures reader judges it exactly as it judges JSON. Digits

@@ -20,6 +20,9 @@ public sealed class BatchApiTests
         return summary.GetProperty("own").ValueKind == System.Text.Json.JsonValueKind.Null ? -1 : summary.GetProperty("own").GetProperty("members").GetInt64();
     }
 
+    private static async Task<DateTimeOffset> OwnAsOfAsync(CoverageApp app, string code) =>
+        (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{code}"))).GetProperty("own").GetProperty("asOf").GetDateTimeOffset();
+
     private static Task<HttpResponseMessage> ImportAsync(CoverageApp app, string csv) =>
         app.Admin.PostAsync("/api/v1/figures:import", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
@@ -160,6 +163,23 @@ public sealed class BatchApiTests
         Assert.Equal(1_052_000, own.GetProperty("employees").GetInt64());
         Assert.Equal(1_300, own.GetProperty("newEmployment").GetProperty("courier").GetProperty("members").GetInt64());
         Assert.Contains("whole number", (await CoverageApp.ErrorsAt(refused, "rows[2].employees"))[0]);
+    }
+
+    [Fact]
+    public async Task AnAsOfAsASpreadsheetWritesItIsReadAsChinaTime()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var csv = CourierHeader +
+                  "450102,2026/11/20 9:30,52000,41000,36000,1800,1500,,\n" +
+                  "450103,2026/11/21,1000,900,800,10,5,,\n" +
+                  "450105,2026-11-20T09:30:00Z,1000,900,800,10,5,,\n";
+
+        var response = await ImportAsync(app, csv);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8)), await OwnAsOfAsync(app, "450102"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.FromHours(8)), await OwnAsOfAsync(app, "450103"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), await OwnAsOfAsync(app, "450105"));
     }
 
     [Fact]
