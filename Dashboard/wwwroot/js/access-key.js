@@ -5,6 +5,8 @@ export const accessKey = () => sessionStorage.getItem(STORAGE_KEY);
 
 export const forgetAccessKey = () => sessionStorage.removeItem(STORAGE_KEY);
 
+export const rememberAccessKey = key => sessionStorage.setItem(STORAGE_KEY, key.trim());
+
 export function askForAccessKey({ rejected = false } = {}) {
   const dialog = document.getElementById('key-dialog');
   const input = document.getElementById('key-input');
@@ -12,7 +14,7 @@ export function askForAccessKey({ rejected = false } = {}) {
   input.value = '';
   return new Promise(resolve => {
     dialog.addEventListener('close', () => {
-      sessionStorage.setItem(STORAGE_KEY, input.value.trim());
+      rememberAccessKey(input.value);
       resolve();
     }, { once: true });
     // Escape would close the dialog without a key; the page cannot work without one.

@@ -24,4 +24,5 @@ export const api = {
   children: code => getJson(`${org(code)}/children`),
   timeseries: (code, { measure, from, to, interval }) => getJson(`${org(code)}/timeseries?${new URLSearchParams({ measure, from, to, interval })}`),
   stations: (code, limit) => getJson(`${org(code)}/stations?limit=${limit}`),
+  audit: query => getJson(`/api/v1/audit?${new URLSearchParams(query)}`),
 };

@@ -48,6 +48,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task ACountyUnionSeesOnTheSubmissionsPageWhatWasAcceptedFromItsWrites()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("accepted.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task AClickOnTheMapOpensTheRegionWhileLiveUpdatesArrive()
     {
         await using var app = await LiveApp.StartAsync();

@@ -1,0 +1,145 @@
+// 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
+// order they were accepted (the audit log's own order, which pages forward).
+import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
+import { api, ApiError } from './api.js';
+import { escapeHtml } from './escape-html.js';
+import { formatCount, formatStamp } from './format.js';
+
+const PAGE = 200;
+
+const ACTIONS = {
+  'figures.put': '上报数据',
+  'figures.batch': '批量上报数据',
+  'figures.import': '表格导入数据',
+  'units.put': '登记基层工会',
+  'units.batch': '批量登记基层工会',
+  'units.import': '表格导入基层工会',
+  'stations.put': '登记驿站',
+  'stations.usage': '上报驿站服务人次',
+  'targets.put': '设定年度目标',
+  'keys.create': '发放密钥',
+  'keys.revoke': '吊销密钥',
+};
+
+const KINDS = { enterprise: '企业工会', joint: '联合工会', sector: '行业工会' };
+const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
+
+const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
+
+// What was accepted, in a line; an entry of a kind this page does not know is shown as its JSON.
+function contentOf(action, payload) {
+  switch (action) {
+    case 'figures.put': return figuresText(payload);
+    case 'figures.batch':
+    case 'figures.import': return figuresText(payload.figures);
+    case 'units.put':
+    case 'units.batch':
+    case 'units.import': return `${payload.name}（${KINDS[payload.kind] ?? payload.kind}）`;
+    case 'stations.put': return `${payload.info.name}（${payload.stationId}）`;
+    case 'stations.usage': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
+    case 'targets.put': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
+    case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
+    case 'keys.revoke': return `密钥 ${payload.id}`;
+    default: return JSON.stringify(payload);
+  }
+}
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+class AcceptedPage {
+  #names = new Map();
+  #next = null;
+  #shown = 0;
+  #generation = 0;
+  #rows = document.querySelector('#entries tbody');
+  #summary = document.getElementById('summary');
+
+  constructor() {
+    const actions = document.getElementById('action');
+    for (const [value, label] of Object.entries(ACTIONS)) actions.append(new Option(label, value));
+    document.getElementById('day').value = chinaToday();
+    document.getElementById('filters').addEventListener('change', () => this.load());
+    document.getElementById('more').addEventListener('click', () => this.#page());
+    document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
+    document.getElementById('key-form').addEventListener('submit', event => {
+      event.preventDefault();
+      rememberAccessKey(document.getElementById('key-input').value);
+      this.load();
+    });
+  }
+
+  start() {
+    if (accessKey()) this.load();
+    else this.#askForKey();
+  }
+
+  load() {
+    this.#generation++;
+    this.#next = null;
+    this.#shown = 0;
+    this.#rows.replaceChildren();
+    return this.#page();
+  }
+
+  async #page() {
+    const day = document.getElementById('day').value || chinaToday();
+    const action = document.getElementById('action').value;
+    const query = { from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...(this.#next ? { after: this.#next } : {}) };
+    const generation = this.#generation;
+    let page;
+    try {
+      page = await api.audit(query);
+    } catch (error) {
+      if (generation === this.#generation) this.#failed(error);
+      return;
+    }
+    // A change of day or action while this page was on its way has started a new list.
+    if (generation !== this.#generation) return;
+    document.getElementById('key-form').hidden = true;
+    document.getElementById('filters').hidden = false;
+    for (const entry of page.entries) this.#rows.append(this.#row(entry));
+    this.#shown += page.entries.length;
+    this.#next = page.next;
+    document.getElementById('entries').hidden = this.#shown === 0;
+    document.getElementById('more').hidden = !page.next;
+    this.#summary.textContent = this.#shown === 0 ? `${day} 没有已接收的上报` : `${day} 已接收 ${this.#shown}${page.next ? '+' : ''} 条`;
+  }
+
+  #row(entry) {
+    const row = document.createElement('tr');
+    row.innerHTML = `<td data-label="接收时间">${escapeHtml(formatStamp(entry.at))}</td>` +
+      `<td data-label="操作">${escapeHtml(ACTIONS[entry.action] ?? entry.action)}</td>` +
+      `<td data-label="组织"><span class="name"></span><span class="code">${escapeHtml(entry.orgCode)}</span></td>` +
+      `<td data-label="内容">${escapeHtml(contentOf(entry.action, entry.payload))}</td>` +
+      `<td data-label="密钥">${escapeHtml(entry.keyId)}</td>`;
+    this.#nameOf(entry.orgCode).then(name => { row.querySelector('.name').textContent = name ?? ''; });
+    return row;
+  }
+
+  // One read per org on the page, shared by its rows; an org the key cannot read keeps its code alone.
+  #nameOf(code) {
+    if (!this.#names.has(code)) this.#names.set(code, api.org(code).then(org => org.name, () => null));
+    return this.#names.get(code);
+  }
+
+  #failed(error) {
+    if (error instanceof ApiError && error.status === 401) return this.#askForKey('密钥无效，请重新输入。');
+    if (error instanceof ApiError && error.status === 403) return this.#askForKey('此密钥只能读取数据；查看上报记录需要写入或管理密钥。');
+    this.#summary.textContent = '读取上报记录失败，请稍后重试';
+  }
+
+  #askForKey(message) {
+    forgetAccessKey();
+    document.getElementById('filters').hidden = true;
+    document.getElementById('entries').hidden = true;
+    document.getElementById('more').hidden = true;
+    this.#summary.textContent = '';
+    const error = document.getElementById('key-error');
+    error.textContent = message ?? '';
+    error.hidden = !message;
+    document.getElementById('key-input').value = '';
+    document.getElementById('key-form').hidden = false;
+  }
+}
+
+new AcceptedPage().start();
