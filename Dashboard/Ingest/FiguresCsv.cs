@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Coverage.Contracts;
+using Coverage.Silo.Analytics;
 
 namespace Coverage.Dashboard.Ingest;
 
@@ -14,6 +15,10 @@ public static partial class FiguresCsv
 
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
 
+    private static readonly Dictionary<string, string> ChineseNames = ChineseNamesOfColumns();
+
+    private static readonly Dictionary<string, string> ChineseNameOf = ChineseNames.ToDictionary(c => c.Value, c => c.Key);
+
     public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
@@ -24,7 +29,7 @@ public static partial class FiguresCsv
             errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Required)},courier.workers,courier.members,…");
             return items;
         }
-        var header = records[0].Fields.Select(f => f.Trim()).ToArray();
+        var header = new CsvHeader(records[0].Fields, ChineseNames);
         if (!HeaderIsValid(header, $"rows[{records[0].Line}]", errors))
             return items;
         if (records.Count == 1)
@@ -34,41 +39,60 @@ public static partial class FiguresCsv
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count < header.Length)
             {
-                errors.Add($"{row}.{header[record.Fields.Count]}",
+                errors.Add($"{row}.{header.WrittenAt(record.Fields.Count)}",
                     $"is missing: the row ends after {record.Fields.Count} fields, and the header has {header.Length}.");
                 continue;
             }
             if (record.Fields.Count > header.Length)
             {
-                errors.Add(row, $"has {record.Fields.Count} fields, and the header has {header.Length}: the cells after column '{header[^1]}' belong to no column.");
+                errors.Add(row, $"has {record.Fields.Count} fields, and the header has {header.Length}: the cells after column '{header.WrittenAt(header.Length - 1)}' belong to no column.");
                 continue;
             }
-            var cells = header.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();
+            var cells = header.Fields.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();
             var code = cells.First(c => c.column == "code").cell;
             if (code.Length == 0)
-                errors.Add($"{row}.code", "is required.");
+                errors.Add($"{row}.{header.Written("code")}", "is required.");
             var json = JsonSerializer.SerializeToElement(ToJson(cells));
-            var rowErrors = errors.Renamed(path => $"{row}.{(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
+            var rowErrors = errors.Renamed(path => $"{row}.{header.Written(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
             if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
-                items.Add(new FiguresItem($"{row}.code", $"{row}.asOf", code, figures));
+                items.Add(new FiguresItem($"{row}.{header.Written("code")}", $"{row}.{header.Written("asOf")}", code, figures));
         }
         return items;
     }
 
-    private static bool HeaderIsValid(string[] header, string row, ErrorBag errors)
+    private static bool HeaderIsValid(CsvHeader header, string row, ErrorBag errors)
     {
         var before = errors.Count;
-        foreach (var missing in Required.Where(r => !header.Contains(r)))
-            errors.Add(row, $"has no column '{missing}'.");
-        foreach (var column in header.Where(c => !Required.Contains(c)))
+        foreach (var missing in Required.Where(r => !header.Fields.Contains(r)))
+            errors.Add(row, $"has no column '{missing}' (or '{ChineseNameOf[missing]}').");
+        for (var i = 0; i < header.Length; i++)
         {
-            var parts = column.Split('.');
-            if (parts.Length != 2 || !NewEmploymentGroups.IsKnown(parts[0]) || parts[1] is not ("workers" or "members"))
-                errors.Add($"{row}.{column}", $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}.");
+            var parts = header.Fields[i].Split('.');
+            if (!Required.Contains(header.Fields[i]) &&
+                (parts.Length != 2 || !NewEmploymentGroups.IsKnown(parts[0]) || parts[1] is not ("workers" or "members")))
+                errors.Add($"{row}.{header.WrittenAt(i)}", $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}, or the Chinese names the exports use (代码, 截至时间, 职工人数, 会员人数, 快递员人数, 快递员会员 …).");
         }
-        foreach (var repeated in header.GroupBy(c => c).Where(g => g.Count() > 1))
-            errors.Add($"{row}.{repeated.Key}", "appears more than once.");
+        foreach (var repeated in header.Fields.GroupBy(c => c).Where(g => g.Count() > 1))
+            errors.Add($"{row}.{header.Written(repeated.Key)}", "appears more than once.");
         return errors.Count == before;
+    }
+
+    /// <summary>The Chinese names the exports give the fields a figures sheet holds, with 代码 and 截至时间 for code and asOf.</summary>
+    private static Dictionary<string, string> ChineseNamesOfColumns()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["代码"] = "code", ["截至时间"] = "asOf" };
+        foreach (var measure in Measures.WithHistory.Where(m => m.Name.StartsWith("totals.", StringComparison.Ordinal)))
+        {
+            var column = measure.Name["totals.".Length..].Split('.') switch
+            {
+                [var own] when Required.Contains(own) => own,
+                ["newEmployment", var group, var count] => $"{group}.{count}",
+                _ => null,
+            };
+            if (column is not null)
+                names[measure.Label] = column;
+        }
+        return names;
     }
 
     /// <summary>The row as a figures object; empty cells are left out, so a required one is reported missing and an empty group is absent.</summary>

@@ -8,6 +8,17 @@ public static class UnitsCsv
 {
     private static readonly string[] Columns = ["code", "name", "kind"];
 
+    /// <summary>The Chinese column names and kinds the exports write, so an exported list of units can be edited and sent back.</summary>
+    private static readonly Dictionary<string, string> ChineseNames = new(StringComparer.Ordinal)
+    {
+        ["代码"] = "code", ["名称"] = "name", ["类型"] = "kind",
+    };
+
+    private static readonly Dictionary<string, string> ChineseKinds = new(StringComparer.Ordinal)
+    {
+        ["企业工会"] = "enterprise", ["联合基层工会"] = "joint", ["联合工会"] = "joint", ["行业工会"] = "sector",
+    };
+
     public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
         if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
@@ -17,12 +28,13 @@ public static class UnitsCsv
             errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Columns)}");
             return [];
         }
-        var header = records[0].Fields.Select(f => f.Trim()).ToArray();
+        var header = new CsvHeader(records[0].Fields, ChineseNames);
         var headerRow = $"rows[{records[0].Line}]";
-        foreach (var missing in Columns.Where(c => !header.Contains(c)))
-            errors.Add(headerRow, $"has no column '{missing}'.");
-        foreach (var column in header.Where(c => !Columns.Contains(c)).Concat(header.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key)))
-            errors.Add($"{headerRow}.{column}", $"is not a column of its own; the columns are {string.Join(",", Columns)}, each once.");
+        foreach (var missing in Columns.Where(c => !header.Fields.Contains(c)))
+            errors.Add(headerRow, $"has no column '{missing}' (or '{ChineseNames.First(n => n.Value == missing).Key}').");
+        var strays = Enumerable.Range(0, header.Length).Where(i => !Columns.Contains(header.Fields[i])).Select(header.WrittenAt);
+        foreach (var column in strays.Concat(header.Fields.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => header.Written(g.Key))))
+            errors.Add($"{headerRow}.{column}", $"is not a column of its own; the columns are {string.Join(",", Columns)} (or 代码,名称,类型), each once.");
         if (errors.Any)
             return [];
         var rows = records.Skip(1).ToList();
@@ -35,12 +47,13 @@ public static class UnitsCsv
         foreach (var row in rows)
         {
             var unit = new JsonObject();
-            foreach (var (column, cell) in header.Zip(row.Fields, (column, cell) => (column, cell.Trim())).Where(c => c.Item2.Length > 0))
-                unit[column] = cell;
+            foreach (var (column, cell) in header.Fields.Zip(row.Fields, (column, cell) => (column, cell.Trim())).Where(c => c.Item2.Length > 0))
+                unit[column] = column == "kind" ? ChineseKinds.GetValueOrDefault(cell, cell) : cell;
             units.Add(unit);
             if (row.Fields.Count != header.Length)
                 errors.Add($"rows[{row.Line}]", $"has {row.Fields.Count} fields, and the header has {header.Length}.");
         }
-        return UnitsJsonBatch.Read(JsonSerializer.SerializeToElement(units), errors, index => $"rows[{rows[index].Line}]");
+        var sheetErrors = errors.Renamed(path => path.LastIndexOf('.') is > 0 and var dot ? $"{path[..dot]}.{header.Written(path[(dot + 1)..])}" : path);
+        return UnitsJsonBatch.Read(JsonSerializer.SerializeToElement(units), sheetErrors, index => $"rows[{rows[index].Line}]");
     }
 }

@@ -183,6 +183,24 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task ASheetHeadedWithTheExportsChineseNamesIsReadAndItsErrorsNameThoseColumns()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        const string header = "代码,截至时间,职工人数,会员人数,实名认证会员,应建会单位数,已建会单位数,快递员人数,快递员会员\n";
+
+        var applied = await ImportAsync(app, header + "450102,2026-11-20T09:30:00+08:00,52000,41000,36000,1800,1500,2100,1300\n");
+        var refused = await ImportAsync(app, header + "450103,2026-11-20T09:30:00+08:00,100,200,50,10,5,,\n");
+        var lacking = await ImportAsync(app, "代码,截至时间,职工人数,实名认证会员,应建会单位数,已建会单位数\n450103,2026-11-20T09:30:00+08:00,1,1,1,1\n");
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var own = (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/450102"))).GetProperty("own");
+        Assert.Equal(41_000, own.GetProperty("members").GetInt64());
+        Assert.Equal(1_300, own.GetProperty("newEmployment").GetProperty("courier").GetProperty("members").GetInt64());
+        Assert.Contains("must not exceed employees", (await CoverageApp.ErrorsAt(refused, "rows[2].会员人数"))[0]);
+        Assert.Contains(await CoverageApp.ErrorsAt(lacking, "rows[1]"), error => error.Contains("has no column 'members' (or '会员人数')"));
+    }
+
+    [Fact]
     public async Task CsvImportErrorsNameTheRowAndColumn()
     {
         await using var app = await CoverageApp.StartAsync();

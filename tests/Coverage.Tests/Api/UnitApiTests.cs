@@ -190,6 +190,23 @@ public sealed class UnitApiTests
     }
 
     [Fact]
+    public async Task AListOfUnitsWithTheExportsChineseColumnsAndKindsIsReadAndItsErrorsNameThoseColumns()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        const string sheet = "代码,名称,类型\nXN-C1,兴宁区网约车司机联合工会,联合基层工会\nXN-C2,南宁某物流有限公司工会,企业工会\n";
+
+        var imported = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import", Csv(Encoding.UTF8.GetBytes(sheet), "text/csv"));
+        var refused = await county.PostAsync($"/api/v1/orgs/{Xingning}/units:import",
+            Csv(Encoding.UTF8.GetBytes("代码,名称,类型\nXN-C3,某俱乐部,俱乐部\n"), "text/csv"));
+
+        Assert.Equal((2, 0, 0), Counts(await CoverageApp.JsonOf(imported)));
+        Assert.Equal("joint", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-C1"))).GetProperty("kind").GetString());
+        Assert.Equal("enterprise", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-C2"))).GetProperty("kind").GetString());
+        Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(refused, "rows[2].类型"))[0]);
+    }
+
+    [Fact]
     public async Task ASheetThatChineseExcelSavedInGbkIsReadWhenItsCharsetIsNamed()
     {
         await using var app = await CoverageApp.StartAsync();
