@@ -27,6 +27,7 @@ app.MapMeasures();
 app.MapOrgs();
 app.MapAdmin();
 app.MapFigures();
+app.MapFiguresSheet();
 app.MapUnits();
 app.MapStations();
 app.MapKeys();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coverage.Contracts;
+using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Analytics;
 using Coverage.Silo.Targets;
 
@@ -25,6 +26,14 @@ public static class CsvTables
              .. targetKeys.Count > 0 ? [s.Attainment is null ? null : YesNo(s.Attainment.Behind)] : Array.Empty<string?>()]);
         return new CsvResult(fileName, header, rows);
     }
+
+    /// <summary>
+    /// Orgs' own figures in the figures import's columns, under their Chinese names, to be filled in and sent back: a column
+    /// for every new-employment group, so no group is lost on the way, and blank cells where an org has no figures yet.
+    /// </summary>
+    public static CsvResult FiguresSheet(string fileName, IEnumerable<OrgSummary> orgs) => new(fileName,
+        [.. FiguresCsv.Columns.Select(c => c.ChineseName)],
+        orgs.Select(org => (IReadOnlyList<string?>)[.. FiguresCsv.Columns.Select(c => SheetCell(org, c.Field))]));
 
     public static CsvResult OrgInfos(string fileName, IEnumerable<OrgInfo> orgs) =>
         new(fileName, OrgColumns, orgs.Select(o => Info(o.Code, o.Name, o.Level, o.Kind, o.ParentCode)));
@@ -60,6 +69,23 @@ public static class CsvTables
         OrgKind.Enterprise => "企业工会",
         OrgKind.Joint => "联合基层工会",
         _ => "行业工会",
+    };
+
+    private static string? SheetCell(OrgSummary org, string field) => (field, org.Own) switch
+    {
+        ("code", _) => org.Code,
+        ("name", _) => org.Name,
+        (_, null) => null,
+        // Every digit of the stored moment, so the sheet sent back unchanged is not older than what is stored.
+        ("asOf", { } own) => own.AsOf.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        ("employees", { } own) => Number(own.Employees),
+        ("members", { } own) => Number(own.Members),
+        ("verifiedMembers", { } own) => Number(own.VerifiedMembers),
+        ("unitsRequired", { } own) => Number(own.UnitsRequired),
+        ("unitsUnionized", { } own) => Number(own.UnitsUnionized),
+        (_, { } own) => field.Split('.') is [var group, var count] && own.NewEmployment.TryGetValue(group, out var figures)
+            ? Number(count == "workers" ? figures.Workers : figures.Members)
+            : null,
     };
 
     private static string YesNo(bool value) => value ? "是" : "否";

@@ -7,7 +7,10 @@ using Coverage.Silo.Analytics;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN.</summary>
+/// <summary>
+/// A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN. A name column
+/// is for the person filling the sheet and is not read; a row with no figures filled in is skipped.
+/// </summary>
 public static partial class FiguresCsv
 {
     private static readonly string[] SheetDateForms =
@@ -18,6 +21,14 @@ public static partial class FiguresCsv
     private static readonly Dictionary<string, string> ChineseNames = ChineseNamesOfColumns();
 
     private static readonly Dictionary<string, string> ChineseNameOf = ChineseNames.ToDictionary(c => c.Value, c => c.Key);
+
+    /// <summary>Every column a figures sheet can hold, in the order a sheet to fill in lists them, with its Chinese name.</summary>
+    public static readonly IReadOnlyList<(string Field, string ChineseName)> Columns =
+    [
+        .. new[] { "code", "name" }.Concat(Required.Skip(1))
+            .Concat(NewEmploymentGroups.All.SelectMany(g => new[] { $"{g}.workers", $"{g}.members" }))
+            .Select(field => (field, ChineseNameOf[field])),
+    ];
 
     public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
     {
@@ -49,6 +60,9 @@ public static partial class FiguresCsv
                 continue;
             }
             var cells = header.Fields.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();
+            // A sheet lists every org that may report (see FiguresSheet); a row whose figures are all blank was not filled in.
+            if (cells.All(c => c.column is "code" or "name" || c.cell.Length == 0))
+                continue;
             var code = cells.First(c => c.column == "code").cell;
             if (code.Length == 0)
                 errors.Add($"{row}.{header.Written("code")}", "is required.");
@@ -57,6 +71,8 @@ public static partial class FiguresCsv
             if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
                 items.Add(new FiguresItem($"{row}.{header.Written("code")}", $"{row}.{header.Written("asOf")}", code, figures));
         }
+        if (records.Count > 1 && items.Count == 0 && !errors.Any)
+            errors.Add("$", "has no row with figures filled in; fill in asOf and the figures of the orgs you report.");
         return items;
     }
 
@@ -68,7 +84,7 @@ public static partial class FiguresCsv
         for (var i = 0; i < header.Length; i++)
         {
             var parts = header.Fields[i].Split('.');
-            if (!Required.Contains(header.Fields[i]) &&
+            if (!Required.Contains(header.Fields[i]) && header.Fields[i] != "name" &&
                 (parts.Length != 2 || !NewEmploymentGroups.IsKnown(parts[0]) || parts[1] is not ("workers" or "members")))
                 errors.Add($"{row}.{header.WrittenAt(i)}", $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}, or the Chinese names the exports use (代码, 截至时间, 职工人数, 会员人数, 快递员人数, 快递员会员 …).");
         }
@@ -80,7 +96,7 @@ public static partial class FiguresCsv
     /// <summary>The Chinese names the exports give the fields a figures sheet holds, with 代码 and 截至时间 for code and asOf.</summary>
     private static Dictionary<string, string> ChineseNamesOfColumns()
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["代码"] = "code", ["截至时间"] = "asOf" };
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { ["代码"] = "code", ["名称"] = "name", ["截至时间"] = "asOf" };
         foreach (var measure in Measures.WithHistory.Where(m => m.Name.StartsWith("totals.", StringComparison.Ordinal)))
         {
             var column = measure.Name["totals.".Length..].Split('.') switch
@@ -100,7 +116,7 @@ public static partial class FiguresCsv
     {
         var json = new JsonObject();
         var groups = new JsonObject();
-        foreach (var (column, cell) in cells.Where(c => c.column != "code" && c.cell.Length > 0))
+        foreach (var (column, cell) in cells.Where(c => c.column is not ("code" or "name") && c.cell.Length > 0))
         {
             var value = column == "asOf" ? JsonValue.Create(AsOf(cell)) : Number(cell);
             if (column.Split('.') is [var group, var field])
