@@ -31,6 +31,7 @@ app.MapFiguresSheet();
 app.MapUnits();
 app.MapStations();
 app.MapKeys();
+app.MapCurrentKey();
 app.MapAudit();
 app.MapTimeSeries();
 app.MapRankings();

@@ -1,6 +1,8 @@
 // Scenario: a county union opens 上报记录 from the dashboard and sees what the API accepted from its writes that day, with
-// org names; it narrows the list by action and by day; a read-only key is told it needs a writer key.
+// org names and whose key it is, downloads its sheet to fill in, narrows the list by action and by day; a read-only key is
+// told it needs a writer key.
 // Usage: node tests/browser/accepted.mjs <baseUrl> <countyCode> <adminKey>
+import { readFileSync } from 'node:fs';
 import { addMembers } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -43,6 +45,15 @@ await run(async launch => {
   }, { timeout: 5000, message: 'the figures just written never showed with the county\'s name' });
   check(rows.some(t => t.includes('登记基层工会') && t.includes(unitName) && t.includes('联合工会')),
     `the unit registered shows with its name and kind (${rows.length} entries today)`);
+  const owner = await poll(async () => {
+    const text = await page.locator('#key-owner-text').textContent();
+    return text.includes('兴宁区') && text;
+  }, { timeout: 5000, message: 'the page never said whose key it is' });
+  check(owner.includes('写入密钥'), `the page says whose key it is ("${owner}")`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载填报表' }).click()]);
+  const sheet = readFileSync(await download.path(), 'utf8');
+  check(sheet.startsWith('\uFEFF代码,名称,截至时间') && sheet.includes(unitName),
+    `the county's sheet to fill in downloads with its units (${download.suggestedFilename()})`);
 
   await page.getByLabel('操作').selectOption({ label: '登记基层工会' });
   const units = await poll(async () => {

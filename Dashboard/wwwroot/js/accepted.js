@@ -51,6 +51,7 @@ class AcceptedPage {
   #next = null;
   #shown = 0;
   #generation = 0;
+  #owner = null;
   #rows = document.querySelector('#entries tbody');
   #summary = document.getElementById('summary');
 
@@ -61,6 +62,9 @@ class AcceptedPage {
     document.getElementById('filters').addEventListener('change', () => this.load());
     document.getElementById('more').addEventListener('click', () => this.#page());
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
+    document.getElementById('sheet').addEventListener('click', () => this.#downloadSheet().catch(() => {
+      this.#summary.textContent = '下载填报表失败，请稍后重试';
+    }));
     document.getElementById('key-form').addEventListener('submit', event => {
       event.preventDefault();
       rememberAccessKey(document.getElementById('key-input').value);
@@ -97,6 +101,8 @@ class AcceptedPage {
     if (generation !== this.#generation) return;
     document.getElementById('key-form').hidden = true;
     document.getElementById('filters').hidden = false;
+    // Without it the list still shows; the next page asks again.
+    if (!this.#owner) this.#showOwner().catch(() => { this.#owner = null; });
     for (const entry of page.entries) this.#rows.append(this.#row(entry));
     this.#shown += page.entries.length;
     this.#next = page.next;
@@ -117,6 +123,23 @@ class AcceptedPage {
   }
 
   // One read per org on the page, shared by its rows; an org the key cannot read keeps its code alone.
+  // Whose key this is, and that org's sheet of own figures to fill in and send back through figures:import.
+  async #showOwner() {
+    this.#owner = api.currentKey();
+    const key = await this.#owner;
+    document.getElementById('key-owner-text').textContent = `密钥所属：${key.orgName}（${key.orgCode}）· ${ROLES[key.role] ?? key.role}密钥`;
+    document.getElementById('key-owner').hidden = false;
+  }
+
+  async #downloadSheet() {
+    const { orgCode } = await this.#owner;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await api.figuresSheet(orgCode));
+    link.download = `${orgCode}-figures.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
   #nameOf(code) {
     if (!this.#names.has(code)) this.#names.set(code, api.org(code).then(org => org.name, () => null));
     return this.#names.get(code);
@@ -130,6 +153,8 @@ class AcceptedPage {
 
   #askForKey(message) {
     forgetAccessKey();
+    this.#owner = null;
+    document.getElementById('key-owner').hidden = true;
     document.getElementById('filters').hidden = true;
     document.getElementById('entries').hidden = true;
     document.getElementById('more').hidden = true;

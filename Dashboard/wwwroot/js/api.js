@@ -8,12 +8,14 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path) {
+async function get(path) {
   const key = accessKey();
   const response = await fetch(path, { headers: key ? { Authorization: `Bearer ${key}` } : {} });
   if (!response.ok) throw new ApiError(response.status, path);
-  return response.json();
+  return response;
 }
+
+const getJson = async path => (await get(path)).json();
 
 const org = code => `/api/v1/orgs/${encodeURIComponent(code)}`;
 
@@ -25,4 +27,6 @@ export const api = {
   timeseries: (code, { measure, from, to, interval }) => getJson(`${org(code)}/timeseries?${new URLSearchParams({ measure, from, to, interval })}`),
   stations: (code, limit) => getJson(`${org(code)}/stations?limit=${limit}`),
   audit: query => getJson(`/api/v1/audit?${new URLSearchParams(query)}`),
+  currentKey: () => getJson('/api/v1/keys/current'),
+  figuresSheet: async code => (await get(`${org(code)}/figures.csv`)).blob(),
 };

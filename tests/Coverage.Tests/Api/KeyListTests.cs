@@ -9,6 +9,29 @@ namespace Coverage.Tests.Api;
 
 public sealed class KeyListTests
 {
+    [Fact]
+    public async Task AnyKeyCanAskWhoseItIsAndNoKeyIsToldToSendOne()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var reader = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "reader"));
+        var writer = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        using var anonymous = app.ClientWithKey(null);
+
+        var asReader = await CoverageApp.JsonOf(await reader.GetAsync("/api/v1/keys/current"));
+        var asWriter = await CoverageApp.JsonOf(await writer.GetAsync("/api/v1/keys/current"));
+        var asAdmin = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/keys/current"));
+        var withoutKey = await anonymous.GetAsync("/api/v1/keys/current");
+
+        Assert.Equal((Xingning, "兴宁区", "reader"), Owner(asReader));
+        Assert.Equal((Xingning, "兴宁区", "writer"), Owner(asWriter));
+        Assert.Equal("admin", asAdmin.GetProperty("role").GetString());
+        Assert.StartsWith("k_", asWriter.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+    }
+
+    private static (string?, string?, string?) Owner(JsonElement key) =>
+        (key.GetProperty("orgCode").GetString(), key.GetProperty("orgName").GetString(), key.GetProperty("role").GetString());
+
     [Theory]
     [ClassData(typeof(StorageProviders))]
     public async Task AnAdminListsTheKeysOfItsSubtreeWithoutTheirSecrets(StorageProvider provider)
