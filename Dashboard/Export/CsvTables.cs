@@ -62,7 +62,7 @@ public static class CsvTables
         _ => "基层",
     };
 
-    private static string KindName(OrgKind kind) => kind switch
+    public static string KindName(OrgKind kind) => kind switch
     {
         OrgKind.Division => "行政区划",
         OrgKind.Zone => "开发区",

@@ -6,7 +6,8 @@ namespace Coverage.Dashboard.Ingest;
 /// <summary>Reads a grassroots union's name and kind, alone or as an item of a batch; errors are keyed by the path given.</summary>
 public static class UnitReader
 {
-    private static readonly Dictionary<string, OrgKind> Kinds = new(StringComparer.Ordinal)
+    /// <summary>The kinds a grassroots union is registered as, by their API names.</summary>
+    public static readonly IReadOnlyDictionary<string, OrgKind> Kinds = new Dictionary<string, OrgKind>(StringComparer.Ordinal)
     {
         ["enterprise"] = OrgKind.Enterprise,
         ["joint"] = OrgKind.Joint,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Coverage.Dashboard.Export;
 
 namespace Coverage.Dashboard.Ingest;
 
@@ -8,16 +9,16 @@ public static class UnitsCsv
 {
     private static readonly string[] Columns = ["code", "name", "kind"];
 
-    /// <summary>The Chinese column names and kinds the exports write, so an exported list of units can be edited and sent back.</summary>
+    /// <summary>The Chinese column names the exports write, so an exported list of units can be edited and sent back.</summary>
     private static readonly Dictionary<string, string> ChineseNames = new(StringComparer.Ordinal)
     {
         ["代码"] = "code", ["名称"] = "name", ["类型"] = "kind",
     };
 
-    private static readonly Dictionary<string, string> ChineseKinds = new(StringComparer.Ordinal)
-    {
-        ["企业工会"] = "enterprise", ["联合基层工会"] = "joint", ["联合工会"] = "joint", ["行业工会"] = "sector",
-    };
+    /// <summary>The exports' names of the kinds, and 联合工会, as a joint union is often called.</summary>
+    private static readonly Dictionary<string, string> ChineseKinds = UnitReader.Kinds
+        .Select(k => KeyValuePair.Create(CsvTables.KindName(k.Value), k.Key)).Append(KeyValuePair.Create("联合工会", "joint"))
+        .ToDictionary(StringComparer.Ordinal);
 
     public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {

@@ -43,7 +43,7 @@ await run(async launch => {
     const texts = await rowTexts(page);
     return texts.some(t => t.includes('上报数据') && t.includes('兴宁区') && t.includes('会员')) && texts;
   }, { timeout: 5000, message: 'the figures just written never showed with the county\'s name' });
-  check(rows.some(t => t.includes('登记基层工会') && t.includes(unitName) && t.includes('联合工会')),
+  check(rows.some(t => t.includes('登记基层工会') && t.includes(unitName) && t.includes('（联合基层工会）')),
     `the unit registered shows with its name and kind (${rows.length} entries today)`);
   const owner = await poll(async () => {
     const text = await page.locator('#key-owner-text').textContent();

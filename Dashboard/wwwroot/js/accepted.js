@@ -3,7 +3,7 @@
 import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
-import { formatCount, formatStamp } from './format.js';
+import { chinaDate, formatCount, formatStamp } from './format.js';
 
 const PAGE = 200;
 
@@ -21,7 +21,7 @@ const ACTIONS = {
   'keys.revoke': '吊销密钥',
 };
 
-const KINDS = { enterprise: '企业工会', joint: '联合工会', sector: '行业工会' };
+const KINDS = { enterprise: '企业工会', joint: '联合基层工会', sector: '行业工会' };
 const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
 
 const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
@@ -44,8 +44,6 @@ function contentOf(action, payload) {
   }
 }
 
-const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-
 class AcceptedPage {
   #names = new Map();
   #next = null;
@@ -58,7 +56,7 @@ class AcceptedPage {
   constructor() {
     const actions = document.getElementById('action');
     for (const [value, label] of Object.entries(ACTIONS)) actions.append(new Option(label, value));
-    document.getElementById('day').value = chinaToday();
+    document.getElementById('day').value = chinaDate(new Date());
     document.getElementById('filters').addEventListener('change', () => this.load());
     document.getElementById('more').addEventListener('click', () => this.#page());
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
@@ -86,7 +84,7 @@ class AcceptedPage {
   }
 
   async #page() {
-    const day = document.getElementById('day').value || chinaToday();
+    const day = document.getElementById('day').value || chinaDate(new Date());
     const action = document.getElementById('action').value;
     const query = { from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...(this.#next ? { after: this.#next } : {}) };
     const generation = this.#generation;

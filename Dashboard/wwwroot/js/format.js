@@ -20,6 +20,9 @@ const stamp = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year
 
 export const formatClock = date => clock.format(date);
 
+// A moment's day in China Standard Time, as the API's day parameters take it (2026-11-20).
+export const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 export function formatStamp(iso) {
   const date = iso ? new Date(iso) : null;
   return date && !Number.isNaN(date.getTime()) ? stamp.format(date) : '—';

@@ -2,10 +2,10 @@
 import * as echarts from '../lib/echarts.esm.min.js';
 import { api } from './api.js';
 import { chartFontSize, onBigScreenChange } from './chart-type.js';
+import { chinaDate } from './format.js';
 import { formatMeasure, labelOf } from './measures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 // The trend has a point a week: a day's visits would show one day of each week, so visits are shown as the week's total.
 const WEEKLY = { 'totals.stationVisits.today': 'totals.stationVisits.last7Days' };
