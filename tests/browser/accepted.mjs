@@ -34,7 +34,7 @@ await run(async launch => {
   await page.getByLabel('写入密钥').fill(reader);
   await page.getByRole('button', { name: '查看记录' }).click();
   const refusal = await poll(async () => (await page.locator('#key-error').isVisible()) && page.locator('#key-error').textContent(),
-    { timeout: 5000, message: 'a read-only key was never told it cannot see the log' });
+    { timeout: 15000, message: 'a read-only key was never told it cannot see the log' });
   check(refusal.includes('写入或管理密钥'), `a read-only key is told what key it needs ("${refusal}")`);
 
   await page.getByLabel('写入密钥').fill(writer);
@@ -42,13 +42,13 @@ await run(async launch => {
   const rows = await poll(async () => {
     const texts = await rowTexts(page);
     return texts.some(t => t.includes('上报数据') && t.includes('兴宁区') && t.includes('会员')) && texts;
-  }, { timeout: 5000, message: 'the figures just written never showed with the county\'s name' });
+  }, { timeout: 15000, message: 'the figures just written never showed with the county\'s name' });
   check(rows.some(t => t.includes('登记基层工会') && t.includes(unitName) && t.includes('（联合基层工会）')),
     `the unit registered shows with its name and kind (${rows.length} entries today)`);
   const owner = await poll(async () => {
     const text = await page.locator('#key-owner-text').textContent();
     return text.includes('兴宁区') && text;
-  }, { timeout: 5000, message: 'the page never said whose key it is' });
+  }, { timeout: 15000, message: 'the page never said whose key it is' });
   check(owner.includes('写入密钥'), `the page says whose key it is ("${owner}")`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载填报表' }).click()]);
   const sheet = readFileSync(await download.path(), 'utf8');
@@ -59,11 +59,11 @@ await run(async launch => {
   const units = await poll(async () => {
     const texts = await rowTexts(page);
     return texts.length > 0 && texts.every(t => t.includes('登记基层工会')) && texts;
-  }, { timeout: 5000, message: 'choosing an action never narrowed the list to it' });
+  }, { timeout: 15000, message: 'choosing an action never narrowed the list to it' });
   check(units.length === 1, `the list narrows to the one unit registration (${units.length})`);
 
   await page.getByLabel('日期（北京时间）').fill('2025-01-01');
   await poll(async () => (await page.locator('#summary').textContent()).includes('没有已接收的上报'),
-    { timeout: 5000, message: 'a day without writes never said so' });
+    { timeout: 15000, message: 'a day without writes never said so' });
   check(!(await page.locator('#entries').isVisible()), 'a day without writes shows no table');
 });
