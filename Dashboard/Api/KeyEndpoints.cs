@@ -58,7 +58,7 @@ public static class KeyEndpoints
         if (SubtreeScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
             return outOfScope;
         var issued = await keys.CreateAsync(orgCode, role.Value, key => audit.StatementFor(AuditPayload.For(user, orgCode, AuditActions.KeysCreate,
-            new CreatedKey(key.Id, "", orgCode, ApiKeyStore.Name(role.Value)))));
+            new { key.Id, orgCode, Role = ApiKeyStore.Name(role.Value) })));
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
         return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
     }

@@ -11,15 +11,17 @@ public sealed class ErrorBag
 
     private readonly Entries _entries;
     private readonly Func<string, string> _name;
+    private readonly Func<string, string> _word;
 
-    public ErrorBag() : this(new Entries(), path => path)
+    public ErrorBag() : this(new Entries(), path => path, message => message)
     {
     }
 
-    private ErrorBag(Entries entries, Func<string, string> name)
+    private ErrorBag(Entries entries, Func<string, string> name, Func<string, string> word)
     {
         _entries = entries;
         _name = name;
+        _word = word;
     }
 
     public int Count => _entries.Count;
@@ -27,9 +29,12 @@ public sealed class ErrorBag
     public bool Any => Count > 0;
 
     /// <summary>The same bag, listing errors under names mapped from field paths (CSV columns rather than JSON paths).</summary>
-    public ErrorBag Renamed(Func<string, string> name) => new(_entries, path => _name(name(path)));
+    public ErrorBag Renamed(Func<string, string> name) => new(_entries, path => _name(name(path)), _word);
 
-    public void Add(string path, string message) => _entries.Add(_name(path), message);
+    /// <summary>The same bag, telling a sheet's sender what a sheet may hold where a message tells what JSON may.</summary>
+    public ErrorBag Reworded(Func<string, string> word) => new(_entries, _name, message => _word(word(message)));
+
+    public void Add(string path, string message) => _entries.Add(_name(path), _word(message));
 
     public Dictionary<string, string[]> ToDictionary()
     {

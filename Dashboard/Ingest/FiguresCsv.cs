@@ -16,6 +16,9 @@ public static partial class FiguresCsv
     private static readonly string[] SheetDateForms =
         ["yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d", "yyyy-M-d"];
 
+    private const string SheetAsOfForm = "must be a date and time as a spreadsheet writes it, like 2026/11/20 9:30 or 2026/11/20 (read as " +
+        "China time), or ISO 8601 with an offset, like 2026-11-20T09:30:00+08:00.";
+
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
 
     private static readonly Dictionary<string, string> ChineseNames = ChineseNamesOfColumns();
@@ -45,6 +48,7 @@ public static partial class FiguresCsv
             return items;
         if (records.Count == 1)
             errors.Add("$", "has no rows after the header.");
+        var cellErrors = errors.Reworded(message => message == FiguresReader.AsOfForm ? SheetAsOfForm : message);
         foreach (var record in records.Skip(1))
         {
             var row = $"rows[{record.Line}]";
@@ -67,7 +71,7 @@ public static partial class FiguresCsv
             if (code.Length == 0)
                 errors.Add($"{row}.{header.Written("code")}", "is required.");
             var json = JsonSerializer.SerializeToElement(ToJson(cells));
-            var rowErrors = errors.Renamed(path => $"{row}.{header.Written(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
+            var rowErrors = cellErrors.Renamed(path => $"{row}.{header.Written(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
             if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
                 items.Add(new FiguresItem($"{row}.{header.Written("code")}", $"{row}.{header.Written("asOf")}", code, figures));
         }

@@ -20,6 +20,8 @@ public sealed partial class FiguresReader(TimeProvider clock)
     public static readonly string[] Fields =
         ["asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized", "newEmployment"];
 
+    public const string AsOfForm = "must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.";
+
     private static readonly string[] GroupFields = ["workers", "members"];
 
     /// <summary>Reads figures at <paramref name="path"/>; <paramref name="name"/> maps a field path to the key errors are listed under.</summary>
@@ -52,7 +54,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
         if (!WithOffset().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var asOf))
         {
-            bag.Add(at, "must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.");
+            bag.Add(at, AsOfForm);
             return null;
         }
         if (asOf > clock.GetUtcNow() + MaxAhead || asOf < Earliest)

@@ -14,6 +14,8 @@ public static class UnitReader
         ["sector"] = OrgKind.Sector,
     };
 
+    public static readonly string UnknownKind = $"must be one of {string.Join(", ", Kinds.Keys)}.";
+
     public static (string? Name, OrgKind? Kind) Read(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> fields)
     {
         if (!JsonInput.IsObjectWith(json, path, errors, fields))
@@ -21,7 +23,7 @@ public static class UnitReader
         var name = JsonInput.Text(json, "name", path, errors, 200);
         var kind = JsonInput.Text(json, "kind", path, errors, 32);
         if (kind is not null && !Kinds.ContainsKey(kind))
-            errors.Add(JsonInput.Join(path, "kind"), $"must be one of {string.Join(", ", Kinds.Keys)}.");
+            errors.Add(JsonInput.Join(path, "kind"), UnknownKind);
         return (name, kind is not null && Kinds.TryGetValue(kind, out var known) ? known : null);
     }
 }

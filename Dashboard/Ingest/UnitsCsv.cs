@@ -20,6 +20,9 @@ public static class UnitsCsv
         .Select(k => KeyValuePair.Create(CsvTables.KindName(k.Value), k.Key)).Append(KeyValuePair.Create("联合工会", "joint"))
         .ToDictionary(StringComparer.Ordinal);
 
+    private static readonly string SheetKinds =
+        $"must be one of {string.Join(", ", UnitReader.Kinds.Values.Select(CsvTables.KindName))}, or {string.Join(", ", UnitReader.Kinds.Keys)} as the API names them.";
+
     public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
         if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
@@ -54,7 +57,8 @@ public static class UnitsCsv
             if (row.Fields.Count != header.Length)
                 errors.Add($"rows[{row.Line}]", $"has {row.Fields.Count} fields, and the header has {header.Length}.");
         }
-        var sheetErrors = errors.Renamed(path => path.LastIndexOf('.') is > 0 and var dot ? $"{path[..dot]}.{header.Written(path[(dot + 1)..])}" : path);
+        var sheetErrors = errors.Renamed(path => path.LastIndexOf('.') is > 0 and var dot ? $"{path[..dot]}.{header.Written(path[(dot + 1)..])}" : path)
+            .Reworded(message => message == UnitReader.UnknownKind ? SheetKinds : message);
         return UnitsJsonBatch.Read(JsonSerializer.SerializeToElement(units), sheetErrors, index => $"rows[{rows[index].Line}]");
     }
 }

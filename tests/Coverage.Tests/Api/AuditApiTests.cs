@@ -64,6 +64,10 @@ public sealed class AuditApiTests
         Assert.Equal(created.GetProperty("id").GetString(), figures.GetProperty("keyId").GetString());
         Assert.Equal(Xingning, figures.GetProperty("keyOrgCode").GetString());
         Assert.Equal(41_000, figures.GetProperty("payload").GetProperty("members").GetInt64());
+        var issued = Assert.Single(entries, e => e.GetProperty("action").GetString() == "keys.create").GetProperty("payload");
+        Assert.Equal(created.GetProperty("id").GetString(), issued.GetProperty("id").GetString());
+        Assert.Equal("writer", issued.GetProperty("role").GetString());
+        Assert.False(issued.TryGetProperty("key", out _), "an issued key's entry holds no key field, not even an empty one");
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "keys.create" && e.GetProperty("keyId").GetString() == "bootstrap");
         Assert.DoesNotContain(created.GetProperty("key").GetString()!, string.Join("", entries.Select(e => e.ToString())));
     }

@@ -166,7 +166,7 @@ public sealed class BatchApiTests
     }
 
     [Fact]
-    public async Task AnAsOfAsASpreadsheetWritesItIsReadAsChinaTime()
+    public async Task AnAsOfAsASpreadsheetWritesItIsReadAsChinaTimeAndOneItCannotReadIsToldTheFormsItCan()
     {
         await using var app = await CoverageApp.StartAsync();
         var csv = CourierHeader +
@@ -175,11 +175,13 @@ public sealed class BatchApiTests
                   "450105,2026-11-20T09:30:00Z,1000,900,800,10,5,,\n";
 
         var response = await ImportAsync(app, csv);
+        var garbled = await ImportAsync(app, CourierHeader + "450107,20.11.2026 9:30,1000,900,800,10,5,,\n");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8)), await OwnAsOfAsync(app, "450102"));
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.FromHours(8)), await OwnAsOfAsync(app, "450103"));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), await OwnAsOfAsync(app, "450105"));
+        Assert.Contains("like 2026/11/20 9:30", (await CoverageApp.ErrorsAt(garbled, "rows[2].asOf"))[0]);
     }
 
     [Fact]

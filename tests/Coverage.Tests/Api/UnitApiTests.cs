@@ -203,7 +203,8 @@ public sealed class UnitApiTests
         Assert.Equal((2, 0, 0), Counts(await CoverageApp.JsonOf(imported)));
         Assert.Equal("joint", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-C1"))).GetProperty("kind").GetString());
         Assert.Equal("enterprise", (await CoverageApp.JsonOf(await county.GetAsync("/api/v1/orgs/XN-C2"))).GetProperty("kind").GetString());
-        Assert.Contains("must be one of", (await CoverageApp.ErrorsAt(refused, "rows[2].类型"))[0]);
+        Assert.Equal("must be one of 企业工会, 联合基层工会, 行业工会, or enterprise, joint, sector as the API names them.",
+            (await CoverageApp.ErrorsAt(refused, "rows[2].类型"))[0]);
     }
 
     [Fact]
