@@ -16,8 +16,8 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromSeconds(60);
     private IDisposable? _writeBehind;
     private bool _dirty;
-    private bool _writeBehindFailing;
-    private bool _reportFailing;
+    private readonly FailureStreak _writeBehindFailures = new();
+    private readonly FailureStreak _reportFailures = new();
     private Func<Task>? _latest;
     private Task _latestSent = Task.CompletedTask;
 
@@ -25,7 +25,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     public void Report(Func<Task> report, bool persistLater)
     {
         if (_latestSent.IsCompletedSuccessfully)
-            _reportFailing = false;
+            _reportFailures.Ended();
         _latest = report;
         var sent = _latestSent = report();
         if (!sent.IsCompletedSuccessfully)
@@ -55,14 +55,11 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
             }
             if (!_latestSent.IsCompletedSuccessfully && _latest is { } report)
                 await (_latestSent = report());
-            _writeBehindFailing = false;
+            _writeBehindFailures.Ended();
         }
         catch (Exception error)
         {
-            // Retried every second: one warning per streak, not one a second for every grain while the database is away.
-            logger.Log(_writeBehindFailing ? LogLevel.Debug : LogLevel.Warning, error,
-                "Write-behind of {Grain} failed; retrying every second until it succeeds", context.Key);
-            _writeBehindFailing = true;
+            logger.Log(_writeBehindFailures.Failed(), error, "Write-behind of {Grain} failed; retrying every second until it succeeds", context.Key);
             _writeBehind = context.RegisterTimer(FlushAsync, ResendDelay, Timeout.InfiniteTimeSpan);
         }
     }
@@ -84,10 +81,7 @@ internal sealed class UpwardReporter(IGrainContext context, Func<Task> writeStat
     {
         if (_latestSent.IsCompletedSuccessfully || _latest is not { } report)
             return Task.CompletedTask;
-        // Resent every second: one warning per streak, not one a second for every grain whose parent cannot start.
-        logger.Log(_reportFailing ? LogLevel.Debug : LogLevel.Warning, error,
-            "Report from {Grain} did not arrive; sending it again every second until it does", context.Key);
-        _reportFailing = true;
+        logger.Log(_reportFailures.Failed(), error, "Report from {Grain} did not arrive; sending it again every second until it does", context.Key);
         Report(report, persistLater: false);
         return Task.CompletedTask;
     }
