@@ -39,12 +39,10 @@ public static class FigureEndpoints
         if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
             return Problems.Invalid(errors);
         var record = AuditPayload.For(user, code, AuditActions.FiguresPut, figures);
-        var entry = audit.CompanionOf(IOrgGrain.StateName, code, record);
         OrgSummary summary;
         try
         {
-            using (entry.Attach())
-                summary = await grains.GetGrain<IOrgGrain>(code).SetFigures(figures);
+            summary = await audit.RecordedAsync(IOrgGrain.StateName, code, record, () => grains.GetGrain<IOrgGrain>(code).SetFigures(figures));
         }
         catch (StaleFiguresException stale)
         {
@@ -52,8 +50,6 @@ public static class FigureEndpoints
             problem.ProblemDetails.Extensions["storedAsOf"] = stale.StoredAsOf;
             return problem;
         }
-        if (entry.TakeBack())
-            await audit.AppendAsync(record);
         return new SerializedJson<OrgSummary>(JsonSerializer.SerializeToUtf8Bytes(summary, jsonOptions.Value.SerializerOptions));
     }
 

@@ -49,12 +49,7 @@ public static class StationEndpoints
         if (existing is not null && !user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user);
         var record = AuditPayload.For(user, info.OrgCode, AuditActions.StationsPut, new { stationId, info });
-        var entry = audit.CompanionOf(IStationGrain.StateName, stationId, record);
-        StationSummary summary;
-        using (entry.Attach())
-            summary = await station.Register(info);
-        if (entry.TakeBack())
-            await audit.AppendAsync(record);
+        var summary = await audit.RecordedAsync(IStationGrain.StateName, stationId, record, () => station.Register(info));
         return existing is null ? TypedResults.Created($"/api/v1/stations/{stationId}", summary) : TypedResults.Ok(summary);
     }
 
@@ -77,20 +72,14 @@ public static class StationEndpoints
         if (!user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user);
         var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsUsage, new { stationId, usage });
-        var entry = audit.CompanionOf(IStationGrain.StateName, stationId, record);
-        StationSummary summary;
         try
         {
-            using (entry.Attach())
-                summary = await station.ReportUsage(usage);
+            return TypedResults.Ok(await audit.RecordedAsync(IStationGrain.StateName, stationId, record, () => station.ReportUsage(usage)));
         }
         catch (StationNotRegisteredException)
         {
             return NotRegistered(stationId);
         }
-        if (entry.TakeBack())
-            await audit.AppendAsync(record);
-        return TypedResults.Ok(summary);
     }
 
     private static ProblemHttpResult NotRegistered(string stationId) => TypedResults.Problem(

@@ -33,6 +33,21 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     /// <summary>The entry as a companion of the grain state write it records, so both commit together.</summary>
     public WriteCompanion CompanionOf(string stateName, string grainKey, AuditRecord record) => new(stateName, grainKey, StatementFor(record));
 
+    /// <summary>
+    /// Runs a grain's write with its entry offered to that grain's state write, so both commit together; writes the entry
+    /// alone when the write's commit did not take it. A write that throws is not recorded.
+    /// </summary>
+    public async Task<T> RecordedAsync<T>(string stateName, string grainKey, AuditRecord record, Func<Task<T>> write)
+    {
+        var entry = CompanionOf(stateName, grainKey, record);
+        T result;
+        using (entry.Attach())
+            result = await write();
+        if (entry.TakeBack())
+            await AppendAsync(record);
+        return result;
+    }
+
     /// <summary>The entry as a statement, for a write that commits it with others.</summary>
     public Statement StatementFor(AuditRecord record) =>
         new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
