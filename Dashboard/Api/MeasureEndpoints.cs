@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using Coverage.Contracts;
 using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,19 +12,12 @@ public static class MeasureEndpoints
         group.MapGet("/measures", () => TypedResults.Ok(Catalogue))
             .WithSummary("Every measure a list can be sorted by, with its Chinese name")
             .WithDescription("Example: GET /api/v1/measures → [{\"name\":\"rates.membership\",\"label\":\"入会率\",\"unit\":\"ratio\"," +
-                "\"hasHistory\":true}, …]. unit: count or ratio (0.5 = 50 %); hasHistory: whether /timeseries can show it.");
+                "\"hasHistory\":true}, …]. unit: count, ratio (0.5 = 50 %) or number (such as visits per station); hasHistory: " +
+                "whether /timeseries can show it.");
         return group;
     }
 
-    private static readonly MeasureInfo[] Catalogue = [.. Measures.All.Select(m => new MeasureInfo(m.Name, m.Label,
-        m.Name.StartsWith("totals.", StringComparison.Ordinal) ? MeasureUnit.Count : MeasureUnit.Ratio, m.HasHistory))];
+    private static readonly MeasureInfo[] Catalogue = [.. Measures.All.Select(m => new MeasureInfo(m.Name, m.Label, m.Unit, m.HasHistory))];
 
     public sealed record MeasureInfo(string Name, string Label, MeasureUnit Unit, bool HasHistory);
-
-    [JsonConverter(typeof(CamelCaseEnumConverter<MeasureUnit>))]
-    public enum MeasureUnit
-    {
-        Count,
-        Ratio,
-    }
 }

@@ -28,6 +28,11 @@ public static class Measures
         new("rates.unitCoverage", "建会率", (_, r, _) => r.UnitCoverage),
         new("rates.verification", "实名认证率", (_, r, _) => r.Verification),
         new("rates.newEmployment", "新就业形态入会率", (_, r, _) => r.NewEmployment),
+        new("rates.visitsPerStation", "站均服务人次(近7日)", (_, r, _) => r.VisitsPerStation) { Unit = MeasureUnit.Number, CountsRecentDays = true },
+        new("rates.stationsPer10kNewEmployment", "每万名新就业形态劳动者站点数", (_, r, _) => r.StationsPer10kNewEmployment)
+        {
+            Unit = MeasureUnit.Number,
+        },
     ];
 
     private static readonly IReadOnlyList<Measure> PerGroup = NewEmploymentGroups.Names.SelectMany(g => new Measure[]

@@ -1,6 +1,6 @@
 // Key figures of the selected org; each card carries its raw value (data-value) next to the formatted one.
 import { flash } from './flash.js';
-import { formatCount } from './format.js';
+import { formatCount, formatDecimal } from './format.js';
 import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
 
 // Each card shows one measure of the catalogue under its name there; the key names the card for tests and styles.
@@ -11,8 +11,12 @@ const FIGURES = [
   { key: 'verification', measure: 'rates.verification' },
   { key: 'newEmploymentMembers', measure: 'totals.newEmployment.members', value: s => Object.values(s.totals?.newEmployment ?? {}).reduce((sum, g) => sum + (g.members ?? 0), 0) },
   { key: 'newEmployment', measure: 'rates.newEmployment' },
-  { key: 'stations', measure: 'totals.stations' },
-  { key: 'stationVisitsToday', measure: 'totals.stationVisits.today', note: s => `近7日 ${formatCount(s.totals?.stationVisits?.last7Days)}` },
+  { key: 'stations', measure: 'totals.stations', note: s => `每万名新就业形态劳动者 ${formatDecimal(s.rates?.stationsPer10kNewEmployment)} 个` },
+  {
+    key: 'stationVisitsToday',
+    measure: 'totals.stationVisits.today',
+    note: s => `近7日 ${formatCount(s.totals?.stationVisits?.last7Days)} · 站均 ${formatDecimal(s.rates?.visitsPerStation)}`,
+  },
 ];
 
 export class FiguresPanel {

@@ -10,6 +10,13 @@ export function formatCount(value) {
   return Math.abs(Number(wan)) < 1e4 ? `${wan}万` : `${(value / 1e8).toFixed(1)}亿`;
 }
 
+// A figure such as visits per station: two decimals below 10, one below 10,000, larger ones in 万 like counts.
+export function formatDecimal(value) {
+  if (value == null || !Number.isFinite(value)) return '—';
+  if (Math.abs(value) >= 1e4) return formatCount(value);
+  return value.toFixed(Math.abs(value) < 10 ? 2 : 1);
+}
+
 export function formatPercent(rate) {
   if (rate == null || !Number.isFinite(rate)) return '—';
   return `${(rate * 100).toFixed(1)}%`;

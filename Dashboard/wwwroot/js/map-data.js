@@ -49,7 +49,9 @@ export function colourScale(items, measure) {
   const values = items.map(i => i.value).filter(v => typeof v === 'number');
   if (values.length === 0) return { min: 0, max: 1 };
   if (measure.kind === 'count') return { min: 0, max: niceCeiling(Math.max(...values)) };
-  const step = 0.05;
+  // Rates step by 5 points; other numbers (visits per station) by a step of the order of their spread.
+  const spread = Math.max(...values) - Math.min(...values);
+  const step = measure.kind === 'rate' ? 0.05 : 10 ** Math.floor(Math.log10(spread || Math.max(...values) || 1));
   let min = Math.floor(Math.min(...values) / step) * step;
   let max = Math.ceil(Math.max(...values) / step) * step;
   if (max - min < step) {

@@ -24,6 +24,14 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task ACityColouredByStationDensityShowsEachCountysOwnAndItsStationCardsTheCitys()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.SeedOneCountyPerProvinceAsync();
+        await NodeScenario.RunAsync("station-rates.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task APageLeftOpenFetchesItsViewAgainAfterMidnightChinaTime()
     {
         await using var app = await LiveApp.StartAsync();

@@ -7,7 +7,7 @@ public sealed class SubscriptionsTests
 {
     private static OrgSummary Summary(string code, string? parent, long members) => new(code, code, OrgLevel.County, OrgKind.Division, parent, null,
         new Totals(0, members, 0, 0, 0, new Dictionary<string, GroupFigures>(), 0, new StationVisits(0, 0, 0)),
-        new Rates(null, null, null, null, new Dictionary<string, double?>()), members, DateTimeOffset.UtcNow);
+        new Rates(null, null, null, null, new Dictionary<string, double?>(), null, null), members, DateTimeOffset.UtcNow);
 
     [Fact]
     public void LatestSummaryWinsAndReachesWatchersOfTheOrgAndOfItsParent()
