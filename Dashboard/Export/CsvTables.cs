@@ -20,9 +20,9 @@ public static class CsvTables
             .Where(k => summaries.Any(s => s.Attainment?.Measures.ContainsKey(k) == true))
             .ToList();
         measures.AddRange(targetKeys.Select(Measures.ForTarget).Where(m => !measures.Contains(m)));
-        var header = OrgColumns.Concat(measures.Select(m => m.Label)).Concat(targetKeys.Count > 0 ? ["进度落后"] : []).ToList();
+        var header = OrgColumns.Append("本级数据截至").Concat(measures.Select(m => m.Label)).Concat(targetKeys.Count > 0 ? ["进度落后"] : []).ToList();
         var rows = summaries.Select(s => (IReadOnlyList<string?>)
-            [.. Info(s.Code, s.Name, s.Level, s.Kind, s.ParentCode), .. measures.Select(m => Number(m.ValueOf(s))),
+            [.. Info(s.Code, s.Name, s.Level, s.Kind, s.ParentCode), ChinaTime(s.Own?.AsOf), .. measures.Select(m => Number(m.ValueOf(s))),
              .. targetKeys.Count > 0 ? [s.Attainment is null ? null : YesNo(s.Attainment.Behind)] : Array.Empty<string?>()]);
         return new CsvResult(fileName, header, rows);
     }
@@ -87,6 +87,10 @@ public static class CsvTables
             ? Number(count == "workers" ? figures.Workers : figures.Members)
             : null,
     };
+
+    /// <summary>A moment as China Standard Time in a form spreadsheets read as a date and time.</summary>
+    private static string? ChinaTime(DateTimeOffset? moment) =>
+        moment?.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "是" : "否";
 

@@ -53,7 +53,16 @@ await run(async launch => {
   passed(`clicking county ${countyInProvince.properties.name} opens its city #/${cityCode} (${city.name})`);
   check((await crumbs(page)).join(' › ') === `全国 › ${province.name} › ${city.name}`, `breadcrumb shows 全国 › ${province.name} › ${city.name}`);
 
-  const cityCounties = new Set((await getJson(baseUrl, `/api/v1/orgs/${cityCode}/children`, readKey)).map(c => c.code));
+  const children = await getJson(baseUrl, `/api/v1/orgs/${cityCode}/children`, readKey);
+  const reported = children.find(c => c.own);
+  const day = new Date(reported.own.asOf).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const thisYear = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
+  const shownDay = day.startsWith(thisYear) ? day.slice(5) : day;
+  check(await page.locator('#ranking th[data-key="own.asOf"]').innerText() === '本级截至' &&
+    await page.locator(`#ranking tr[data-code="${reported.code}"] td`).last().innerText() === shownDay,
+    `the ranking shows the day of ${reported.name}'s own latest report under 本级截至 (${shownDay})`);
+
+  const cityCounties = new Set(children.map(c => c.code));
   const county = biggest(counties.filter(f => f.properties.cityCode === cityCode), f => f.properties.code, cityCounties);
   await clickFeature(page, county);
   await waitForView(page, { code: county.properties.code, map: `county-${county.properties.code}`, minRegions: 1, pattern: /^\d{6}$/ });

@@ -30,6 +30,14 @@ export const formatClock = date => clock.format(date);
 // A moment's day in China Standard Time, as the API's day parameters take it (2026-11-20).
 export const chinaDate = date => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
+// A report's day in China Standard Time: 11-20 within this year, 2025-11-20 before it.
+export function formatDay(iso) {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return '—';
+  const day = chinaDate(date);
+  return day.slice(0, 4) === chinaDate(new Date()).slice(0, 4) ? day.slice(5) : day;
+}
+
 export function formatStamp(iso) {
   const date = iso ? new Date(iso) : null;
   return date && !Number.isNaN(date.getTime()) ? stamp.format(date) : '—';

@@ -1,8 +1,8 @@
 // Ranking table of the selected org's children, sortable by any column; children with targets show their progress and
-// those behind the year are marked.
+// those behind the year are marked, and children that report figures of their own show the day of their latest report.
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
-import { formatPercent } from './format.js';
+import { formatDay, formatPercent, formatStamp } from './format.js';
 import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
 import { PressHold } from './press-hold.js';
 import { routeHref } from './route.js';
@@ -10,6 +10,8 @@ import { routeHref } from './route.js';
 const MAX_ROWS = 500;
 
 const PROGRESS = { key: 'attainment', label: '目标进度', kind: 'progress' };
+
+const AS_OF = { key: 'own.asOf', label: '本级截至', kind: 'day' };
 
 const BASE_KEYS = ['totals.members', 'rates.membership', 'rates.unitCoverage', 'rates.newEmployment', 'rates.verification',
   'totals.stations', 'totals.stationVisits.today'];
@@ -61,13 +63,14 @@ export class RankingTable {
       ? []
       : [{ key: this.#measure.key, label: this.#measure.label, kind: this.#measure.kind }];
     const progressColumn = this.#children.some(s => s.attainment) ? [PROGRESS] : [];
-    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...progressColumn, ...base];
+    const asOfColumn = this.#children.some(s => s.own) ? [AS_OF] : [];
+    return [{ key: 'name', label: '名称', kind: 'text' }, ...measureColumn, ...progressColumn, ...base, ...asOfColumn];
   }
 
   #render() {
     const columns = this.#columns();
     const { key, descending } = this.#sort;
-    const sortValue = s => (key === 'name' ? s.name : key === PROGRESS.key ? progressOf(s) : valueOf(s, key));
+    const sortValue = s => (key === 'name' ? s.name : key === PROGRESS.key ? progressOf(s) : key === AS_OF.key ? reportedAt(s) : valueOf(s, key));
     const rows = [...this.#children].sort((a, b) => compare(sortValue(a), sortValue(b), descending));
 
     const head = columns.map(c => {
@@ -79,6 +82,7 @@ export class RankingTable {
       const cells = columns.map(c => {
         if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a></td>`;
         if (c.kind === 'progress') return progressCell(s.attainment);
+        if (c.kind === 'day') return `<td data-value="${reportedAt(s) ?? ''}" title="${formatStamp(s.own?.asOf)}">${formatDay(s.own?.asOf)}</td>`;
         const value = valueOf(s, c.key);
         return `<td data-value="${value ?? ''}"${c.key === this.#measure.key ? ' class="measure"' : ''}>${formatMeasure(c, value)}</td>`;
       }).join('');
@@ -90,6 +94,8 @@ export class RankingTable {
       : rows.length > MAX_ROWS ? `共 ${rows.length} 个，显示前 ${MAX_ROWS} 个` : '';
   }
 }
+
+const reportedAt = summary => (summary.own?.asOf ? Date.parse(summary.own.asOf) : null);
 
 // The least-met target: the one that decides whether the org keeps pace with the year.
 function progressOf(summary) {

@@ -11,7 +11,7 @@ public sealed class CsvExportTests
     [Fact]
     public async Task ChildrenExportAsCsvWithByteOrderMarkChineseHeadersAndQuoting()
     {
-        await using var app = await AnalyticsApp.StartAsync();
+        await using var app = await AnalyticsApp.StartAsync(now: DateTimeOffset.Parse("2026-11-20T01:30:00Z"));
         await app.Service<OrgRegistry>().PutAsync(new OrgInfo("GX0002", Awkward, OrgLevel.Grassroots, OrgKind.Joint, "450102"));
         await app.SetMembersAsync("GX0002", 120, employees: 160);
 
@@ -28,6 +28,7 @@ public sealed class CsvExportTests
         Assert.Equal("联合基层工会", table.Cell(0, "类型"));
         Assert.Equal("120", table.Cell(0, "会员人数"));
         Assert.Equal("0.75", table.Cell(0, "入会率"));
+        Assert.Equal("2026-11-20 09:30", table.Cell(0, "本级数据截至"));
         Assert.Equal(table.Header.Count, row.Count);
     }
 
