@@ -1,9 +1,9 @@
 // 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
 // order they were accepted (the audit log's own order, which pages forward).
-import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { chinaDate, formatCount, formatStamp } from './format.js';
+import { KeyGate, ownerText, ROLES } from './key-gate.js';
 
 const PAGE = 200;
 
@@ -22,7 +22,6 @@ const ACTIONS = {
 };
 
 const KINDS = { enterprise: '企业工会', joint: '联合基层工会', sector: '行业工会' };
-const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
 
 const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
 
@@ -45,13 +44,13 @@ function contentOf(action, payload) {
 }
 
 class AcceptedPage {
-  #names = new Map();
   #next = null;
   #shown = 0;
   #generation = 0;
   #owner = null;
   #rows = document.querySelector('#entries tbody');
   #summary = document.getElementById('summary');
+  #gate = new KeyGate(() => this.load());
 
   constructor() {
     const actions = document.getElementById('action');
@@ -63,16 +62,10 @@ class AcceptedPage {
     document.getElementById('sheet').addEventListener('click', () => this.#downloadSheet().catch(() => {
       this.#summary.textContent = '下载填报表失败，请稍后重试';
     }));
-    document.getElementById('key-form').addEventListener('submit', event => {
-      event.preventDefault();
-      rememberAccessKey(document.getElementById('key-input').value);
-      this.load();
-    });
   }
 
   start() {
-    if (accessKey()) this.load();
-    else this.#askForKey();
+    this.#gate.start();
   }
 
   load() {
@@ -97,7 +90,7 @@ class AcceptedPage {
     }
     // A change of day or action while this page was on its way has started a new list.
     if (generation !== this.#generation) return;
-    document.getElementById('key-form').hidden = true;
+    this.#gate.passed();
     document.getElementById('filters').hidden = false;
     // Without it the list still shows; the next page asks again.
     if (!this.#owner) this.#showOwner().catch(() => { this.#owner = null; });
@@ -116,16 +109,15 @@ class AcceptedPage {
       `<td data-label="组织"><span class="name"></span><span class="code">${escapeHtml(entry.orgCode)}</span></td>` +
       `<td data-label="内容">${escapeHtml(contentOf(entry.action, entry.payload))}</td>` +
       `<td data-label="密钥">${escapeHtml(entry.keyId)}</td>`;
-    this.#nameOf(entry.orgCode).then(name => { row.querySelector('.name').textContent = name ?? ''; });
+    api.orgName(entry.orgCode).then(name => { row.querySelector('.name').textContent = name ?? ''; });
     return row;
   }
 
-  // One read per org on the page, shared by its rows; an org the key cannot read keeps its code alone.
   // Whose key this is, and that org's sheet of own figures to fill in and send back through figures:import.
   async #showOwner() {
     this.#owner = api.currentKey();
     const key = await this.#owner;
-    document.getElementById('key-owner-text').textContent = `密钥所属：${key.orgName}（${key.orgCode}）· ${ROLES[key.role] ?? key.role}密钥`;
+    document.getElementById('key-owner-text').textContent = ownerText(key);
     document.getElementById('key-owner').hidden = false;
   }
 
@@ -138,11 +130,6 @@ class AcceptedPage {
     URL.revokeObjectURL(link.href);
   }
 
-  #nameOf(code) {
-    if (!this.#names.has(code)) this.#names.set(code, api.org(code).then(org => org.name, () => null));
-    return this.#names.get(code);
-  }
-
   #failed(error) {
     if (error instanceof ApiError && error.status === 401) return this.#askForKey('密钥无效，请重新输入。');
     if (error instanceof ApiError && error.status === 403) return this.#askForKey('此密钥只能读取数据；查看上报记录需要写入或管理密钥。');
@@ -150,18 +137,13 @@ class AcceptedPage {
   }
 
   #askForKey(message) {
-    forgetAccessKey();
     this.#owner = null;
     document.getElementById('key-owner').hidden = true;
     document.getElementById('filters').hidden = true;
     document.getElementById('entries').hidden = true;
     document.getElementById('more').hidden = true;
     this.#summary.textContent = '';
-    const error = document.getElementById('key-error');
-    error.textContent = message ?? '';
-    error.hidden = !message;
-    document.getElementById('key-input').value = '';
-    document.getElementById('key-form').hidden = false;
+    this.#gate.ask(message);
   }
 }
 

@@ -32,6 +32,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task AnAdminIssuesACountyAKeyFoundByNameOnTheKeysPageAndRevokesIt()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("keys.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task APageLeftOpenFetchesItsViewAgainAfterMidnightChinaTime()
     {
         await using var app = await LiveApp.StartAsync();

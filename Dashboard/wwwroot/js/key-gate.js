@@ -1,0 +1,40 @@
+// The key form of the pages beside the dashboard: asks for a key, keeps it for the tab, and says why one was refused.
+import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
+
+export const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
+
+export const ownerText = key => `密钥所属：${key.orgName}（${key.orgCode}）· ${ROLES[key.role] ?? key.role}密钥`;
+
+export class KeyGate {
+  #form = document.getElementById('key-form');
+  #error = document.getElementById('key-error');
+  #input = document.getElementById('key-input');
+  #onKey;
+
+  // onKey runs once a key is given, now when the tab holds one already.
+  constructor(onKey) {
+    this.#form.addEventListener('submit', event => {
+      event.preventDefault();
+      rememberAccessKey(this.#input.value);
+      onKey();
+    });
+    this.#onKey = onKey;
+  }
+
+  start() {
+    if (accessKey()) this.#onKey();
+    else this.ask();
+  }
+
+  ask(message) {
+    forgetAccessKey();
+    this.#error.textContent = message ?? '';
+    this.#error.hidden = !message;
+    this.#input.value = '';
+    this.#form.hidden = false;
+  }
+
+  passed() {
+    this.#form.hidden = true;
+  }
+}

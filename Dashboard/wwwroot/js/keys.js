@@ -1,0 +1,168 @@
+// 密钥管理: an admin issues keys for its org and the orgs below it (each secret shown once), lists them and revokes them.
+import { api, ApiError } from './api.js';
+import { escapeHtml } from './escape-html.js';
+import { formatStamp } from './format.js';
+import { KeyGate, ownerText, ROLES } from './key-gate.js';
+
+const PAGE = 100;
+const CHOICES = 20;
+const LEVELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
+
+// The API's refusals in the words of the person issuing keys; anything else as the API put it.
+function refusal(error) {
+  if (!(error instanceof ApiError)) return '请求失败，请稍后重试';
+  if (error.status === 403) return '该组织不在此密钥的管辖范围内：只能为本组织及其下级组织发放和吊销密钥';
+  if (error.status === 404) return '找不到该组织或密钥';
+  if (error.status === 429) return '操作过于频繁，请稍后重试';
+  return error.detail ?? `请求失败（HTTP ${error.status}）`;
+}
+
+const byId = id => document.getElementById(id);
+
+class KeysPage {
+  #gate = new KeyGate(() => this.load());
+  #listed = 0;
+  #generation = 0;
+  #rows = document.querySelector('#keys tbody');
+  #summary = byId('summary');
+  #status = byId('issue-status');
+  #choice = byId('org-choice');
+
+  constructor() {
+    byId('change-key').addEventListener('click', () => this.#askForKey());
+    byId('show-revoked').addEventListener('change', () => this.load());
+    byId('more').addEventListener('click', () => this.#page());
+    byId('org-query').addEventListener('input', () => this.#offer([]));
+    byId('issue-form').addEventListener('submit', event => {
+      event.preventDefault();
+      this.#issue();
+    });
+    byId('copy-secret').addEventListener('click', () => navigator.clipboard?.writeText(byId('secret-value').textContent));
+    this.#rows.addEventListener('click', event => {
+      const button = event.target.closest('button[data-revoke]');
+      if (button) this.#revoke(button.dataset.revoke);
+    });
+  }
+
+  start() {
+    this.#gate.start();
+  }
+
+  load() {
+    this.#generation++;
+    this.#listed = 0;
+    this.#rows.replaceChildren();
+    return this.#page();
+  }
+
+  async #page() {
+    const generation = this.#generation;
+    let page;
+    try {
+      page = await api.keys({ limit: PAGE, offset: this.#listed, revoked: byId('show-revoked').checked });
+    } catch (error) {
+      if (generation === this.#generation) this.#failed(error);
+      return;
+    }
+    // Ticking 显示已吊销 again while this page was on its way has started a new list.
+    if (generation !== this.#generation) return;
+    this.#gate.passed();
+    if (byId('key-owner').hidden) this.#showOwner();
+    byId('issue').hidden = false;
+    byId('list').hidden = false;
+    for (const key of page.items) this.#rows.append(this.#row(key));
+    this.#listed += page.items.length;
+    byId('keys').hidden = this.#listed === 0;
+    byId('more').hidden = this.#listed >= page.total;
+    this.#summary.textContent = page.total === 0 ? '还没有发放过密钥' : `共 ${page.total} 个密钥`;
+  }
+
+  #row(key) {
+    const row = document.createElement('tr');
+    row.dataset.id = key.id;
+    const state = key.revokedAt ? `已吊销（${formatStamp(key.revokedAt)}）` : '有效';
+    const revoke = key.revokedAt ? '' : `<button type="button" data-revoke="${escapeHtml(key.id)}">吊销</button>`;
+    row.innerHTML = `<td data-label="编号"><code>${escapeHtml(key.id)}</code></td>` +
+      `<td data-label="组织"><span class="name"></span><span class="code">${escapeHtml(key.orgCode)}</span></td>` +
+      `<td data-label="权限">${escapeHtml(ROLES[key.role] ?? key.role)}</td>` +
+      `<td data-label="发放时间">${escapeHtml(formatStamp(key.createdAt))}</td>` +
+      `<td data-label="状态">${escapeHtml(state)}</td>` +
+      `<td>${revoke}</td>`;
+    api.orgName(key.orgCode).then(name => { row.querySelector('.name').textContent = name ?? ''; });
+    return row;
+  }
+
+  async #showOwner() {
+    try {
+      byId('key-owner-text').textContent = ownerText(await api.currentKey());
+      byId('key-owner').hidden = false;
+    } catch {
+      // The list works without it; the next list asks again.
+    }
+  }
+
+  // The org the form names: the one chosen from a list of matches, an exact code, or the single match of a search.
+  async #issue() {
+    const query = byId('org-query').value.trim();
+    let org = this.#choice.hidden ? null : JSON.parse(this.#choice.value);
+    if (!org) {
+      let found;
+      try {
+        found = await api.search(query, CHOICES);
+      } catch (error) {
+        this.#status.textContent = refusal(error);
+        return;
+      }
+      org = found.items.find(o => o.code === query) ?? (found.items.length === 1 ? found.items[0] : null);
+      if (!org) {
+        this.#offer(found.items);
+        this.#status.textContent = found.total === 0 ? `找不到“${query}”，请输入组织代码或名称`
+          : `“${query}”对应 ${found.total} 个组织${found.total > CHOICES ? `（列出前 ${CHOICES} 个）` : ''}，请选择一个后再点发放`;
+        return;
+      }
+    }
+    const role = byId('role').value;
+    try {
+      const created = await api.createKey(org.code, role);
+      byId('secret-value').textContent = created.key;
+      byId('secret-org').textContent = `${org.name}（${org.code}）`;
+      byId('secret').hidden = false;
+      this.#status.textContent = `已为 ${org.name}（${org.code}）发放${ROLES[role]}密钥 ${created.id}`;
+      this.#offer([]);
+      await this.load();
+    } catch (error) {
+      this.#status.textContent = refusal(error);
+    }
+  }
+
+  #offer(orgs) {
+    this.#choice.replaceChildren(...orgs.map(o =>
+      new Option(`${o.name}（${o.code} · ${LEVELS[o.level] ?? o.level}）`, JSON.stringify({ code: o.code, name: o.name }))));
+    this.#choice.hidden = orgs.length === 0;
+  }
+
+  async #revoke(id) {
+    if (!confirm(`吊销密钥 ${id}？吊销后，用它发出的请求都会被拒绝，且不能恢复。`)) return;
+    try {
+      await api.revokeKey(id);
+      await this.load();
+      this.#summary.textContent = `已吊销密钥 ${id}；${this.#summary.textContent}`;
+    } catch (error) {
+      this.#summary.textContent = refusal(error);
+    }
+  }
+
+  #failed(error) {
+    if (error instanceof ApiError && error.status === 401) return this.#askForKey('密钥无效，请重新输入。');
+    if (error instanceof ApiError && error.status === 403) return this.#askForKey('此密钥不是管理密钥：发放、查看和吊销密钥需要管理密钥。');
+    this.#summary.textContent = '读取密钥列表失败，请稍后重试';
+  }
+
+  #askForKey(message) {
+    for (const id of ['key-owner', 'issue', 'list', 'secret']) byId(id).hidden = true;
+    this.#status.textContent = '';
+    this.#gate.ask(message);
+  }
+}
+
+new KeysPage().start();
