@@ -1,9 +1,10 @@
 // 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
-// order they were accepted (the audit log's own order, which pages forward).
+// order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { chinaDate, formatCount, formatStamp } from './format.js';
 import { KeyGate, ownerText, ROLES } from './key-gate.js';
+import { uploadSheet } from './sheet-upload.js';
 
 const PAGE = 200;
 
@@ -62,6 +63,9 @@ class AcceptedPage {
     document.getElementById('sheet').addEventListener('click', () => this.#downloadSheet().catch(() => {
       this.#summary.textContent = '下载填报表失败，请稍后重试';
     }));
+    const file = document.getElementById('sheet-file');
+    document.getElementById('upload').addEventListener('click', () => file.click());
+    file.addEventListener('change', () => this.#upload(file));
   }
 
   start() {
@@ -121,6 +125,16 @@ class AcceptedPage {
     document.getElementById('key-owner').hidden = false;
   }
 
+  // An accepted sheet shows at once among today's entries.
+  async #upload(input) {
+    const [file] = input.files;
+    input.value = '';
+    if (file && await uploadSheet(file, document.getElementById('upload-result'))) {
+      document.getElementById('day').value = chinaDate(new Date());
+      await this.load();
+    }
+  }
+
   async #downloadSheet() {
     const { orgCode } = await this.#owner;
     const link = document.createElement('a');
@@ -139,6 +153,7 @@ class AcceptedPage {
   #askForKey(message) {
     this.#owner = null;
     document.getElementById('key-owner').hidden = true;
+    document.getElementById('upload-result').hidden = true;
     document.getElementById('filters').hidden = true;
     document.getElementById('entries').hidden = true;
     document.getElementById('more').hidden = true;

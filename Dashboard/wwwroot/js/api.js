@@ -1,28 +1,25 @@
 // Calls to the Coverage REST API (same origin), with the access key as a bearer token when there is one.
 import { accessKey } from './access-key.js';
 
-// detail: what the answer's problem details say to fix, when it had them.
+// problem: the answer's problem details, when it had them; detail: what they say to fix first.
 export class ApiError extends Error {
-  constructor(status, path, detail) {
+  constructor(status, path, problem) {
     super(`${path} → HTTP ${status}`);
     this.status = status;
-    this.detail = detail;
+    this.problem = problem;
+    const [field, messages] = Object.entries(problem?.errors ?? {})[0] ?? [];
+    this.detail = field ? `${field} ${messages[0]}` : problem?.detail;
   }
 }
 
-async function send(path, { method = 'GET', body } = {}) {
+// body: an object sent as JSON, or bytes sent as they are under contentType.
+async function send(path, { method = 'GET', body, contentType } = {}) {
   const key = accessKey();
-  const headers = { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) };
-  const response = await fetch(path, { method, headers, body: body && JSON.stringify(body) });
-  if (!response.ok) throw new ApiError(response.status, path, await detailOf(response));
+  const raw = body instanceof ArrayBuffer || ArrayBuffer.isView(body);
+  const headers = { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...(body ? { 'Content-Type': raw ? contentType : 'application/json' } : {}) };
+  const response = await fetch(path, { method, headers, body: body && (raw ? body : JSON.stringify(body)) });
+  if (!response.ok) throw new ApiError(response.status, path, await response.json().catch(() => null));
   return response;
-}
-
-// A validation problem's first field error, or the problem's detail.
-async function detailOf(response) {
-  const problem = await response.json().catch(() => null);
-  const [field, messages] = Object.entries(problem?.errors ?? {})[0] ?? [];
-  return field ? `${field} ${messages[0]}` : problem?.detail;
 }
 
 const get = path => send(path);
@@ -54,4 +51,6 @@ export const api = {
   keys: query => getJson(`/api/v1/keys?${new URLSearchParams(query)}`),
   createKey: async (orgCode, role) => (await send('/api/v1/keys', { method: 'POST', body: { orgCode, role } })).json(),
   revokeKey: id => send(`/api/v1/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  importFigures: async (bytes, charset) =>
+    (await send('/api/v1/figures:import', { method: 'POST', body: bytes, contentType: `text/csv; charset=${charset}` })).json(),
 };

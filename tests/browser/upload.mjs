@@ -1,0 +1,46 @@
+// Scenario: a county union uploads its filled sheet on 上报记录: a sheet with a mistake is refused and each cell to fix is
+// named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once.
+// Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
+import { baseUrlFrom, check, poll, run } from './browser.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [county, adminKey] = process.argv.slice(3);
+
+// 兴宁区 in GBK: bytes that are not UTF-8, in the 名称 column the import does not read.
+const GBK_NAME = Buffer.from([0xd0, 0xcb, 0xc4, 0xfe, 0xc7, 0xf8]);
+const chinaNow = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+
+await run(async launch => {
+  const created = await fetch(`${baseUrl}/api/v1/keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ orgCode: county, role: 'writer' }),
+  });
+  const { key } = await created.json();
+  const { page } = await launch();
+  await page.addInitScript(value => sessionStorage.setItem('coverage.accessKey', value), key);
+  await page.goto(`${baseUrl}/accepted.html`);
+  await poll(() => page.locator('#upload').isVisible(), { timeout: 15000, message: 'the upload button never appeared for a writer key' });
+
+  const result = page.locator('#upload-result');
+  const header = '代码,截至时间,职工人数,会员人数,实名认证会员,应建会单位数,已建会单位数\n';
+  await page.locator('#sheet-file').setInputFiles({
+    name: '兴宁区填报表.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${county},${chinaNow()},300,310,100,10,5\n`),
+  });
+  await poll(async () => (await result.innerText()).includes('未导入'), { timeout: 10000, message: 'the faulty sheet was never refused' });
+  const refusal = await result.innerText();
+  check(refusal.includes('第 2 行 会员人数') && refusal.includes('must not exceed employees'), `the refusal names line 2's 会员人数 ("${refusal}")`);
+
+  const sheet = Buffer.concat([
+    Buffer.from(`code,name,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n${county},`), GBK_NAME,
+    Buffer.from(`,${chinaNow()},1000,800,600,10,5\n`),
+  ]);
+  await page.locator('#sheet-file').setInputFiles({ name: 'gbk.csv', mimeType: 'text/csv', buffer: sheet });
+  await poll(async () => (await result.innerText()).includes('已导入'), { timeout: 10000, message: 'the corrected GBK sheet was never applied' });
+  check((await result.innerText()).includes('1 个组织的数据已接收'), `the page says one org was applied ("${await result.innerText()}")`);
+  const own = (await (await fetch(`${baseUrl}/api/v1/orgs/${county}`, { headers: { Authorization: `Bearer ${key}` } })).json()).own;
+  check(own?.members === 800, `the county's own members are now 800 (${own?.members})`);
+  await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入数据'), {
+    timeout: 10000, message: 'the import was not listed among the entries accepted today',
+  });
+});
