@@ -27,7 +27,7 @@ app.MapMeasures();
 app.MapOrgs();
 app.MapAdmin();
 app.MapFigures();
-app.MapFiguresSheet();
+app.MapSheets();
 app.MapUnits();
 app.MapStations();
 app.MapKeys();

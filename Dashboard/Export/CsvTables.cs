@@ -35,6 +35,10 @@ public static class CsvTables
         [.. FiguresCsv.Columns.Select(c => c.ChineseName)],
         orgs.Select(org => (IReadOnlyList<string?>)[.. FiguresCsv.Columns.Select(c => SheetCell(org, c.Field))]));
 
+    /// <summary>A county's grassroots unions in the units import's columns, under their Chinese names, to be edited and sent back.</summary>
+    public static CsvResult UnitsSheet(string fileName, IEnumerable<OrgInfo> units) =>
+        new(fileName, ["代码", "名称", "类型"], units.Select(u => (IReadOnlyList<string?>)[u.Code, u.Name, KindName(u.Kind)]));
+
     public static CsvResult OrgInfos(string fileName, IEnumerable<OrgInfo> orgs) =>
         new(fileName, OrgColumns, orgs.Select(o => Info(o.Code, o.Name, o.Level, o.Kind, o.ParentCode)));
 

@@ -1,6 +1,8 @@
 // Scenario: a county union uploads its filled sheet on 上报记录: a sheet with a mistake is refused and each cell to fix is
-// named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once.
+// named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once. Its list
+// of grassroots unions goes the same way: a unit added to the sheet is registered, and the list downloaded again holds it.
 // Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
+import { readFileSync } from 'node:fs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
@@ -43,4 +45,14 @@ await run(async launch => {
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入数据'), {
     timeout: 10000, message: 'the import was not listed among the entries accepted today',
   });
+
+  check(await page.locator('#upload-units').isVisible(), 'a county key is offered its list of grassroots unions');
+  await page.locator('#units-file').setInputFiles({
+    name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from('代码,名称,类型\nUP-U1,兴宁区网约车司机联合工会,联合基层工会\n'),
+  });
+  await poll(async () => (await result.innerText()).includes('新登记 1 个'), { timeout: 10000, message: 'the units sheet was never applied' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-units')]);
+  const units = readFileSync(await download.path(), 'utf8');
+  check(units.startsWith('\uFEFF代码,名称,类型') && units.includes('UP-U1,兴宁区网约车司机联合工会,联合基层工会'),
+    `the downloaded list holds the unit registered (${download.suggestedFilename()})`);
 });

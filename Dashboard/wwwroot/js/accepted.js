@@ -60,12 +60,12 @@ class AcceptedPage {
     document.getElementById('filters').addEventListener('change', () => this.load());
     document.getElementById('more').addEventListener('click', () => this.#page());
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
-    document.getElementById('sheet').addEventListener('click', () => this.#downloadSheet().catch(() => {
-      this.#summary.textContent = '下载填报表失败，请稍后重试';
-    }));
-    const file = document.getElementById('sheet-file');
-    document.getElementById('upload').addEventListener('click', () => file.click());
-    file.addEventListener('change', () => this.#upload(file));
+    document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
+    document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
+    this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
+      ({ applied }) => `${applied} 个组织的数据已接收`);
+    this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
+      ({ registered, renamed, unchanged }) => `新登记 ${registered} 个、更名 ${renamed} 个、未变 ${unchanged} 个基层工会`);
   }
 
   start() {
@@ -117,31 +117,42 @@ class AcceptedPage {
     return row;
   }
 
-  // Whose key this is, and that org's sheet of own figures to fill in and send back through figures:import.
+  // Whose key this is, and that org's sheets to fill in and send back: its figures, and a county's grassroots unions.
   async #showOwner() {
     this.#owner = api.currentKey();
     const key = await this.#owner;
     document.getElementById('key-owner-text').textContent = ownerText(key);
     document.getElementById('key-owner').hidden = false;
+    document.getElementById('units-sheet').hidden = (await api.org(key.orgCode)).level !== 'county';
   }
 
-  // An accepted sheet shows at once among today's entries.
-  async #upload(input) {
-    const [file] = input.files;
-    input.value = '';
-    if (file && await uploadSheet(file, document.getElementById('upload-result'))) {
-      document.getElementById('day').value = chinaDate(new Date());
-      await this.load();
+  // The button opens the file picker; an accepted sheet shows at once among today's entries.
+  #uploadsFrom(button, picker, send, accepted) {
+    const input = document.getElementById(picker);
+    document.getElementById(button).addEventListener('click', () => input.click());
+    input.addEventListener('change', async () => {
+      const [file] = input.files;
+      input.value = '';
+      const { orgCode } = await this.#owner;
+      const sent = (bytes, charset) => send(orgCode, bytes, charset);
+      if (file && await uploadSheet(file, document.getElementById('upload-result'), sent, accepted)) {
+        document.getElementById('day').value = chinaDate(new Date());
+        await this.load();
+      }
+    });
+  }
+
+  async #download(sheetOf, name, label) {
+    try {
+      const { orgCode } = await this.#owner;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await sheetOf(orgCode));
+      link.download = `${orgCode}-${name}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch {
+      this.#summary.textContent = `下载${label}失败，请稍后重试`;
     }
-  }
-
-  async #downloadSheet() {
-    const { orgCode } = await this.#owner;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await api.figuresSheet(orgCode));
-    link.download = `${orgCode}-figures.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
   }
 
   #failed(error) {

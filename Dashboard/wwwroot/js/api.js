@@ -24,6 +24,9 @@ async function send(path, { method = 'GET', body, contentType } = {}) {
 
 const get = path => send(path);
 
+const importCsv = async (path, bytes, charset) =>
+  (await send(path, { method: 'POST', body: bytes, contentType: `text/csv; charset=${charset}` })).json();
+
 const getJson = async path => (await get(path)).json();
 
 const org = code => `/api/v1/orgs/${encodeURIComponent(code)}`;
@@ -51,6 +54,7 @@ export const api = {
   keys: query => getJson(`/api/v1/keys?${new URLSearchParams(query)}`),
   createKey: async (orgCode, role) => (await send('/api/v1/keys', { method: 'POST', body: { orgCode, role } })).json(),
   revokeKey: id => send(`/api/v1/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  importFigures: async (bytes, charset) =>
-    (await send('/api/v1/figures:import', { method: 'POST', body: bytes, contentType: `text/csv; charset=${charset}` })).json(),
+  importFigures: (bytes, charset) => importCsv('/api/v1/figures:import', bytes, charset),
+  unitsSheet: async code => (await get(`${org(code)}/units.csv`)).blob(),
+  importUnits: (code, bytes, charset) => importCsv(`${org(code)}/units:import`, bytes, charset),
 };

@@ -1,6 +1,6 @@
-// 上传填报表: a figures sheet filled in a spreadsheet, sent to figures:import as its bytes with the charset it was saved in,
-// and the answer told in the sender's words: how many orgs were applied, or each cell to fix, by line and column.
-import { api, ApiError } from './api.js';
+// A sheet filled in a spreadsheet (figures, or a county's grassroots unions), sent to its import as its bytes with the
+// charset it was saved in, and the answer told in the sender's words: what was accepted, or each cell to fix, by line and column.
+import { ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 
 // Excel in a Chinese locale saves "CSV (逗号分隔)" in GBK, "CSV UTF-8" in UTF-8; whatever is not UTF-8 is read as GB18030.
@@ -20,14 +20,14 @@ function placeOf(key) {
   return line ? `第 ${line} 行${column ? ` ${column}` : ''}` : key;
 }
 
-export async function uploadSheet(file, result) {
+// send(bytes, charset) calls the import; accepted(answer) says what it took.
+export async function uploadSheet(file, result, send, accepted) {
   result.hidden = false;
   result.className = 'upload-result';
   result.textContent = `正在导入 ${file.name} …`;
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    const { applied } = await api.importFigures(bytes, charsetOf(bytes));
-    result.textContent = `已导入 ${file.name}：${applied} 个组织的数据已接收`;
+    result.textContent = `已导入 ${file.name}：${accepted(await send(bytes, charsetOf(bytes)))}`;
     return true;
   } catch (error) {
     result.classList.add('refused');

@@ -1,0 +1,41 @@
+using Coverage.Contracts;
+using Coverage.Dashboard.Export;
+using Coverage.Silo.Analytics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class SheetEndpoints
+{
+    /// <summary>Sheets to fill in and send back: an org's figures, and a county's list of grassroots unions, each in its import's columns.</summary>
+    public static RouteGroupBuilder MapSheets(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapOrgReads("Sheets");
+        group.MapGet("/{code}/figures.csv", FiguresAsync)
+            .WithSummary("A figures sheet to fill in")
+            .WithDescription("The org's own figures and its direct children's (a county's grassroots unions), one row each, under the " +
+                "Chinese column names figures:import reads, with a column per new-employment group. Change the figures and 截至时间 of the " +
+                "rows you report and send the sheet to POST /api/v1/figures:import; rows left without figures are skipped.");
+        group.MapGet("/{code}/units.csv", Units)
+            .WithSummary("A county's grassroots unions as a sheet to edit")
+            .WithDescription("代码,名称,类型 for each grassroots union registered under the county, the columns units:import reads. Add rows " +
+                "or change names and kinds, then send the sheet to POST /api/v1/orgs/{countyCode}/units:import; unchanged rows stay as they are.");
+        return group;
+    }
+
+    private static async Task<CsvResult> FiguresAsync(string code, IOrgDirectory directory, SummaryReader reader)
+    {
+        var org = await reader.GetAsync(code);
+        var children = await reader.GetManyAsync(directory.ChildrenOf(code));
+        return CsvTables.FiguresSheet($"{code}-figures.csv", [org, .. children]);
+    }
+
+    private static Results<CsvResult, ProblemHttpResult> Units(string code, IOrgDirectory directory)
+    {
+        if (directory.Find(code)!.Level is not OrgLevel.County and var level)
+            return TypedResults.Problem($"'{code}' is a {level.ToString().ToLowerInvariant()}; grassroots unions are registered under a county, so ask for a county's units.csv.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Not a county");
+        var units = directory.ChildrenOf(code).Where(o => o.Level == OrgLevel.Grassroots);
+        return CsvTables.UnitsSheet($"{code}-units.csv", units);
+    }
+}
