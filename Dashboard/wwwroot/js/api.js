@@ -31,11 +31,17 @@ const getJson = async path => (await get(path)).json();
 
 const org = code => `/api/v1/orgs/${encodeURIComponent(code)}`;
 
-// One read per org for a page's lifetime; an org the key cannot read has no name (null).
+// One read per org for a page's lifetime; an org the key cannot read has no name (null), and is asked again next time,
+// as the key may have changed.
 const names = new Map();
 
 function orgName(code) {
-  if (!names.has(code)) names.set(code, getJson(org(code)).then(o => o.name, () => null));
+  if (!names.has(code)) {
+    names.set(code, getJson(org(code)).then(o => o.name, () => {
+      names.delete(code);
+      return null;
+    }));
+  }
   return names.get(code);
 }
 
