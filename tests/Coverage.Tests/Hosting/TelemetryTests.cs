@@ -35,29 +35,6 @@ public sealed class TelemetryTests
         }, TimeSpan.FromSeconds(15), "the PUT's span and a commit span linking to it");
     }
 
-    [Fact]
-    public async Task AFiguresPutCommitsItsStateAndItsAuditEntryInOneCommit()
-    {
-        await using var collector = await OtlpCollector.StartAsync();
-        await using var app = await StartSendingToAsync(collector);
-
-        var written = await CoverageApp.PutFiguresAsync(app.Admin, "450102", CoverageApp.Figures(100));
-
-        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
-        await Eventually.TrueAsync(() => CommitsOf(collector, "PUT /api/v1/orgs/{code}/figures").Count > 0, TimeSpan.FromSeconds(15),
-            "the PUT's span and a commit span linking to it");
-        // Both commits end before the PUT answers, so a second one would have been exported by now.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(CommitsOf(collector, "PUT /api/v1/orgs/{code}/figures"));
-    }
-
-    private static List<OtlpSpan> CommitsOf(OtlpCollector collector, string request)
-    {
-        var spans = collector.Spans();
-        var requests = spans.Where(s => s.Name == request).Select(s => (s.TraceId, s.SpanId)).ToList();
-        return [.. spans.Where(s => s.Name == "coverage.storage.commit" && s.Links.Any(requests.Contains))];
-    }
-
     /// <summary>An app exporting to the collector, metrics and spans a fifth of a second after they are made.</summary>
     private static Task<CoverageApp> StartSendingToAsync(OtlpCollector collector) => CoverageApp.StartAsync(settings: new Dictionary<string, string?>
     {

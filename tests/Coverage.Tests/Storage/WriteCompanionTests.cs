@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
@@ -111,6 +112,32 @@ public sealed class WriteCompanionTests
         await Task.WhenAll(ahead, queued);
 
         Assert.False(companion.TakeBack());
+        Assert.Single(await audit.ReadAsync(new AuditQuery(0, 10), _ => true, CancellationToken.None));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ARecordedWriteAndItsEntryShareOneCommit(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider, services => services.TryAddSingleton<AuditLog>());
+        var audit = silo.Services.GetRequiredService<AuditLog>();
+        var meters = silo.Services.GetRequiredService<IMeterFactory>();
+        long commits = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listening) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == "coverage.storage.commits")
+                    listening.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref commits, value));
+        listener.Start();
+
+        var version = await audit.RecordedAsync("org", "k1", Record("k1"), () => silo.Store.WriteAsync("org", "k1", "{}", 0));
+
+        Assert.Equal(1, version);
+        Assert.Equal(1, Interlocked.Read(ref commits));
         Assert.Single(await audit.ReadAsync(new AuditQuery(0, 10), _ => true, CancellationToken.None));
     }
 
