@@ -24,24 +24,28 @@ public static class KeyEndpoints
             .WithSummary("Keys of an org's subtree, oldest first")
             .WithDescription("Example: GET /api/v1/keys?orgCode=450100 → {\"items\":[{\"id\":\"k_…\",\"orgCode\":\"450102\",\"role\":\"writer\"," +
                 "\"createdAt\":\"…\",\"revokedAt\":null}],\"total\":1}: the live keys held in Nanning and below it. orgCode defaults to the key's " +
-                "org; revoked=true lists revoked keys too. Secrets are never shown again. limit (default 100, at most 5000) and offset page the list.");
+                "org; revoked=true lists revoked keys too; order=desc lists the newest first. Secrets are never shown again. limit (default 100, at most 5000) and offset page the list.");
         return group;
     }
 
-    private static async Task<Results<Ok<Page<KeyListing>>, ProblemHttpResult>> ListAsync(string? orgCode, string? revoked, string? limit,
-        string? offset, ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<KeyListing>>, ProblemHttpResult>> ListAsync(string? orgCode, string? revoked, string? order,
+        string? limit, string? offset, ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, CancellationToken cancellationToken)
     {
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: false);
         if (problem is not null)
             return problem;
         if (revoked is not (null or "" or "true" or "false"))
             return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
+        if (order is not (null or "" or "asc" or "desc"))
+            return QueryProblems.Invalid("order", $"'{order}' is not an order; use asc (oldest first) or desc (newest first).", ["asc", "desc"]);
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
         if (outOfScope is not null)
             return outOfScope;
         var listed = (await keys.ListAsync(cancellationToken))
             .Where(k => (revoked == "true" || k.RevokedAt is null) && directory.IsWithin(k.OrgCode, scope))
             .ToList();
+        if (order == "desc")
+            listed.Reverse();
         return TypedResults.Ok(new Page<KeyListing>(paging.Apply(listed).ToList(), listed.Count));
     }
 

@@ -59,7 +59,7 @@ class KeysPage {
     const generation = this.#generation;
     let page;
     try {
-      page = await api.keys({ limit: PAGE, offset: this.#listed, revoked: byId('show-revoked').checked });
+      page = await api.keys({ limit: PAGE, offset: this.#listed, revoked: byId('show-revoked').checked, order: 'desc' });
     } catch (error) {
       if (generation === this.#generation) this.#failed(error);
       return;
@@ -74,7 +74,7 @@ class KeysPage {
     this.#listed += page.items.length;
     byId('keys').hidden = this.#listed === 0;
     byId('more').hidden = this.#listed >= page.total;
-    this.#summary.textContent = page.total === 0 ? '还没有发放过密钥' : `共 ${page.total} 个密钥`;
+    this.#summary.textContent = page.total === 0 ? '还没有发放过密钥' : `共 ${page.total} 个密钥，最新发放的在前`;
   }
 
   #row(key) {

@@ -73,6 +73,22 @@ public sealed class KeyListTests
     }
 
     [Fact]
+    public async Task KeysAreListedOldestFirstOrNewestFirstWhenAsked()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var first = await CreateAsync(app, Xingning, "writer");
+        var second = await CreateAsync(app, Xingning, "reader");
+
+        var oldestFirst = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}"));
+        var newestFirst = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}&order=desc&limit=1"));
+        var refused = await app.Admin.GetAsync("/api/v1/keys?order=newest");
+
+        Assert.Equal([Id(first), Id(second)], oldestFirst.GetProperty("items").EnumerateArray().Select(Id));
+        Assert.Equal([Id(second)], newestFirst.GetProperty("items").EnumerateArray().Select(Id));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task KeysBeyondTheAdminsReachOrHeldByOthersThanAdminsStayHidden()
     {
         await using var app = await CoverageApp.StartAsync();
