@@ -55,6 +55,10 @@ await run(async launch => {
   const current = await (await call('GET', '/api/v1/keys/current', secret)).json();
   check(current.orgCode === county && current.role === 'writer', `the secret shown is a writer key of ${name} (${current.orgCode}, ${current.role})`);
   check((await page.locator('#secret-org').innerText()) === `${name}（${county}）`, `the page says to hand it to ${name}`);
+  await page.click('#copy-secret');
+  const copied = await page.locator('#copy-secret').innerText();
+  const selected = await page.evaluate(() => getSelection().toString());
+  check(copied === '已复制' || (copied.startsWith('已选中') && selected === secret), `复制 copies the secret or selects it for Ctrl+C ("${copied}")`);
   const row = page.locator(`#keys tr[data-id="${current.id}"]`);
   await poll(async () => (await row.count()) === 1 && (await row.innerText()).includes(name) && (await row.innerText()).includes('写入'), {
     timeout: 10000, message: `the new key ${current.id} was never listed with ${name} and 写入`,

@@ -37,7 +37,7 @@ class KeysPage {
       event.preventDefault();
       this.#issue();
     });
-    byId('copy-secret').addEventListener('click', () => navigator.clipboard?.writeText(byId('secret-value').textContent));
+    byId('copy-secret').addEventListener('click', () => this.#copySecret());
     this.#rows.addEventListener('click', event => {
       const button = event.target.closest('button[data-revoke]');
       if (button) this.#revoke(button.dataset.revoke);
@@ -125,6 +125,7 @@ class KeysPage {
     try {
       const created = await api.createKey(org.code, role);
       byId('secret-value').textContent = created.key;
+      byId('copy-secret').textContent = '复制';
       byId('secret-org').textContent = `${org.name}（${org.code}）`;
       byId('secret').hidden = false;
       this.#status.textContent = `已为 ${org.name}（${org.code}）发放${ROLES[role]}密钥 ${created.id}`;
@@ -132,6 +133,18 @@ class KeysPage {
       await this.load();
     } catch (error) {
       this.#status.textContent = refusal(error);
+    }
+  }
+
+  // The clipboard is only there on https or localhost; elsewhere the secret is selected for Ctrl+C.
+  async #copySecret() {
+    const secret = byId('secret-value');
+    try {
+      await navigator.clipboard.writeText(secret.textContent);
+      byId('copy-secret').textContent = '已复制';
+    } catch {
+      getSelection().selectAllChildren(secret);
+      byId('copy-secret').textContent = '已选中，请按 Ctrl+C 复制';
     }
   }
 
