@@ -9,9 +9,9 @@ namespace Coverage.Dashboard.Demo;
 /// <summary>
 /// A year of plausible history behind the seeded figures: membership and new-employment membership grow towards today's
 /// values along a slightly noisy path. Counties get a point a month (as counties report), every federation above them a
-/// point a week, each the sum of its counties on that day, so history obeys the same roll-up rule as the live totals.
-/// Points fall on Sundays, the last day of a weekly bucket, where federations also carry their stations' visits of the
-/// 30 days before, rising towards today's level as stations took on more visitors.
+/// point a week and one at each month's end, each the sum of its counties on that day, so history obeys the same roll-up
+/// rule as the live totals. Those days are the last days of weekly and monthly buckets, where federations also carry
+/// their stations' visits of the 30 days before, rising towards today's level as stations took on more visitors.
 /// </summary>
 public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, OrgHistory history, TimeProvider clock)
 {
@@ -31,19 +31,15 @@ public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, Or
         var growth = counties.ToDictionary(c => c.Code, _ => (Members: 0.02 + (random.NextDouble() * 0.07), NewEmployment: 0.2 + (random.NextDouble() * 0.3)));
         var ancestors = counties.ToDictionary(c => c.Code, Ancestors);
         var visitsPerDay = VisitsPerDay(counties, current, ancestors);
-        var lastSunday = today.AddDays(-(int)today.DayOfWeek);
         var points = new List<(string, DateOnly, Aggregate)>();
-        for (var week = Weeks - 1; week >= 0; week--)
+        foreach (var day in Days(today))
         {
-            var day = lastSunday.AddDays(-7 * week);
-            if (day >= today)
-                continue;
             var yearsAgo = (today.DayNumber - day.DayNumber) / 365.0;
             var federations = new Dictionary<string, List<Aggregate>>();
             foreach (var county in counties)
             {
                 var then = Back(current[county.Code], growth[county.Code], yearsAgo, random);
-                if (day.Day <= 7)
+                if (day.Day <= 7 && day.DayOfWeek == DayOfWeek.Sunday)
                     points.Add((county.Code, day, then));
                 foreach (var ancestor in ancestors[county.Code])
                     (federations.TryGetValue(ancestor, out var parts) ? parts : federations[ancestor] = []).Add(then);
@@ -52,6 +48,14 @@ public sealed class DemoHistory(OrgDirectory directory, IGrainFactory grains, Or
                 Aggregate.Sum(f.Value) with { DailyVisits = Visits(day, visitsPerDay.GetValueOrDefault(f.Key) * (1 - (0.35 * yearsAgo)), random) })));
         }
         return await history.WriteAsync(points);
+    }
+
+    /// <summary>The year's Sundays and months' last days before today, oldest first: the last days of weekly and monthly buckets.</summary>
+    private static IEnumerable<DateOnly> Days(DateOnly today)
+    {
+        var first = today.AddDays(-(int)today.DayOfWeek - (7 * (Weeks - 1)));
+        return Enumerable.Range(0, today.DayNumber - first.DayNumber).Select(first.AddDays)
+            .Where(day => day.DayOfWeek == DayOfWeek.Sunday || day.AddDays(1).Day == 1);
     }
 
     /// <summary>Each federation's average visits a day over its stations' reported days, as they stand now.</summary>

@@ -109,7 +109,7 @@ public sealed class TimeSeriesTests
     }
 
     [Fact]
-    public async Task TheDemoHistoryGivesFederationsAWeeklyTrendOfStationVisits()
+    public async Task TheDemoHistoryGivesFederationsAWeeklyAndAMonthlyTrendOfStationVisits()
     {
         var wednesday = DateTimeOffset.Parse("2026-11-18T10:00:00+08:00");
         await using var app = await AnalyticsApp.StartAsync(now: wednesday);
@@ -127,6 +127,10 @@ public sealed class TimeSeriesTests
         Assert.All(visits.Points, p => Assert.True(p.Value > 0, $"no visits in the week of {p.Date}"));
         Assert.InRange(visits.Points[0].Value!.Value, 700 * 0.65 * 0.85, 700 * 0.65 * 1.15);
         Assert.InRange(visits.Points[^2].Value!.Value, 700 * 0.9, 700 * 1.1);
+        var monthly = await app.GetAsync<TimeSeries>(
+            "/api/v1/orgs/450000/timeseries?measure=totals.stationVisits.last7Days&from=2025-12-01&to=2026-11-18&interval=month");
+        Assert.Equal(12, monthly.Points.Count);
+        Assert.All(monthly.Points, p => Assert.True(p.Value > 0, $"no visits in the month of {p.Date}"));
     }
 
     [Fact]
