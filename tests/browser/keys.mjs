@@ -56,7 +56,10 @@ await run(async launch => {
   check(current.orgCode === county && current.role === 'writer', `the secret shown is a writer key of ${name} (${current.orgCode}, ${current.role})`);
   check((await page.locator('#secret-org').innerText()) === `${name}（${county}）`, `the page says to hand it to ${name}`);
   await page.click('#copy-secret');
-  const copied = await page.locator('#copy-secret').innerText();
+  const copied = await poll(async () => {
+    const text = await page.locator('#copy-secret').innerText();
+    return text !== '复制' && text;
+  }, { timeout: 5000, message: '复制 never said whether it copied the secret' });
   const selected = await page.evaluate(() => getSelection().toString());
   check(copied === '已复制' || (copied.startsWith('已选中') && selected === secret), `复制 copies the secret or selects it for Ctrl+C ("${copied}")`);
   const row = page.locator(`#keys tr[data-id="${current.id}"]`);
