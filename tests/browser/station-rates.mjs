@@ -38,4 +38,13 @@ await run(async launch => {
   });
   const region = (await mapState(page)).data.find(d => d.name === countyCode);
   check(region && Math.abs(region.value - 2 / 3) < 1e-9, `${county.name} is coloured by its own density (${region?.value})`);
+
+  // A county with neither stations nor new-employment workers has no station rates: its cards leave them out.
+  const bare = (await getJson(baseUrl, `/api/v1/orgs/${city.code}/children`, adminKey))
+    .find(c => c.rates.stationsPer10kNewEmployment == null && c.rates.visitsPerStation == null);
+  await page.goto(`${baseUrl}/#/${bare.code}`);
+  await poll(async () => (await page.locator('#figures [data-figure="stationVisitsToday"] .figure-note').innerText()) === '近7日 0', {
+    timeout: 15000, message: `${bare.name}'s visits card never said just 近7日 0`,
+  });
+  check((await page.locator('#figures [data-figure="stations"] .figure-note').innerText()) === '', `${bare.name}'s stations card has no density note`);
 });

@@ -1,9 +1,10 @@
 // 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
 // order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { chinaDate, formatCount, formatStamp } from './format.js';
-import { KeyGate, ownerText, ROLES } from './key-gate.js';
+import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
+import { KIND_LABELS } from './org-labels.js';
 import { uploadSheet } from './sheet-upload.js';
 
 const PAGE = 200;
@@ -22,8 +23,6 @@ const ACTIONS = {
   'keys.revoke': '吊销密钥',
 };
 
-const KINDS = { enterprise: '企业工会', joint: '联合基层工会', sector: '行业工会' };
-
 const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
 
 // What was accepted, in a line; an entry of a kind this page does not know is shown as its JSON.
@@ -34,7 +33,7 @@ function contentOf(action, payload) {
     case 'figures.import': return figuresText(payload.figures);
     case 'units.put':
     case 'units.batch':
-    case 'units.import': return `${payload.name}（${KINDS[payload.kind] ?? payload.kind}）`;
+    case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
     case 'stations.put': return `${payload.info.name}（${payload.stationId}）`;
     case 'stations.usage': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
     case 'targets.put': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
@@ -156,8 +155,8 @@ class AcceptedPage {
   }
 
   #failed(error) {
-    if (error instanceof ApiError && error.status === 401) return this.#askForKey('密钥无效，请重新输入。');
-    if (error instanceof ApiError && error.status === 403) return this.#askForKey('此密钥只能读取数据；查看上报记录需要写入或管理密钥。');
+    const refused = keyRefusal(error, '此密钥只能读取数据；查看上报记录需要写入或管理密钥。');
+    if (refused) return this.#askForKey(refused);
     this.#summary.textContent = '读取上报记录失败，请稍后重试';
   }
 

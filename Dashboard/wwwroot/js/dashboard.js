@@ -9,13 +9,13 @@ import { colourScale, coverage, drillTarget, regionItems } from './map-data.js';
 import { MapView } from './map-view.js';
 import { measureOf } from './measures.js';
 import { RankingTable } from './ranking.js';
+import { LEVEL_LABELS } from './org-labels.js';
 import { NATIONAL, routeHref } from './route.js';
 import { loadStations } from './stations.js';
 import { TrendChart, trendLabelOf } from './trend.js';
 
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
-const LEVEL_LABELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
 
 // Past midnight by this much, so the server's day has turned too.
 const MIDNIGHT_MARGIN = 2000;

@@ -3,6 +3,9 @@ import { flash } from './flash.js';
 import { formatCount, formatDecimal } from './format.js';
 import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
 
+// A rate with no denominator (no stations, no workers) leaves its words out rather than showing "— 个".
+const given = (value, text) => (value == null ? '' : text(value));
+
 // Each card shows one measure of the catalogue under its name there; the key names the card for tests and styles.
 const FIGURES = [
   { key: 'members', measure: 'totals.members', note: s => `职工 ${formatCount(s.totals?.employees)}` },
@@ -11,11 +14,12 @@ const FIGURES = [
   { key: 'verification', measure: 'rates.verification' },
   { key: 'newEmploymentMembers', measure: 'totals.newEmployment.members', value: s => Object.values(s.totals?.newEmployment ?? {}).reduce((sum, g) => sum + (g.members ?? 0), 0) },
   { key: 'newEmployment', measure: 'rates.newEmployment' },
-  { key: 'stations', measure: 'totals.stations', note: s => `每万名新就业形态劳动者 ${formatDecimal(s.rates?.stationsPer10kNewEmployment)} 个` },
+  { key: 'stations', measure: 'totals.stations', note: s => given(s.rates?.stationsPer10kNewEmployment, v => `每万名新就业形态劳动者 ${formatDecimal(v)} 个`) },
   {
     key: 'stationVisitsToday',
     measure: 'totals.stationVisits.today',
-    note: s => `近7日 ${formatCount(s.totals?.stationVisits?.last7Days)} · 站均 ${formatDecimal(s.rates?.visitsPerStation)}`,
+    note: s => [`近7日 ${formatCount(s.totals?.stationVisits?.last7Days)}`, given(s.rates?.visitsPerStation, v => `站均 ${formatDecimal(v)}`)]
+      .filter(Boolean).join(' · '),
   },
 ];
 

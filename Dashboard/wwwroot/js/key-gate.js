@@ -1,7 +1,14 @@
 // The key form of the pages beside the dashboard: asks for a key, keeps it for the tab, and says why one was refused.
 import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
+import { ApiError } from './api.js';
 
 export const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
+
+// What to tell the person whose key the API refused: unknown (401), or not allowed on this page (403); null otherwise.
+export function keyRefusal(error, forbidden) {
+  if (!(error instanceof ApiError)) return null;
+  return { 401: '密钥无效，请重新输入。', 403: forbidden }[error.status] ?? null;
+}
 
 export const ownerText = key => `密钥所属：${key.orgName}（${key.orgCode}）· ${ROLES[key.role] ?? key.role}密钥`;
 

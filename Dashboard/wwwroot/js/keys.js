@@ -2,11 +2,11 @@
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { formatStamp } from './format.js';
-import { KeyGate, ownerText, ROLES } from './key-gate.js';
+import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
+import { LEVEL_LABELS } from './org-labels.js';
 
 const PAGE = 100;
 const CHOICES = 20;
-const LEVELS = { national: '全国', province: '省级', city: '市级', county: '县级', grassroots: '基层' };
 
 // The API's refusals in the words of the person issuing keys; anything else as the API put it.
 function refusal(error) {
@@ -150,7 +150,7 @@ class KeysPage {
 
   #offer(orgs) {
     this.#choice.replaceChildren(...orgs.map(o =>
-      new Option(`${o.name}（${o.code} · ${LEVELS[o.level] ?? o.level}）`, JSON.stringify({ code: o.code, name: o.name }))));
+      new Option(`${o.name}（${o.code} · ${LEVEL_LABELS[o.level] ?? o.level}）`, JSON.stringify({ code: o.code, name: o.name }))));
     this.#choice.hidden = orgs.length === 0;
   }
 
@@ -166,8 +166,8 @@ class KeysPage {
   }
 
   #failed(error) {
-    if (error instanceof ApiError && error.status === 401) return this.#askForKey('密钥无效，请重新输入。');
-    if (error instanceof ApiError && error.status === 403) return this.#askForKey('此密钥不是管理密钥：发放、查看和吊销密钥需要管理密钥。');
+    const refused = keyRefusal(error, '此密钥不是管理密钥：发放、查看和吊销密钥需要管理密钥。');
+    if (refused) return this.#askForKey(refused);
     this.#summary.textContent = '读取密钥列表失败，请稍后重试';
   }
 
