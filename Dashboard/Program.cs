@@ -30,6 +30,7 @@ app.MapFigures();
 app.MapSheets();
 app.MapUnits();
 app.MapStations();
+app.MapStationUsage();
 app.MapKeys();
 app.MapCurrentKey();
 app.MapAudit();

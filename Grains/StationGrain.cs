@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Runtime;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,13 @@ public sealed class StationGrain(
     }
 
     public Task<StationSummary?> GetSummary() => Task.FromResult(State.Info is null ? null : Summary(State.Info));
+
+    public Task<IReadOnlyList<DailyUsage>> GetUsage() => Task.FromResult<IReadOnlyList<DailyUsage>>(
+    [
+        .. Aggregate.OfStation(State.DailyVisits).TrimmedTo(Today).DailyVisits
+            .Select(d => new DailyUsage(DateOnly.ParseExact(d.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.Value))
+            .OrderBy(d => d.Date),
+    ]);
 
     public async Task<StationSummary> Register(StationInfo info)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
+using Coverage.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -33,6 +34,11 @@ public static class Problems
     public static ProblemHttpResult UnsupportedCharset(string given, string readable) => TypedResults.Problem(
         $"The body's charset '{given}' is not one this import reads; save the file in {readable} and name it in Content-Type, " +
         "e.g. text/csv; charset=gbk.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported charset");
+
+    /// <summary>Unlike a single write that timed out, a batch that failed this way certainly wrote nothing.</summary>
+    public static ProblemHttpResult BatchTimedOut(GrainCallTimeoutException timeout) => TypedResults.Problem(
+        $"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
 
     /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns.</summary>
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),

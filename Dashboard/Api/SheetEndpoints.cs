@@ -1,5 +1,8 @@
+using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
+using Coverage.Grains;
+using Coverage.Runtime;
 using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,7 +10,9 @@ namespace Coverage.Dashboard.Api;
 
 public static class SheetEndpoints
 {
-    /// <summary>Sheets to fill in and send back: an org's figures, and a county's list of grassroots unions, each in its import's columns.</summary>
+    private const int DefaultUsageDays = 7;
+
+    /// <summary>Sheets to fill in and send back: an org's figures, a county's grassroots unions, stations' daily visits, each in its import's columns.</summary>
     public static RouteGroupBuilder MapSheets(this IEndpointRouteBuilder app)
     {
         var group = app.MapOrgReads("Sheets");
@@ -20,6 +25,11 @@ public static class SheetEndpoints
             .WithSummary("A county's grassroots unions as a sheet to edit")
             .WithDescription("代码,名称,类型 for each grassroots union registered under the county, the columns units:import reads. Add rows " +
                 "or change names and kinds, then send the sheet to POST /api/v1/orgs/{countyCode}/units:import; unchanged rows stay as they are.");
+        group.MapGet("/{code}/usage.csv", UsageAsync)
+            .WithSummary("A sheet of stations' daily visits to fill in")
+            .WithDescription($"编号,名称 and a column per day, the last 7 days unless days is given (1 to {Aggregate.VisitDaysKept}), today last, " +
+                "for each station in the org's subtree that reports its visits by hand; smart stations count their own and are left out. " +
+                "Cells hold the visits reported so far. Fill in the days you report and send the sheet to POST /api/v1/stations/usage:import.");
         return group;
     }
 
@@ -28,6 +38,19 @@ public static class SheetEndpoints
         var org = await reader.GetAsync(code);
         var children = await reader.GetManyAsync(directory.ChildrenOf(code));
         return CsvTables.FiguresSheet($"{code}-figures.csv", [org, .. children]);
+    }
+
+    private static async Task<Results<CsvResult, ProblemHttpResult>> UsageAsync(string code, string? days, StationIndex stations,
+        IGrainFactory grains, TimeProvider clock)
+    {
+        var count = DefaultUsageDays;
+        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > Aggregate.VisitDaysKept))
+            return QueryProblems.Invalid("days", $"days is a whole number from 1 to {Aggregate.VisitDaysKept}, not '{days}'; leave it out for the last {DefaultUsageDays} days.");
+        var today = ChinaClock.Today(clock);
+        var dates = Enumerable.Range(1 - count, count).Select(today.AddDays).ToList();
+        var byHand = (await stations.SummariesAsync(await stations.IdsInSubtreeAsync(code))).Where(s => !s.Smart).ToList();
+        var usage = await Task.WhenAll(byHand.Select(s => grains.GetGrain<IStationGrain>(s.Id).GetUsage()));
+        return CsvTables.UsageSheet($"{code}-usage.csv", dates, byHand.Zip(usage));
     }
 
     private static Results<CsvResult, ProblemHttpResult> Units(string code, IOrgDirectory directory)

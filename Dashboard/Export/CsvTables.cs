@@ -39,6 +39,16 @@ public static class CsvTables
     public static CsvResult UnitsSheet(string fileName, IEnumerable<OrgInfo> units) =>
         new(fileName, ["代码", "名称", "类型"], units.Select(u => (IReadOnlyList<string?>)[u.Code, u.Name, KindName(u.Kind)]));
 
+    /// <summary>
+    /// Stations' visits a day, a column per date under the date itself, as the usage import reads them; a day not reported
+    /// is an empty cell, to be filled in.
+    /// </summary>
+    public static CsvResult UsageSheet(string fileName, IReadOnlyList<DateOnly> days, IEnumerable<(StationSummary Station, IReadOnlyList<DailyUsage> Usage)> stations) =>
+        new(fileName, ["编号", "名称", .. days.Select(Aggregate.Day)], stations.Select(s => (IReadOnlyList<string?>)
+        [
+            s.Station.Id, s.Station.Name, .. days.Select(day => s.Usage.FirstOrDefault(u => u.Date == day) is { } reported ? Number(reported.Visits) : null),
+        ]));
+
     public static CsvResult OrgInfos(string fileName, IEnumerable<OrgInfo> orgs) =>
         new(fileName, OrgColumns, orgs.Select(o => Info(o.Code, o.Name, o.Level, o.Kind, o.ParentCode)));
 

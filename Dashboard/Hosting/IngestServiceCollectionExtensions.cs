@@ -5,14 +5,16 @@ namespace Coverage.Dashboard.Hosting;
 
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>What the write endpoints need: input readers, the batch applier, unit registration and the audit log.</summary>
+    /// <summary>What the write endpoints need: input readers, the batch appliers, unit registration and the audit log.</summary>
     public static IHostApplicationBuilder AddCoverageIngest(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton<AuditLog>();
         services.AddSingleton<FiguresReader>();
         services.AddSingleton<StationReader>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<FiguresBatch>();
+        services.AddSingleton<UsageBatch>();
         services.AddSingleton<UnitRegistration>();
         return builder;
     }

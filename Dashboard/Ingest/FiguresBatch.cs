@@ -14,7 +14,7 @@ namespace Coverage.Dashboard.Ingest;
 /// Checks a whole batch, staleness and storage included, before writing any of it, then writes it in one transaction with
 /// its audit entries: a refused or failed batch changes nothing.
 /// </summary>
-public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, Database database, GroupCommitter committer, AuditLog audit)
+public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, StorageProbe probe, GroupCommitter committer, AuditLog audit)
 {
     private const int Concurrency = 512;
 
@@ -33,7 +33,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         {
             if (await CheckStalenessAsync(items) is { } stale)
                 return stale;
-            await ProbeStorageAsync(cancellationToken);
+            await probe.EnsureAnsweringAsync(cancellationToken);
             var entries = items.Select(i => audit.StatementFor(AuditPayload.For(user, i.Code, action, new { i.Code, i.Figures })));
             var group = new WriteGroup(committer, IOrgGrain.StateName, items.Select(i => i.Code), entries);
             var failures = await Task.WhenAll(items.Select(item =>
@@ -48,9 +48,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             }
             catch (GrainCallTimeoutException timeout)
             {
-                // Unlike a single write that timed out, a batch that failed this way certainly wrote nothing.
-                return TypedResults.Problem($"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+                return Problems.BatchTimedOut(timeout);
             }
             return TypedResults.Ok(new BatchResult(items.Count));
         }
@@ -103,22 +101,6 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             ? Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures",
                 "The batch was not applied: some figures are older than the ones stored. Send figures as of the stored moment or later.")
             : null;
-    }
-
-    /// <summary>Fails the batch with 503 before anything is written when the database is not answering.</summary>
-    private async Task ProbeStorageAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (System.Data.Common.DbException error)
-        {
-            throw new StorageUnavailableException($"The database is unavailable ({error.Message}); nothing was written.", error);
-        }
     }
 
     /// <summary>A newer asOf stored by another writer after the check: the batch is refused as if it had arrived after it.</summary>

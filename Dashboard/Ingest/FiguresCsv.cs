@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Coverage.Contracts;
 using Coverage.Silo.Analytics;
 
@@ -11,7 +10,7 @@ namespace Coverage.Dashboard.Ingest;
 /// A figures import: a header naming the columns, then one row per org; errors are keyed rows[LINE].COLUMN. A name column
 /// is for the person filling the sheet and is not read; a row with no figures filled in is skipped.
 /// </summary>
-public static partial class FiguresCsv
+public static class FiguresCsv
 {
     private static readonly string[] SheetDateForms =
         ["yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d", "yyyy-M-d"];
@@ -122,7 +121,7 @@ public static partial class FiguresCsv
         var groups = new JsonObject();
         foreach (var (column, cell) in cells.Where(c => c.column is not ("code" or "name") && c.cell.Length > 0))
         {
-            var value = column == "asOf" ? JsonValue.Create(AsOf(cell)) : Number(cell);
+            var value = column == "asOf" ? JsonValue.Create(AsOf(cell)) : SheetCell.Number(cell);
             if (column.Split('.') is [var group, var field])
                 ((groups[group] ??= new JsonObject()).AsObject())[field] = value;
             else
@@ -141,19 +140,4 @@ public static partial class FiguresCsv
         DateTime.TryParseExact(cell, SheetDateForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, ChinaClock.Offset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
             : cell;
-
-    /// <summary>
-    /// A cell as a JSON number when it reads as one, so that the figures reader judges it exactly as it judges JSON. Digits
-    /// grouped in threes by commas, as a spreadsheet shows large numbers, read as the number; any other comma does not.
-    /// </summary>
-    private static JsonNode Number(string cell)
-    {
-        var plain = GroupedDigits().IsMatch(cell) ? cell.Replace(",", "", StringComparison.Ordinal) : cell;
-        return long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? JsonValue.Create(whole)
-            : decimal.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
-            : JsonValue.Create(cell);
-    }
-
-    [GeneratedRegex(@"^[+-]?[0-9]{1,3}(,[0-9]{3})+$")]
-    private static partial Regex GroupedDigits();
 }

@@ -42,8 +42,7 @@ public sealed class StationReader(TimeProvider clock)
             return null;
         }
         var before = errors.Count;
-        var today = ChinaClock.Today(clock);
-        var oldest = today.AddDays(1 - Aggregate.VisitDaysKept);
+        var (oldest, today) = UsageWindow();
         var usage = new List<DailyUsage>();
         var index = 0;
         foreach (var day in json.EnumerateArray())
@@ -65,6 +64,13 @@ public sealed class StationReader(TimeProvider clock)
                 usage.Add(new DailyUsage(date, count));
         }
         return errors.Count > before ? null : usage;
+    }
+
+    /// <summary>The days a usage report may name: those still kept, up to today in China Standard Time.</summary>
+    public (DateOnly Oldest, DateOnly Today) UsageWindow()
+    {
+        var today = ChinaClock.Today(clock);
+        return (today.AddDays(1 - Aggregate.VisitDaysKept), today);
     }
 
     private static double? Coordinate(JsonElement json, string field, double limit, ErrorBag errors)

@@ -14,6 +14,9 @@ public interface IStationGrain : IGrainWithStringKey
 
     Task<StationSummary> Register(StationInfo info);
 
+    /// <summary>The visits of each day reported and still kept, oldest first; empty for a station never registered.</summary>
+    Task<IReadOnlyList<DailyUsage>> GetUsage();
+
     /// <summary>Throws <see cref="StationNotRegisteredException"/> for an unknown station.</summary>
     Task<StationSummary> ReportUsage(IReadOnlyList<DailyUsage> usage);
 }

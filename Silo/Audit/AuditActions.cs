@@ -11,10 +11,12 @@ public static class AuditActions
     public const string UnitsImport = "units.import";
     public const string StationsPut = "stations.put";
     public const string StationsUsage = "stations.usage";
+    public const string UsageBatch = "usage.batch";
+    public const string UsageImport = "usage.import";
     public const string TargetsPut = "targets.put";
     public const string KeysCreate = "keys.create";
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsUsage, TargetsPut, KeysCreate, KeysRevoke];
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsUsage, UsageBatch, UsageImport, TargetsPut, KeysCreate, KeysRevoke];
 }

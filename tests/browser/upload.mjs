@@ -1,6 +1,7 @@
 // Scenario: a county union uploads its filled sheet on 上报记录: a sheet with a mistake is refused and each cell to fix is
 // named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once. Its list
 // of grassroots unions goes the same way: a unit added to the sheet is registered, and the list downloaded again holds it.
+// Its stations' visits too: the sheet downloaded lists a station that counts by hand, and today's cell filled in is reported.
 // Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
 import { readFileSync } from 'node:fs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -55,4 +56,28 @@ await run(async launch => {
   const units = readFileSync(await download.path(), 'utf8');
   check(units.startsWith('\uFEFF代码,名称,类型') && units.includes('UP-U1,兴宁区网约车司机联合工会,联合基层工会'),
     `the downloaded list holds the unit registered (${download.suggestedFilename()})`);
+
+  const writer = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
+  await fetch(`${baseUrl}/api/v1/stations/up-s1`, {
+    method: 'PUT', headers: writer,
+    body: JSON.stringify({ orgCode: county, name: '兴宁区人民路驿站', lat: 22.82, lon: 108.37, open24h: false, smart: false }),
+  });
+  check(await page.locator('#upload-usage').isVisible(), 'a county key is offered its stations\' visits sheet');
+  let usage = '';
+  await poll(async () => {
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-usage')]);
+    usage = readFileSync(await sheet.path(), 'utf8').replace(/^\uFEFF/, '');
+    return usage.includes('up-s1,兴宁区人民路驿站');
+  }, { timeout: 10000, message: 'the downloaded visits sheet never listed the station registered' });
+  const [head, ...rows] = usage.trim().split('\r\n');
+  const today = head.split(',').at(-1);
+  const filled = [head, ...rows.map(row => (row.startsWith('up-s1,') ? `${row.slice(0, row.lastIndexOf(','))},46` : row))].join('\r\n');
+  await page.locator('#usage-file').setInputFiles({ name: '驿站服务人次.csv', mimeType: 'text/csv', buffer: Buffer.from(filled) });
+  await poll(async () => (await result.innerText()).includes('的服务人次已接收'), { timeout: 10000, message: 'the visits sheet was never applied' });
+  const stations = await (await fetch(`${baseUrl}/api/v1/orgs/${county}/stations`, { headers: writer })).json();
+  const station = stations.items.find(s => s.id === 'up-s1');
+  check(station?.visits.today === 46, `the station's visits today (${today}) are now 46 (${station?.visits.today})`);
+  await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入驿站服务人次'), {
+    timeout: 10000, message: 'the visits import was not listed among the entries accepted today',
+  });
 });

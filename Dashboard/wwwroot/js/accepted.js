@@ -18,6 +18,8 @@ const ACTIONS = {
   'units.import': '表格导入基层工会',
   'stations.put': '登记驿站',
   'stations.usage': '上报驿站服务人次',
+  'usage.batch': '批量上报驿站服务人次',
+  'usage.import': '表格导入驿站服务人次',
   'targets.put': '设定年度目标',
   'keys.create': '发放密钥',
   'keys.revoke': '吊销密钥',
@@ -35,7 +37,9 @@ function contentOf(action, payload) {
     case 'units.batch':
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
     case 'stations.put': return `${payload.info.name}（${payload.stationId}）`;
-    case 'stations.usage': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
+    case 'stations.usage':
+    case 'usage.batch':
+    case 'usage.import': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
     case 'targets.put': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;
@@ -61,10 +65,13 @@ class AcceptedPage {
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
     document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
+    document.getElementById('download-usage').addEventListener('click', () => this.#download(api.usageSheet, 'usage', '驿站服务人次表'));
     this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
       ({ registered, renamed, unchanged }) => `新登记 ${registered} 个、更名 ${renamed} 个、未变 ${unchanged} 个基层工会`);
+    this.#uploadsFrom('upload-usage', 'usage-file', (_, bytes, charset) => api.importUsage(bytes, charset),
+      ({ stations, days }) => `${stations} 个驿站共 ${days} 天的服务人次已接收`);
   }
 
   start() {
@@ -116,13 +123,16 @@ class AcceptedPage {
     return row;
   }
 
-  // Whose key this is, and that org's sheets to fill in and send back: its figures, and a county's grassroots unions.
+  // Whose key this is, and that org's sheets to fill in and send back: its figures, a county's grassroots unions, stations' visits.
   async #showOwner() {
     this.#owner = api.currentKey();
     const key = await this.#owner;
     document.getElementById('key-owner-text').textContent = ownerText(key);
     document.getElementById('key-owner').hidden = false;
-    document.getElementById('units-sheet').hidden = (await api.org(key.orgCode)).level !== 'county';
+    const { level } = await api.org(key.orgCode);
+    document.getElementById('units-sheet').hidden = level !== 'county';
+    // Stations belong to counties; a county and every federation above it can collect their visits on one sheet.
+    document.getElementById('usage-sheet').hidden = level === 'grassroots';
   }
 
   // The button opens the file picker; an accepted sheet shows at once among today's entries.
