@@ -30,7 +30,7 @@ app.MapFigures();
 app.MapSheets();
 app.MapUnits();
 app.MapStations();
-app.MapStationUsage();
+app.MapStationBatches();
 app.MapKeys();
 app.MapCurrentKey();
 app.MapAudit();

@@ -14,7 +14,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<StationReader>();
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<FiguresBatch>();
-        services.AddSingleton<UsageBatch>();
+        services.AddSingleton<StationBatch>();
         services.AddSingleton<UnitRegistration>();
         return builder;
     }

@@ -1,7 +1,7 @@
 // Scenario: a county union uploads its filled sheet on 上报记录: a sheet with a mistake is refused and each cell to fix is
 // named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once. Its list
 // of grassroots unions goes the same way: a unit added to the sheet is registered, and the list downloaded again holds it.
-// Its stations' visits too: the sheet downloaded lists a station that counts by hand, and today's cell filled in is reported.
+// Its stations too: a station registered from a sheet is listed on the visits sheet downloaded, and today's cell filled in is reported.
 // Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
 import { readFileSync } from 'node:fs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -57,12 +57,12 @@ await run(async launch => {
   check(units.startsWith('\uFEFF代码,名称,类型') && units.includes('UP-U1,兴宁区网约车司机联合工会,联合基层工会'),
     `the downloaded list holds the unit registered (${download.suggestedFilename()})`);
 
-  const writer = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
-  await fetch(`${baseUrl}/api/v1/stations/up-s1`, {
-    method: 'PUT', headers: writer,
-    body: JSON.stringify({ orgCode: county, name: '兴宁区人民路驿站', lat: 22.82, lon: 108.37, open24h: false, smart: false }),
+  check(await page.locator('#upload-stations').isVisible(), 'a county key is offered its stations\' sheets');
+  await page.locator('#stations-file').setInputFiles({
+    name: '驿站名册.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施\nup-s1,兴宁区人民路驿站,${county},22.82,108.37,否,否,饮水、充电\n`),
   });
-  check(await page.locator('#upload-usage').isVisible(), 'a county key is offered its stations\' visits sheet');
+  await poll(async () => (await result.innerText()).includes('新登记 1 个'), { timeout: 10000, message: 'the stations sheet was never applied' });
   let usage = '';
   await poll(async () => {
     const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-usage')]);
@@ -74,7 +74,7 @@ await run(async launch => {
   const filled = [head, ...rows.map(row => (row.startsWith('up-s1,') ? `${row.slice(0, row.lastIndexOf(','))},46` : row))].join('\r\n');
   await page.locator('#usage-file').setInputFiles({ name: '驿站服务人次.csv', mimeType: 'text/csv', buffer: Buffer.from(filled) });
   await poll(async () => (await result.innerText()).includes('的服务人次已接收'), { timeout: 10000, message: 'the visits sheet was never applied' });
-  const stations = await (await fetch(`${baseUrl}/api/v1/orgs/${county}/stations`, { headers: writer })).json();
+  const stations = await (await fetch(`${baseUrl}/api/v1/orgs/${county}/stations`, { headers: { Authorization: `Bearer ${key}` } })).json();
   const station = stations.items.find(s => s.id === 'up-s1');
   check(station?.visits.today === 46, `the station's visits today (${today}) are now 46 (${station?.visits.today})`);
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入驿站服务人次'), {

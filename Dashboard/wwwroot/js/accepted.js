@@ -17,6 +17,7 @@ const ACTIONS = {
   'units.batch': '批量登记基层工会',
   'units.import': '表格导入基层工会',
   'stations.put': '登记驿站',
+  'stations.import': '表格导入驿站',
   'stations.usage': '上报驿站服务人次',
   'usage.batch': '批量上报驿站服务人次',
   'usage.import': '表格导入驿站服务人次',
@@ -36,7 +37,8 @@ function contentOf(action, payload) {
     case 'units.put':
     case 'units.batch':
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
-    case 'stations.put': return `${payload.info.name}（${payload.stationId}）`;
+    case 'stations.put':
+    case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
     case 'stations.usage':
     case 'usage.batch':
     case 'usage.import': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
@@ -65,11 +67,14 @@ class AcceptedPage {
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
     document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
+    document.getElementById('download-stations').addEventListener('click', () => this.#download(api.stationsSheet, 'stations', '驿站名册'));
     document.getElementById('download-usage').addEventListener('click', () => this.#download(api.usageSheet, 'usage', '驿站服务人次表'));
     this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
       ({ registered, renamed, unchanged }) => `新登记 ${registered} 个、更名 ${renamed} 个、未变 ${unchanged} 个基层工会`);
+    this.#uploadsFrom('upload-stations', 'stations-file', (_, bytes, charset) => api.importStations(bytes, charset),
+      ({ registered, updated, unchanged }) => `新登记 ${registered} 个、更新 ${updated} 个、未变 ${unchanged} 个驿站`);
     this.#uploadsFrom('upload-usage', 'usage-file', (_, bytes, charset) => api.importUsage(bytes, charset),
       ({ stations, days }) => `${stations} 个驿站共 ${days} 天的服务人次已接收`);
   }
@@ -123,7 +128,7 @@ class AcceptedPage {
     return row;
   }
 
-  // Whose key this is, and that org's sheets to fill in and send back: its figures, a county's grassroots unions, stations' visits.
+  // Whose key this is, and that org's sheets to fill in and send back: its figures, a county's grassroots unions, its stations and their visits.
   async #showOwner() {
     this.#owner = api.currentKey();
     const key = await this.#owner;
@@ -131,8 +136,8 @@ class AcceptedPage {
     document.getElementById('key-owner').hidden = false;
     const { level } = await api.org(key.orgCode);
     document.getElementById('units-sheet').hidden = level !== 'county';
-    // Stations belong to counties; a county and every federation above it can collect their visits on one sheet.
-    document.getElementById('usage-sheet').hidden = level === 'grassroots';
+    // Stations belong to counties; a county and every federation above it can keep their list and visits on sheets.
+    document.getElementById('station-sheets').hidden = level === 'grassroots';
   }
 
   // The button opens the file picker; an accepted sheet shows at once among today's entries.

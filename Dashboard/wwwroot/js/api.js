@@ -63,6 +63,8 @@ export const api = {
   importFigures: (bytes, charset) => importCsv('/api/v1/figures:import', bytes, charset),
   unitsSheet: async code => (await get(`${org(code)}/units.csv`)).blob(),
   importUnits: (code, bytes, charset) => importCsv(`${org(code)}/units:import`, bytes, charset),
+  stationsSheet: async code => (await get(`${org(code)}/stations.csv`)).blob(),
+  importStations: (bytes, charset) => importCsv('/api/v1/stations:import', bytes, charset),
   usageSheet: async code => (await get(`${org(code)}/usage.csv`)).blob(),
   importUsage: (bytes, charset) => importCsv('/api/v1/stations/usage:import', bytes, charset),
 };

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
+using Coverage.Silo.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class StationBatchEndpoints
+{
+    /// <summary>Many stations at once, registered from a sheet or their daily visits as JSON or a sheet: all of them written, or none.</summary>
+    public static RouteGroupBuilder MapStationBatches(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Stations")
+            .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate);
+        group.MapPost("/stations:import", RegisterAsync)
+            .WithSummary("Register or update stations from a sheet")
+            .WithDescription("text/csv in the columns of the stations export, 编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施 " +
+                "(or stationId,name,orgCode,lat,lon,open24h,smart,amenities; flags 是/否, amenities separated by 、), one row per station, each " +
+                "as PUT /api/v1/stations/{stationId} takes it; the export's visit columns are not read. Answers how many were registered, " +
+                "updated and unchanged; all of them or none.");
+        group.MapPost("/stations/usage:batch", UsageBatchAsync)
+            .WithSummary("Report many stations' daily visits at once")
+            .WithDescription($"[{{\"stationId\", \"usage\": [{{\"date\": \"2026-11-20\", \"visits\": 37}}]}}], up to {FiguresJsonBatch.MaxItems} " +
+                "stations, each as POST /api/v1/stations/{stationId}/usage takes it (a later report for a day replaces it); all of them or none.");
+        group.MapPost("/stations/usage:import", UsageImportAsync)
+            .WithSummary("Report stations' daily visits from a sheet")
+            .WithDescription("text/csv: a header stationId (or 编号), optionally name (名称, not read), then a column per day headed with " +
+                "its date (2026-11-20, or 2026/11/20 as a spreadsheet rewrites it); one row per station, each filled cell its visits that " +
+                "day. Rows with no day filled in are skipped. GET /api/v1/orgs/{code}/usage.csv gives such a sheet to fill in.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request,
+        ClaimsPrincipal user, StationBatch batch, CancellationToken cancellationToken)
+    {
+        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
+            return unsupported;
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag();
+        var items = StationsCsv.Read(body, charset, errors);
+        return await batch.RegisterAsync(items, errors, user, AuditActions.StationsImport, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageBatchAsync(HttpRequest request,
+        ClaimsPrincipal user, StationReader reader, StationBatch batch, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag();
+        using var json = JsonInput.Parse(body, errors);
+        var items = json is null ? [] : UsageJsonBatch.Read(json.RootElement, reader, errors);
+        return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageBatch, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageImportAsync(HttpRequest request,
+        ClaimsPrincipal user, StationReader reader, StationBatch batch, CancellationToken cancellationToken)
+    {
+        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
+            return unsupported;
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag();
+        var items = UsageCsv.Read(body, charset, reader, errors);
+        return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageImport, cancellationToken);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Coverage.Contracts;
+using Coverage.Dashboard.Api;
+using Coverage.Dashboard.Auth;
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Audit;
+using Coverage.Silo.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Ingest;
+
+/// <summary>
+/// Registrations or daily visits of many stations: every station checked (its org, registered, within the key's scope)
+/// before any is written, then all written in one transaction with their audit entries, so a refused or failed batch
+/// changes nothing.
+/// </summary>
+public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, StorageProbe probe, GroupCommitter committer, AuditLog audit)
+{
+    private const int Concurrency = 512;
+
+    /// <summary>One batch at a time: each holds its stations' turns until it commits, so two sharing stations would wait on each other.</summary>
+    private readonly SemaphoreSlim _applying = new(1, 1);
+
+    public async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        IReadOnlyList<StationItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
+    {
+        var stored = await SummariesAsync(items.Select(i => i.StationId));
+        var outside = new ErrorBag();
+        var unknown = 0;
+        foreach (var item in items)
+        {
+            var code = item.Info.OrgCode;
+            if (directory.Find(code) is not { } org)
+            {
+                unknown++;
+                errors.Add(item.OrgPath, $"No union organisation has code '{code}'.");
+            }
+            else if (!user.Reaches(code, directory))
+                outside.Add(item.OrgPath, $"Org '{code}' is outside the scope of this API key (org '{user.OrgOf()}' and below).");
+            else if (org.Level != OrgLevel.County)
+                errors.Add(item.OrgPath, $"'{code}' is a {org.Level.ToString().ToLowerInvariant()}; stations belong to a county.");
+            if (stored[item.StationId] is { } existing && !user.Reaches(existing.OrgCode, directory))
+                outside.Add(item.Path, Outside(item.StationId, existing.OrgCode, user));
+        }
+        if (Refused(outside, unknown, errors, "Unknown org", "some codes name no union organisation. Correct those rows.") is { } refused)
+            return refused;
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var registered = items.Count(i => stored[i.StationId] is null);
+        var unchanged = items.Count(i => stored[i.StationId] is { } existing && Same(existing, i.Info));
+        var writes = items.Select(i => new StationWrite(i.StationId,
+            AuditPayload.For(user, i.Info.OrgCode, action, new { stationId = i.StationId, info = i.Info }), station => station.Register(i.Info)));
+        return await WriteAsync([.. writes], new StationsBatchResult(registered, items.Count - registered - unchanged, unchanged), cancellationToken);
+    }
+
+    public async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> ReportUsageAsync(
+        IReadOnlyList<UsageItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
+    {
+        var stored = await SummariesAsync(items.Select(i => i.StationId));
+        var outside = new ErrorBag();
+        var unknown = 0;
+        foreach (var item in items)
+        {
+            if (stored[item.StationId] is not { } station)
+            {
+                unknown++;
+                errors.Add(item.Path, $"No station has id '{item.StationId}'; register it with PUT /api/v1/stations/{item.StationId} first.");
+            }
+            else if (!user.Reaches(station.OrgCode, directory))
+                outside.Add(item.Path, Outside(item.StationId, station.OrgCode, user));
+        }
+        if (Refused(outside, unknown, errors, "Unknown station", "some ids name no registered station. Register them first, or correct or remove those items.") is { } refused)
+            return refused;
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var writes = items.Select(i => new StationWrite(i.StationId,
+            AuditPayload.For(user, stored[i.StationId]!.OrgCode, action, new { stationId = i.StationId, usage = i.Usage }), station => station.ReportUsage(i.Usage)));
+        return await WriteAsync([.. writes], new UsageBatchResult(items.Count, items.Sum(i => i.Usage.Count)), cancellationToken);
+    }
+
+    /// <summary>Each station's stored registration, or null for one not registered.</summary>
+    private async Task<Dictionary<string, StationSummary?>> SummariesAsync(IEnumerable<string> ids)
+    {
+        var stored = new Dictionary<string, StationSummary?>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(Concurrency))
+        {
+            var summaries = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IStationGrain>(id).GetSummary()));
+            foreach (var (id, summary) in chunk.Zip(summaries))
+                stored[id] = summary;
+        }
+        return stored;
+    }
+
+    private async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WriteAsync<T>(IReadOnlyList<StationWrite> writes, T result,
+        CancellationToken cancellationToken)
+    {
+        await _applying.WaitAsync(cancellationToken);
+        try
+        {
+            await probe.EnsureAnsweringAsync(cancellationToken);
+            var group = new WriteGroup(committer, IStationGrain.StateName, writes.Select(w => w.StationId), writes.Select(w => audit.StatementFor(w.Record)));
+            await Task.WhenAll(writes.Select(write =>
+                group.CallAsync(write.StationId, () => write.Call(grains.GetGrain<IStationGrain>(write.StationId)))));
+            try
+            {
+                await group.Outcome;
+            }
+            catch (GrainCallTimeoutException timeout)
+            {
+                return Problems.BatchTimedOut(timeout);
+            }
+            return TypedResults.Ok(result);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    private static ProblemHttpResult? Refused(ErrorBag outside, int unknown, ErrorBag errors, string unknownTitle, string unknownDetail)
+    {
+        if (outside.Any)
+            return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
+                "The batch was not applied: some stations belong to orgs outside the scope of this API key.");
+        // As for a single write to an unknown station or org; with other faults as well, the answer is the 400 that lists them all.
+        return unknown > 0 && unknown == errors.Count
+            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, unknownTitle, $"The batch was not applied: {unknownDetail}")
+            : null;
+    }
+
+    private static string Outside(string stationId, string orgCode, ClaimsPrincipal user) =>
+        $"Station '{stationId}' belongs to org '{orgCode}', outside the scope of this API key (org '{user.OrgOf()}' and below).";
+
+    private static bool Same(StationSummary stored, StationInfo info) =>
+        stored.OrgCode == info.OrgCode && stored.Name == info.Name && stored.Lat.Equals(info.Lat) && stored.Lon.Equals(info.Lon) &&
+        stored.Open24h == info.Open24h && stored.Smart == info.Smart && stored.Amenities.SequenceEqual(info.Amenities);
+
+    private sealed record StationWrite(string StationId, AuditRecord Record, Func<IStationGrain, Task> Call);
+}
+
+/// <summary>What a batch of registrations did: stations new, stations changed, stations already as sent.</summary>
+public sealed record StationsBatchResult(int Registered, int Updated, int Unchanged);
+
+/// <summary>The answer to an accepted usage batch or import: how many stations and station-days it carried, all now committed.</summary>
+public sealed record UsageBatchResult(int Stations, int Days);
