@@ -8,10 +8,12 @@ namespace Coverage.Dashboard.Ingest;
 public sealed class CsvHeader
 {
     private readonly string[] _written;
+    private readonly IReadOnlyDictionary<string, string> _chineseNames;
 
     public CsvHeader(IEnumerable<string> cells, IReadOnlyDictionary<string, string> chineseNames)
     {
         _written = [.. cells.Select(c => c.Trim())];
+        _chineseNames = chineseNames;
         Fields = [.. _written.Select(c => chineseNames.GetValueOrDefault(c, c))];
     }
 
@@ -23,4 +25,11 @@ public sealed class CsvHeader
     public string Written(string field) => Array.IndexOf(Fields, field) is >= 0 and var index ? _written[index] : field;
 
     public string WrittenAt(int index) => _written[index];
+
+    /// <summary>Lists under <paramref name="row"/> each required field no column stands for, with the Chinese name that would do.</summary>
+    public void ReportMissing(IEnumerable<string> required, string row, ErrorBag errors)
+    {
+        foreach (var missing in required.Where(r => !Fields.Contains(r)))
+            errors.Add(row, $"has no column '{missing}' (or '{_chineseNames.First(n => n.Value == missing).Key}').");
+    }
 }

@@ -35,20 +35,15 @@ public static class FiguresCsv
     public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
-        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames, $"{string.Join(",", Required)},courier.workers,courier.members,…") is not { } sheet)
             return items;
-        if (records.Count == 0)
-        {
-            errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Required)},courier.workers,courier.members,…");
+        var header = sheet.Header;
+        if (!HeaderIsValid(header, sheet.HeaderRow, errors))
             return items;
-        }
-        var header = new CsvHeader(records[0].Fields, ChineseNames);
-        if (!HeaderIsValid(header, $"rows[{records[0].Line}]", errors))
-            return items;
-        if (records.Count == 1)
+        if (sheet.Rows.Count == 0)
             errors.Add("$", "has no rows after the header.");
         var cellErrors = errors.Reworded(message => message == FiguresReader.AsOfForm ? SheetAsOfForm : message);
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count < header.Length)
@@ -74,7 +69,7 @@ public static class FiguresCsv
             if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
                 items.Add(new FiguresItem($"{row}.{header.Written("code")}", $"{row}.{header.Written("asOf")}", code, figures));
         }
-        if (records.Count > 1 && items.Count == 0 && !errors.Any)
+        if (sheet.Rows.Count > 0 && items.Count == 0 && !errors.Any)
             errors.Add("$", "has no row with figures filled in; fill in asOf and the figures of the orgs you report.");
         return items;
     }
@@ -82,8 +77,7 @@ public static class FiguresCsv
     private static bool HeaderIsValid(CsvHeader header, string row, ErrorBag errors)
     {
         var before = errors.Count;
-        foreach (var missing in Required.Where(r => !header.Fields.Contains(r)))
-            errors.Add(row, $"has no column '{missing}' (or '{ChineseNameOf[missing]}').");
+        header.ReportMissing(Required, row, errors);
         for (var i = 0; i < header.Length; i++)
         {
             var parts = header.Fields[i].Split('.');

@@ -12,16 +12,8 @@ public static class FiguresJsonBatch
     public static List<FiguresItem> Read(JsonElement root, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add("$", $"must be an array of {{\"code\", \"figures\"}} items, not {JsonInput.Describe(root)}.");
+        if (!IsBatch(root, """{"code", "figures"}""", errors))
             return items;
-        }
-        if (root.GetArrayLength() is 0 or > MaxItems)
-        {
-            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.");
-            return items;
-        }
         var index = 0;
         foreach (var element in root.EnumerateArray())
         {
@@ -32,6 +24,18 @@ public static class FiguresJsonBatch
             Figures(element, path, reader, errors, code, items);
         }
         return items;
+    }
+
+    /// <summary>Whether the body is an array of 1 to <see cref="MaxItems"/> items; when not, the error names the items' <paramref name="shape"/>.</summary>
+    public static bool IsBatch(JsonElement root, string shape, ErrorBag errors)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
+            errors.Add("$", $"must be an array of {shape} items, not {JsonInput.Describe(root)}.");
+        else if (root.GetArrayLength() is 0 or > MaxItems)
+            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.");
+        else
+            return true;
+        return false;
     }
 
     private static void Figures(JsonElement element, string path, FiguresReader reader, ErrorBag errors, string? code, List<FiguresItem> items)

@@ -11,6 +11,9 @@ public sealed class StationReader(TimeProvider clock)
     public const int MaxUsageDays = Aggregate.VisitDaysKept;
     public const long MaxVisits = 10_000_000;
 
+    /// <summary>How the message for a flag that is not a boolean begins, so a sheet's reader can tell its sender what a sheet may hold.</summary>
+    public const string FlagRule = "must be true or false";
+
     private static readonly string[] Fields = ["orgCode", "name", "lat", "lon", "open24h", "smart", "amenities"];
     private static readonly string[] UsageFields = ["date", "visits"];
 
@@ -92,7 +95,7 @@ public sealed class StationReader(TimeProvider clock)
             return false;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return value.GetBoolean();
-        errors.Add(field, $"must be true or false, not {JsonInput.Describe(value)}.");
+        errors.Add(field, $"{FlagRule}, not {JsonInput.Describe(value)}.");
         return false;
     }
 

@@ -29,20 +29,16 @@ public static class StationsCsv
     public static List<StationItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
         var items = new List<StationItem>();
-        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames,
+            $"{string.Join(",", Required.Concat(Optional))} (or 编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施).") is not { } sheet)
             return items;
-        if (records.Count == 0)
-        {
-            errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Required.Concat(Optional))} (or 编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施).");
+        var header = sheet.Header;
+        if (!HeaderIsValid(header, sheet.HeaderRow, errors))
             return items;
-        }
-        var header = new CsvHeader(records[0].Fields, ChineseNames);
-        if (!HeaderIsValid(header, $"rows[{records[0].Line}]", errors))
-            return items;
-        if (records.Count == 1)
+        if (sheet.Rows.Count == 0)
             errors.Add("$", "has no rows after the header.");
         var firstAt = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count != header.Length)
@@ -62,7 +58,7 @@ public static class StationsCsv
                 errors.Add(idAt, $"'{id}' is already at {firstAt[id]}; list each station once.");
             var rowErrors = errors
                 .Renamed(path => $"{row}.{header.Written(path.StartsWith("amenities", StringComparison.Ordinal) ? "amenities" : path)}")
-                .Reworded(message => message.StartsWith("must be true or false", StringComparison.Ordinal) ? SheetFlag : message);
+                .Reworded(message => message.StartsWith(StationReader.FlagRule, StringComparison.Ordinal) ? SheetFlag : message);
             if (StationReader.ReadInfo(ToJson(cells), rowErrors) is { } info && id is not null && Codes.IsValid(id))
                 items.Add(new StationItem(idAt, $"{row}.{header.Written("orgCode")}", id, info));
         }
@@ -72,8 +68,7 @@ public static class StationsCsv
     private static bool HeaderIsValid(CsvHeader header, string row, ErrorBag errors)
     {
         var before = errors.Count;
-        foreach (var missing in Required.Where(r => !header.Fields.Contains(r)))
-            errors.Add(row, $"has no column '{missing}' (or '{ChineseNames.First(n => n.Value == missing).Key}').");
+        header.ReportMissing(Required, row, errors);
         for (var i = 0; i < header.Length; i++)
         {
             var field = header.Fields[i];

@@ -25,23 +25,16 @@ public static class UnitsCsv
 
     public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
-        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames, string.Join(",", Columns)) is not { } sheet)
             return [];
-        if (records.Count == 0)
-        {
-            errors.Add("$", $"is empty; the first row names the columns: {string.Join(",", Columns)}");
-            return [];
-        }
-        var header = new CsvHeader(records[0].Fields, ChineseNames);
-        var headerRow = $"rows[{records[0].Line}]";
-        foreach (var missing in Columns.Where(c => !header.Fields.Contains(c)))
-            errors.Add(headerRow, $"has no column '{missing}' (or '{ChineseNames.First(n => n.Value == missing).Key}').");
+        var (header, headerRow) = (sheet.Header, sheet.HeaderRow);
+        header.ReportMissing(Columns, headerRow, errors);
         var strays = Enumerable.Range(0, header.Length).Where(i => !Columns.Contains(header.Fields[i])).Select(header.WrittenAt);
         foreach (var column in strays.Concat(header.Fields.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => header.Written(g.Key))))
             errors.Add($"{headerRow}.{column}", $"is not a column of its own; the columns are {string.Join(",", Columns)} (or 代码,名称,类型), each once.");
         if (errors.Any)
             return [];
-        var rows = records.Skip(1).ToList();
+        var rows = sheet.Rows;
         if (rows.Count == 0)
         {
             errors.Add("$", "has no rows after the header.");

@@ -13,16 +13,8 @@ public static class UnitsJsonBatch
     {
         itemPath ??= index => $"[{index}]";
         var items = new List<UnitItem>();
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add("$", $"must be an array of {{\"code\", \"name\", \"kind\"}} items, not {JsonInput.Describe(root)}.");
+        if (!FiguresJsonBatch.IsBatch(root, """{"code", "name", "kind"}""", errors))
             return items;
-        }
-        if (root.GetArrayLength() is 0 or > FiguresJsonBatch.MaxItems)
-        {
-            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {FiguresJsonBatch.MaxItems}.");
-            return items;
-        }
         var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         foreach (var element in root.EnumerateArray())

@@ -23,21 +23,17 @@ public static partial class UsageCsv
 
     public static List<UsageItem> Read(byte[] body, CsvCharset charset, StationReader reader, ErrorBag errors)
     {
-        if (CsvParser.Parse(body, charset, errors, FiguresJsonBatch.MaxItems) is not { } records)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames,
+            "stationId (or 编号), then a column per day headed with its date, like 2026-11-20.") is not { } sheet)
             return [];
-        if (records.Count == 0)
-        {
-            errors.Add("$", "is empty; the first row names the columns: stationId (or 编号), then a column per day headed with its date, like 2026-11-20.");
-            return [];
-        }
-        var header = new CsvHeader(records[0].Fields, ChineseNames);
-        if (Days(header, $"rows[{records[0].Line}]", reader.UsageWindow(), errors) is not { } days)
+        var header = sheet.Header;
+        if (Days(header, sheet.HeaderRow, reader.UsageWindow(), errors) is not { } days)
             return [];
         var idColumn = Array.IndexOf(header.Fields, "stationId");
         var stations = new JsonArray();
         var lines = new List<int>();
         var columnsOfRow = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count != header.Length)
@@ -63,7 +59,7 @@ public static partial class UsageCsv
         if (stations.Count == 0)
         {
             if (!errors.Any)
-                errors.Add("$", records.Count == 1 ? "has no rows after the header." : "has no row with visits filled in; fill in the visits of the days you report.");
+                errors.Add("$", sheet.Rows.Count == 0 ? "has no rows after the header." : "has no row with visits filled in; fill in the visits of the days you report.");
             return [];
         }
         var sheetErrors = errors.Renamed(path => ColumnOf(path, header, columnsOfRow));
@@ -77,8 +73,7 @@ public static partial class UsageCsv
     {
         var before = errors.Count;
         var days = new List<(int Column, DateOnly Date)>();
-        if (!header.Fields.Contains("stationId"))
-            errors.Add(row, "has no column 'stationId' (or '编号').");
+        header.ReportMissing(["stationId"], row, errors);
         for (var i = 0; i < header.Length; i++)
         {
             var at = $"{row}.{header.WrittenAt(i)}";
