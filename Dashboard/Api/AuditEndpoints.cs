@@ -33,20 +33,21 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? keyId,
-        string? action, string? from, string? to, string? after, string? limit, ClaimsPrincipal user, IOrgDirectory directory, AuditLog audit,
-        CancellationToken cancellationToken)
+        string? action, string? from, string? to, string? after, string? limit, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
+        AuditLog audit, CancellationToken cancellationToken)
     {
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         var cursor = Number(after, "after", 0, long.MaxValue, 0, errors);
         var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
         if (!string.IsNullOrEmpty(keyId) && !ApiKeyStore.CouldBeId(keyId))
-            errors.Add("keyId", $"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {ApiKeyStore.MaxIdLength} characters.");
+            errors.Add("keyId", new($"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {ApiKeyStore.MaxIdLength} characters.",
+                $"必须是 POST /api/v1/keys 答复的密钥编号：字母、数字和“_”，最多 {ApiKeyStore.MaxIdLength} 个字符。"));
         if (!string.IsNullOrEmpty(action) && !AuditActions.All.Contains(action))
-            errors.Add("action", $"must be one of {string.Join(", ", AuditActions.All)}.");
+            errors.Add("action", new($"must be one of {string.Join(", ", AuditActions.All)}.", $"必须是 {string.Join("、", AuditActions.All)} 之一。"));
         var start = Moment(from, "from", endOfDay: false, errors);
         var end = Moment(to, "to", endOfDay: true, errors);
         if (start > end)
-            errors.Add("from", "is after to; swap them.");
+            errors.Add("from", new("is after to; swap them.", "晚于 to；请对调两者。"));
         if (errors.Any)
             return Problems.InvalidQuery(errors);
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
@@ -63,7 +64,7 @@ public static class AuditEndpoints
             return fallback;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        errors.Add(name, $"must be a whole number from {min} to {max}.");
+        errors.Add(name, new($"must be a whole number from {min} to {max}.", $"必须是 {min} 至 {max} 的整数。"));
         return fallback;
     }
 
@@ -91,7 +92,8 @@ public static class AuditEndpoints
                 : null;
         if (HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
             return Plausible(instant.Year, name, errors) ? instant : null;
-        errors.Add(name, "must be a day (yyyy-MM-dd, China Standard Time) or an instant with its offset (2026-11-20T09:30:00+08:00).");
+        errors.Add(name, new("must be a day (yyyy-MM-dd, China Standard Time) or an instant with its offset (2026-11-20T09:30:00+08:00).",
+            "必须是日期（yyyy-MM-dd，北京时间）或带时区的时刻（2026-11-20T09:30:00+08:00）。"));
         return null;
     }
 
@@ -99,7 +101,7 @@ public static class AuditEndpoints
     {
         if (Years.Plausible(year))
             return true;
-        errors.Add(name, $"must lie {Years.Range}.");
+        errors.Add(name, new($"must lie {Years.Range}.", $"必须在 {Years.First} 年至 {Years.Last} 年之间。"));
         return false;
     }
 

@@ -34,7 +34,7 @@ public static class FigureEndpoints
     {
         if (await RequestBody.ReadAsync(request, SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
             return Problems.Invalid(errors);
@@ -58,7 +58,7 @@ public static class FigureEndpoints
     {
         if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : FiguresJsonBatch.Read(json.RootElement, reader, errors);
         return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresBatch, cancellationToken);
@@ -71,7 +71,7 @@ public static class FigureEndpoints
             return unsupported;
         if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         var items = FiguresCsv.Read(body, charset, reader, errors);
         return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken);
     }

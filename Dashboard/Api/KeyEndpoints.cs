@@ -54,7 +54,7 @@ public static class KeyEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var (orgCode, role) = json is null ? (null, null) : Read(json.RootElement, errors);
         if (errors.Any || orgCode is null || role is null)
@@ -88,7 +88,7 @@ public static class KeyEndpoints
         var role = JsonInput.Text(json, "role", "", errors, 16);
         var parsed = Enum.GetValues<ApiKeyRole>().Where(r => ApiKeyStore.Name(r) == role).Select(r => (ApiKeyRole?)r).FirstOrDefault();
         if (role is not null && parsed is null)
-            errors.Add("role", "must be one of reader, writer, admin.");
+            errors.Add("role", new("must be one of reader, writer, admin.", "必须是 reader、writer、admin 之一。"));
         return (orgCode, parsed);
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Export;
 using Coverage.Dashboard.Ingest;
 using Coverage.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,15 +42,27 @@ public static class Problems
         $"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
         statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
 
-    /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns.</summary>
+    public static Message NoSuchOrg(string code) => new($"No union organisation has code '{code}'.", $"没有代码为“{code}”的工会组织。");
+
+    public static Message OrgOutside(string code, ClaimsPrincipal user) => new(
+        $"Org '{code}' is outside the scope of this API key (org '{user.OrgOf()}' and below).",
+        $"组织“{code}”不在此密钥的范围内（组织“{user.OrgOf()}”及其下级）。");
+
+    public static Message StationsBelongToACounty(string code, OrgLevel level) => new(
+        $"'{code}' is a {level.ToString().ToLowerInvariant()}; stations belong to a county.",
+        $"“{code}”是{CsvTables.LevelName(level)}组织；驿站属于县级工会。");
+
+    /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns, in the request's language.</summary>
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
-        "The request was not applied; fix the fields listed in 'errors' and send it again.", title: "Invalid request");
+        new Message("The request was not applied; fix the fields listed in 'errors' and send it again.", "请求未被接受；请改正 errors 中所列各项后重新发送。")
+            .In(errors.Language), title: "Invalid request");
 
     /// <summary>A 400 for a read, with every error keyed by the query parameter it concerns.</summary>
     public static ValidationProblem InvalidQuery(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
-        "Fix the query parameters listed in 'errors' and ask again.", title: "Invalid query");
+        new Message("Fix the query parameters listed in 'errors' and ask again.", "请改正 errors 中所列的查询参数后重新查询。").In(errors.Language),
+        title: "Invalid query");
 
     /// <summary>Errors that are not about the shape of the input (scope, staleness), with the status that fits them.</summary>
-    public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail });
+    public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, Message detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail.In(errors.Language) });
 }

@@ -38,7 +38,7 @@ public static class StationBatchEndpoints
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         var items = StationsCsv.Read(body, charset, errors);
         return await batch.RegisterAsync(items, errors, user, AuditActions.StationsImport, cancellationToken);
     }
@@ -48,7 +48,7 @@ public static class StationBatchEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : UsageJsonBatch.Read(json.RootElement, reader, errors);
         return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageBatch, cancellationToken);
@@ -61,7 +61,7 @@ public static class StationBatchEndpoints
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         var items = UsageCsv.Read(body, charset, reader, errors);
         return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageImport, cancellationToken);
     }

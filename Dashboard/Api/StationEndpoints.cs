@@ -27,9 +27,9 @@ public static class StationEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         if (!Codes.IsValid(stationId))
-            errors.Add("stationId", $"must be {Codes.Rule}.");
+            errors.Add("stationId", Codes.Invalid);
         using var json = JsonInput.Parse(body, errors);
         var info = json is null ? null : StationReader.ReadInfo(json.RootElement, errors);
         if (errors.Any || info is null)
@@ -41,7 +41,7 @@ public static class StationEndpoints
             return Problems.OutOfScope(info.OrgCode, user);
         if (org.Level != OrgLevel.County)
         {
-            errors.Add("orgCode", $"'{info.OrgCode}' is a {org.Level.ToString().ToLowerInvariant()}; stations belong to a county.");
+            errors.Add("orgCode", Problems.StationsBelongToACounty(info.OrgCode, org.Level));
             return Problems.Invalid(errors);
         }
         var station = grains.GetGrain<IStationGrain>(stationId);
@@ -59,9 +59,9 @@ public static class StationEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         if (!Codes.IsValid(stationId))
-            errors.Add("stationId", $"must be {Codes.Rule}.");
+            errors.Add("stationId", Codes.Invalid);
         using var json = JsonInput.Parse(body, errors);
         var usage = json is null ? null : reader.ReadUsage(json.RootElement, errors);
         if (errors.Any || usage is null)

@@ -38,7 +38,7 @@ public static class TargetEndpoints
             return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}.");
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var targets = json is null ? [] : Read(json.RootElement, errors);
         if (errors.Any)
@@ -59,16 +59,16 @@ public static class TargetEndpoints
             if (TargetMeasures.Find(property.Name) is not { } measure)
                 continue;
             if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value))
-                errors.Add(property.Name, "must be a number.");
+                errors.Add(property.Name, new("must be a number.", "必须是数字。"));
             else if (!double.IsFinite(value) || value <= 0 || (measure.IsRate && value > 1))
                 errors.Add(property.Name, measure.IsRate
-                    ? $"is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}."
-                    : $"must be a number above 0, not {value}.");
+                    ? new($"is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}.", $"是比率：请填大于 0、至多为 1 的数（85% 填 0.85），而不是 {value}。")
+                    : new($"must be a number above 0, not {value}.", $"必须是大于 0 的数，而不是 {value}。"));
             else
                 targets[property.Name] = value;
         }
         if (targets.Count == 0 && !errors.Any)
-            errors.Add("$", "sets no target; send e.g. {\"newMembers\": 30000}.");
+            errors.Add("$", new("sets no target; send e.g. {\"newMembers\": 30000}.", "没有设定任何目标；例如发送 {\"newMembers\": 30000}。"));
         return targets;
     }
 }

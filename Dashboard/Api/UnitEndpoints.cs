@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Export;
 using Coverage.Dashboard.Ingest;
 using Coverage.Grains;
 using Coverage.Runtime;
@@ -34,10 +35,10 @@ public static class UnitEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         CheckCounty(countyCode, directory, errors);
         if (!Codes.IsValid(unitCode))
-            errors.Add("unitCode", $"must be {Codes.Rule}.");
+            errors.Add("unitCode", Codes.Invalid);
         using var json = JsonInput.Parse(body, errors);
         var (name, kind) = json is null ? (null, null) : UnitReader.Read(json.RootElement, "", errors, Fields);
         if (errors.Any || name is null || kind is null)
@@ -56,7 +57,7 @@ public static class UnitEndpoints
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : UnitsJsonBatch.Read(json.RootElement, errors);
         return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsBatch, user, directory, registration, audit);
@@ -70,7 +71,7 @@ public static class UnitEndpoints
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.BatchLimit);
-        var errors = new ErrorBag();
+        var errors = new ErrorBag(Languages.Of(request));
         var items = UnitsCsv.Read(body, charset, errors);
         return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit);
     }
@@ -86,23 +87,25 @@ public static class UnitEndpoints
             unit => audit.StatementFor(AuditPayload.For(user, unit.Code, action, unit)));
         if (taken.Count == 0)
             return TypedResults.Ok(counts);
-        var conflicts = new ErrorBag();
+        var conflicts = errors.Sibling();
         foreach (var (item, holder) in taken)
             conflicts.Add(item.Path, TakenBy(item.Code, holder));
-        return Problems.Rejected(conflicts, StatusCodes.Status409Conflict, "Unit codes taken",
+        return Problems.Rejected(conflicts, StatusCodes.Status409Conflict, "Unit codes taken", new(
             $"The batch was not applied: {(taken.Count == 1 ? "one of its codes belongs" : $"{taken.Count} of its codes belong")} to other orgs. " +
-            "Choose other codes for those listed in 'errors'.");
+            "Choose other codes for those listed in 'errors'.",
+            $"本批未导入：其中 {taken.Count} 个代码已属于其他组织。请为 errors 所列各项另选代码。"));
     }
 
     private static void CheckCounty(string countyCode, IOrgDirectory directory, ErrorBag errors)
     {
         if (directory.Find(countyCode)!.Level != OrgLevel.County)
-            errors.Add("countyCode", $"'{countyCode}' is not a county; grassroots unions register under a county.");
+            errors.Add("countyCode", new($"'{countyCode}' is not a county; grassroots unions register under a county.", $"“{countyCode}”不是县级工会；基层工会须在县级工会下登记。"));
     }
 
     private static ProblemHttpResult Taken(string unitCode, OrgInfo holder) =>
-        TypedResults.Problem($"{TakenBy(unitCode, holder)}; choose another unit code.", statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
+        TypedResults.Problem($"{TakenBy(unitCode, holder).En}; choose another unit code.", statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
 
-    private static string TakenBy(string unitCode, OrgInfo holder) =>
-        $"Code '{unitCode}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})";
+    private static Message TakenBy(string unitCode, OrgInfo holder) => new(
+        $"Code '{unitCode}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})",
+        $"代码“{unitCode}”已属于{holder.Name}（{CsvTables.LevelName(holder.Level)}{(holder.ParentCode is { } parent ? $"，上级 {parent}" : "")}）");
 }

@@ -67,7 +67,7 @@ public static class CsvTables
     private static IReadOnlyList<string?> Info(string code, string name, OrgLevel level, OrgKind kind, string? parent) =>
         [code, name, LevelName(level), KindName(kind), parent];
 
-    private static string LevelName(OrgLevel level) => level switch
+    public static string LevelName(OrgLevel level) => level switch
     {
         OrgLevel.National => "全国",
         OrgLevel.Province => "省级",

@@ -10,20 +10,21 @@ public sealed class CsvCharset
 {
     public const string Readable = "utf-8, gbk, gb2312 or gb18030";
 
-    public static readonly CsvCharset Utf8 = new("UTF-8", new UTF8Encoding(false, throwOnInvalidBytes: true),
+    public static readonly CsvCharset Utf8 = new("UTF-8", new UTF8Encoding(false, throwOnInvalidBytes: true), new(
         " Excel saves a sheet as \"CSV (逗号分隔)\" in GBK: send such a file with Content-Type: text/csv; charset=gbk, " +
-        "or save it as \"CSV UTF-8 (逗号分隔)\".");
+        "or save it as \"CSV UTF-8 (逗号分隔)\".",
+        "Excel 的“CSV (逗号分隔)”以 GBK 保存：发送这样的文件请用 Content-Type: text/csv; charset=gbk，或另存为“CSV UTF-8 (逗号分隔)”。"));
 
     private static readonly CsvCharset Gb18030 = new("GB18030",
         CodePagesEncodingProvider.Instance.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!,
-        $" Name the charset the file was saved in ({Readable}).");
+        new($" Name the charset the file was saved in ({Readable}).", $"请注明文件保存时所用的字符集（{Readable}）。"));
 
     private static readonly byte[] Utf8Mark = [0xEF, 0xBB, 0xBF];
 
     private readonly Encoding _encoding;
-    private readonly string _advice;
+    private readonly Message _advice;
 
-    private CsvCharset(string name, Encoding encoding, string advice) => (Name, _encoding, _advice) = (name, encoding, advice);
+    private CsvCharset(string name, Encoding encoding, Message advice) => (Name, _encoding, _advice) = (name, encoding, advice);
 
     public string Name { get; }
 
@@ -49,7 +50,8 @@ public sealed class CsvCharset
         catch (DecoderFallbackException bad)
         {
             var line = body.AsSpan(0, Math.Clamp(bad.Index, 0, body.Length)).Count((byte)'\n') + 1;
-            errors.Add("$", $"is not {charset.Name} text: line {line} has bytes that {charset.Name} does not allow.{charset._advice}");
+            errors.Add("$", new($"is not {charset.Name} text: line {line} has bytes that {charset.Name} does not allow.{charset._advice.En}",
+                $"不是 {charset.Name} 文本：第 {line} 行有 {charset.Name} 不允许的字节。{charset._advice.Zh}"));
             return null;
         }
     }

@@ -30,6 +30,9 @@ public sealed class CsvHeader
     public void ReportMissing(IEnumerable<string> required, string row, ErrorBag errors)
     {
         foreach (var missing in required.Where(r => !Fields.Contains(r)))
-            errors.Add(row, $"has no column '{missing}' (or '{_chineseNames.First(n => n.Value == missing).Key}').");
+        {
+            var chinese = _chineseNames.First(n => n.Value == missing).Key;
+            errors.Add(row, new($"has no column '{missing}' (or '{chinese}').", $"缺少“{chinese}”列（或 {missing}）。"));
+        }
     }
 }

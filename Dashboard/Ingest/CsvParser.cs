@@ -54,7 +54,8 @@ public static class CsvParser
             }
             else if (afterQuote)
             {
-                errors.Add($"line {line}", "has text after a closing quote; inside a quoted field write a quote as \"\".");
+                errors.Add($"line {line}", new("has text after a closing quote; inside a quoted field write a quote as \"\".",
+                    "右引号之后还有文字；引号内的字段中，引号要写成 \"\"。"));
                 return null;
             }
             else if (c == '"' && field.Length == 0)
@@ -67,13 +68,13 @@ public static class CsvParser
             }
             if (records.Count > maxRowsAfterHeader + 1)
             {
-                errors.Add("$", $"has more than {maxRowsAfterHeader} rows below the header; split the file.");
+                errors.Add("$", new($"has more than {maxRowsAfterHeader} rows below the header; split the file.", $"表头以下超过 {maxRowsAfterHeader} 行；请拆分文件。"));
                 return null;
             }
         }
         if (quoted)
         {
-            errors.Add($"line {recordLine}", "has a quoted field that is never closed.");
+            errors.Add($"line {recordLine}", new("has a quoted field that is never closed.", "有引号字段没有闭合。"));
             return null;
         }
         EndRecord();

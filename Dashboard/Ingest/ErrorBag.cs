@@ -1,6 +1,9 @@
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>Collects every error of a request, keyed by the path of the field it concerns, so one answer lists them all.</summary>
+/// <summary>
+/// Collects every error of a request, keyed by the path of the field it concerns, so one answer lists them all, in the
+/// request's language.
+/// </summary>
 public sealed class ErrorBag
 {
     /// <summary>
@@ -11,18 +14,20 @@ public sealed class ErrorBag
 
     private readonly Entries _entries;
     private readonly Func<string, string> _name;
-    private readonly Func<string, string> _word;
+    private readonly Func<Message, Message> _word;
 
-    public ErrorBag() : this(new Entries(), path => path, message => message)
+    public ErrorBag(Language language = Language.English) : this(new Entries(language), path => path, message => message)
     {
     }
 
-    private ErrorBag(Entries entries, Func<string, string> name, Func<string, string> word)
+    private ErrorBag(Entries entries, Func<string, string> name, Func<Message, Message> word)
     {
         _entries = entries;
         _name = name;
         _word = word;
     }
+
+    public Language Language => _entries.Language;
 
     public int Count => _entries.Count;
 
@@ -32,20 +37,26 @@ public sealed class ErrorBag
     public ErrorBag Renamed(Func<string, string> name) => new(_entries, path => _name(name(path)), _word);
 
     /// <summary>The same bag, telling a sheet's sender what a sheet may hold where a message tells what JSON may.</summary>
-    public ErrorBag Reworded(Func<string, string> word) => new(_entries, _name, message => _word(word(message)));
+    public ErrorBag Reworded(Func<Message, Message> word) => new(_entries, _name, message => _word(word(message)));
 
-    public void Add(string path, string message) => _entries.Add(_name(path), _word(message));
+    public void Add(string path, Message message) => _entries.Add(_name(path), _word(message).In(Language));
+
+    /// <summary>Another bag for errors of the same request, in its language.</summary>
+    public ErrorBag Sibling() => new(Language);
 
     public Dictionary<string, string[]> ToDictionary()
     {
         var result = _entries.ByPath.ToDictionary(e => e.Key, e => e.Value.ToArray());
         if (_entries.Unlisted > 0)
-            result["$"] = [$"{_entries.Unlisted} more errors were not listed: past {MaxErrors}, only each item's first error is."];
+            result["$"] = [new Message($"{_entries.Unlisted} more errors were not listed: past {MaxErrors}, only each item's first error is.",
+                $"另有 {_entries.Unlisted} 处错误未列出：超过 {MaxErrors} 处后，每项只列第一处错误。").In(Language)];
         return result;
     }
 
-    private sealed class Entries
+    private sealed class Entries(Language language)
     {
+        public Language Language { get; } = language;
+
         private readonly HashSet<string> _namedItems = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<string>> ByPath { get; } = new(StringComparer.Ordinal);

@@ -31,7 +31,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         await _applying.WaitAsync(cancellationToken);
         try
         {
-            if (await CheckStalenessAsync(items) is { } stale)
+            if (await CheckStalenessAsync(items, errors) is { } stale)
                 return stale;
             await probe.EnsureAnsweringAsync(cancellationToken);
             var entries = items.Select(i => audit.StatementFor(AuditPayload.For(user, i.Code, action, new { i.Code, i.Figures })));
@@ -44,7 +44,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             }
             catch (StaleFiguresException)
             {
-                return OvertakenMeanwhile(items, failures);
+                return OvertakenMeanwhile(items, failures, errors);
             }
             catch (GrainCallTimeoutException timeout)
             {
@@ -60,7 +60,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
 
     private ProblemHttpResult? CheckOrgs(IReadOnlyList<FiguresItem> items, ErrorBag errors, ClaimsPrincipal user)
     {
-        var outside = new ErrorBag();
+        var outside = errors.Sibling();
         var unknown = 0;
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -68,53 +68,62 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             if (directory.Find(item.Code) is null)
             {
                 unknown++;
-                errors.Add(item.CodeKey, $"No union organisation has code '{item.Code}'.");
+                errors.Add(item.CodeKey, Problems.NoSuchOrg(item.Code));
             }
             else if (!user.Reaches(item.Code, directory))
-                outside.Add(item.CodeKey, $"Org '{item.Code}' is outside the scope of this API key (org '{user.OrgOf()}' and below).");
+                outside.Add(item.CodeKey, Problems.OrgOutside(item.Code, user));
             if (!first.TryAdd(item.Code, item.CodeKey))
-                errors.Add(item.CodeKey, $"Org '{item.Code}' appears more than once in the batch (first at {first[item.Code]}).");
+                errors.Add(item.CodeKey, new($"Org '{item.Code}' appears more than once in the batch (first at {first[item.Code]}).",
+                    $"组织“{item.Code}”在本批中出现了不止一次（首次在 {first[item.Code]}）。"));
         }
         if (outside.Any)
             return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
-                "The batch was not applied: some orgs are outside the scope of this API key.");
+                new("The batch was not applied: some orgs are outside the scope of this API key.", "本批未导入：有组织不在此密钥的范围内。"));
         // As for a single write to an unknown org; with other faults as well, the answer is the 400 that lists them all.
         return unknown > 0 && unknown == errors.Count
             ? Problems.Rejected(errors, StatusCodes.Status404NotFound, "Unknown org",
-                "The batch was not applied: some codes name no union organisation. Correct or remove those items.")
+                new("The batch was not applied: some codes name no union organisation. Correct or remove those items.",
+                    "本批未导入：有代码不对应任何工会组织。请改正或删去这些项。"))
             : null;
     }
 
-    private async Task<ProblemHttpResult?> CheckStalenessAsync(IReadOnlyList<FiguresItem> items)
+    private async Task<ProblemHttpResult?> CheckStalenessAsync(IReadOnlyList<FiguresItem> items, ErrorBag errors)
     {
-        var stale = new ErrorBag();
+        var stale = errors.Sibling();
         foreach (var chunk in items.Chunk(Concurrency))
         {
             var stored = await Task.WhenAll(chunk.Select(i => grains.GetGrain<IOrgGrain>(i.Code).GetSummary()));
             foreach (var (item, summary) in chunk.Zip(stored))
             {
                 if (summary.Own is { } own && item.Figures.AsOf < own.AsOf)
-                    stale.Add(item.AsOfKey, $"is older than the stored asOf {own.AsOf:O}; figures may not go backwards.");
+                    stale.Add(item.AsOfKey, new($"is older than the stored asOf {own.AsOf:O}; figures may not go backwards.",
+                        $"早于已存数据的截至时间（北京时间 {ChinaTime(own.AsOf)}）；数据不能倒退。"));
             }
         }
         return stale.Any
             ? Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures",
-                "The batch was not applied: some figures are older than the ones stored. Send figures as of the stored moment or later.")
+                new("The batch was not applied: some figures are older than the ones stored. Send figures as of the stored moment or later.",
+                    "本批未导入：有数据早于已存数据。请上报截至已存时间或更晚的数据。"))
             : null;
     }
 
+    private static string ChinaTime(DateTimeOffset moment) =>
+        moment.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A newer asOf stored by another writer after the check: the batch is refused as if it had arrived after it.</summary>
-    private static ProblemHttpResult OvertakenMeanwhile(IReadOnlyList<FiguresItem> items, Exception?[] failures)
+    private static ProblemHttpResult OvertakenMeanwhile(IReadOnlyList<FiguresItem> items, Exception?[] failures, ErrorBag errors)
     {
-        var stale = new ErrorBag();
+        var stale = errors.Sibling();
         for (var i = 0; i < items.Count; i++)
         {
             if (failures[i] is StaleFiguresException overtaken)
-                stale.Add(items[i].AsOfKey,
-                    $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards.");
+                stale.Add(items[i].AsOfKey, new(
+                    $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards.",
+                    $"早于另一请求在此期间写入的截至时间（北京时间 {ChinaTime(overtaken.StoredAsOf)}）；数据不能倒退。"));
         }
-        return Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures",
+        return Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures", new(
             "The batch was not applied: another request stored newer figures for some orgs while it was being written. " +
-            "Send figures as of the stored moment or later.");
+            "Send figures as of the stored moment or later.",
+            "本批未导入：写入期间另一请求为部分组织存入了更新的数据。请上报截至已存时间或更晚的数据。"));
     }
 }

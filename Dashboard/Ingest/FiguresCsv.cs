@@ -15,8 +15,9 @@ public static class FiguresCsv
     private static readonly string[] SheetDateForms =
         ["yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d", "yyyy-M-d"];
 
-    private const string SheetAsOfForm = "must be a date and time as a spreadsheet writes it, like 2026/11/20 9:30 or 2026/11/20 (read as " +
-        "China time), or ISO 8601 with an offset, like 2026-11-20T09:30:00+08:00.";
+    private static readonly Message SheetAsOfForm = new("must be a date and time as a spreadsheet writes it, like 2026/11/20 9:30 or " +
+        "2026/11/20 (read as China time), or ISO 8601 with an offset, like 2026-11-20T09:30:00+08:00.",
+        "必须是表格软件写出的日期时间，如 2026/11/20 9:30 或 2026/11/20（按北京时间），或带时区的 ISO 8601 格式，如 2026-11-20T09:30:00+08:00。");
 
     private static readonly string[] Required = ["code", "asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized"];
 
@@ -35,26 +36,30 @@ public static class FiguresCsv
     public static List<FiguresItem> Read(byte[] body, CsvCharset charset, FiguresReader reader, ErrorBag errors)
     {
         var items = new List<FiguresItem>();
-        if (CsvSheet.Read(body, charset, errors, ChineseNames, $"{string.Join(",", Required)},courier.workers,courier.members,…") is not { } sheet)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames, new($"{string.Join(",", Required)},courier.workers,courier.members,…",
+            "代码,截至时间,职工人数,会员人数,实名认证会员,应建会单位数,已建会单位数,快递员人数,快递员会员,…")) is not { } sheet)
             return items;
         var header = sheet.Header;
         if (!HeaderIsValid(header, sheet.HeaderRow, errors))
             return items;
         if (sheet.Rows.Count == 0)
-            errors.Add("$", "has no rows after the header.");
+            errors.Add("$", CsvSheet.NoRows);
         var cellErrors = errors.Reworded(message => message == FiguresReader.AsOfForm ? SheetAsOfForm : message);
         foreach (var record in sheet.Rows)
         {
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count < header.Length)
             {
-                errors.Add($"{row}.{header.WrittenAt(record.Fields.Count)}",
-                    $"is missing: the row ends after {record.Fields.Count} fields, and the header has {header.Length}.");
+                errors.Add($"{row}.{header.WrittenAt(record.Fields.Count)}", new(
+                    $"is missing: the row ends after {record.Fields.Count} fields, and the header has {header.Length}.",
+                    $"缺失：该行只有 {record.Fields.Count} 个单元格，而表头有 {header.Length} 列。"));
                 continue;
             }
             if (record.Fields.Count > header.Length)
             {
-                errors.Add(row, $"has {record.Fields.Count} fields, and the header has {header.Length}: the cells after column '{header.WrittenAt(header.Length - 1)}' belong to no column.");
+                errors.Add(row, new(
+                    $"has {record.Fields.Count} fields, and the header has {header.Length}: the cells after column '{header.WrittenAt(header.Length - 1)}' belong to no column.",
+                    $"有 {record.Fields.Count} 个单元格，而表头有 {header.Length} 列：“{header.WrittenAt(header.Length - 1)}”列之后的单元格不属于任何列。"));
                 continue;
             }
             var cells = header.Fields.Zip(record.Fields, (column, cell) => (column, cell: cell.Trim())).ToList();
@@ -63,14 +68,15 @@ public static class FiguresCsv
                 continue;
             var code = cells.First(c => c.column == "code").cell;
             if (code.Length == 0)
-                errors.Add($"{row}.{header.Written("code")}", "is required.");
+                errors.Add($"{row}.{header.Written("code")}", JsonInput.Required);
             var json = JsonSerializer.SerializeToElement(ToJson(cells));
             var rowErrors = cellErrors.Renamed(path => $"{row}.{header.Written(path.StartsWith("newEmployment.", StringComparison.Ordinal) ? path["newEmployment.".Length..] : path)}");
             if (reader.Read(json, "", rowErrors) is { } figures && code.Length > 0)
                 items.Add(new FiguresItem($"{row}.{header.Written("code")}", $"{row}.{header.Written("asOf")}", code, figures));
         }
         if (sheet.Rows.Count > 0 && items.Count == 0 && !errors.Any)
-            errors.Add("$", "has no row with figures filled in; fill in asOf and the figures of the orgs you report.");
+            errors.Add("$", new("has no row with figures filled in; fill in asOf and the figures of the orgs you report.",
+                "没有填写数据的行；请为上报的组织填写截至时间和各项数据。"));
         return items;
     }
 
@@ -83,10 +89,13 @@ public static class FiguresCsv
             var parts = header.Fields[i].Split('.');
             if (!Required.Contains(header.Fields[i]) && header.Fields[i] != "name" &&
                 (parts.Length != 2 || !NewEmploymentGroups.IsKnown(parts[0]) || parts[1] is not ("workers" or "members")))
-                errors.Add($"{row}.{header.WrittenAt(i)}", $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}, or the Chinese names the exports use (代码, 截至时间, 职工人数, 会员人数, 快递员人数, 快递员会员 …).");
+                errors.Add($"{row}.{header.WrittenAt(i)}", new(
+                    $"is not a known column; expected {string.Join(",", Required)} and GROUP.workers, GROUP.members for groups {string.Join(", ", NewEmploymentGroups.All)}, or the Chinese names the exports use (代码, 截至时间, 职工人数, 会员人数, 快递员人数, 快递员会员 …).",
+                    "不是可识别的列；可用的列为导出表所用的中文列名（代码、截至时间、职工人数、会员人数、实名认证会员、应建会单位数、已建会单位数、快递员人数、快递员会员 …），" +
+                    $"或 {string.Join(",", Required)} 与各群体的 GROUP.workers、GROUP.members。"));
         }
         foreach (var repeated in header.Fields.GroupBy(c => c).Where(g => g.Count() > 1))
-            errors.Add($"{row}.{header.Written(repeated.Key)}", "appears more than once.");
+            errors.Add($"{row}.{header.Written(repeated.Key)}", JsonInput.Repeated);
         return errors.Count == before;
     }
 

@@ -30,9 +30,9 @@ public static class FiguresJsonBatch
     public static bool IsBatch(JsonElement root, string shape, ErrorBag errors)
     {
         if (root.ValueKind != JsonValueKind.Array)
-            errors.Add("$", $"must be an array of {shape} items, not {JsonInput.Describe(root)}.");
+            errors.Add("$", new($"must be an array of {shape} items, not {JsonInput.Describe(root)}.", $"必须是 {shape} 项的数组，而不是{JsonInput.DescribeZh(root)}。"));
         else if (root.GetArrayLength() is 0 or > MaxItems)
-            errors.Add("$", $"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.");
+            errors.Add("$", new($"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.", $"有 {root.GetArrayLength()} 项；一批可含 1 至 {MaxItems} 项。"));
         else
             return true;
         return false;
@@ -43,7 +43,7 @@ public static class FiguresJsonBatch
         var at = JsonInput.Join(path, "figures");
         if (!element.TryGetProperty("figures", out var json))
         {
-            errors.Add(at, "is required.");
+            errors.Add(at, JsonInput.Required);
             return;
         }
         if (reader.Read(json, at, errors) is { } figures && code is not null)

@@ -20,7 +20,8 @@ public sealed partial class FiguresReader(TimeProvider clock)
     public static readonly string[] Fields =
         ["asOf", "employees", "members", "verifiedMembers", "unitsRequired", "unitsUnionized", "newEmployment"];
 
-    public const string AsOfForm = "must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.";
+    public static readonly Message AsOfForm = new("must be an ISO 8601 date and time with an offset, like 2026-11-20T09:30:00+08:00.",
+        "必须是带时区的 ISO 8601 日期时间，如 2026-11-20T09:30:00+08:00。");
 
     private static readonly string[] GroupFields = ["workers", "members"];
 
@@ -38,9 +39,9 @@ public sealed partial class FiguresReader(TimeProvider clock)
         var required = JsonInput.Count(json, "unitsRequired", path, bag, MaxCount);
         var unionized = JsonInput.Count(json, "unitsUnionized", path, bag, MaxCount);
         var groups = Groups(json, JsonInput.Join(path, "newEmployment"), bag);
-        NotAbove(members, "members", employees, "employees", path, bag);
-        NotAbove(verified, "verifiedMembers", members, "members", path, bag);
-        NotAbove(unionized, "unitsUnionized", required, "unitsRequired", path, bag);
+        NotAbove(members, "members", employees, "employees", "职工人数", path, bag);
+        NotAbove(verified, "verifiedMembers", members, "members", "会员人数", path, bag);
+        NotAbove(unionized, "unitsUnionized", required, "unitsRequired", "应建会单位数", path, bag);
         return errors.Count > before
             ? null
             : new Figures(asOf!.Value, employees!.Value, members!.Value, verified!.Value, required!.Value, unionized!.Value, groups!);
@@ -59,7 +60,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
         }
         if (asOf > clock.GetUtcNow() + MaxAhead || asOf < Earliest)
         {
-            bag.Add(at, $"must lie between the year {Years.First} and one day from now.");
+            bag.Add(at, new($"must lie between the year {Years.First} and one day from now.", $"必须在 {Years.First} 年至此刻之后一天之间。"));
             return null;
         }
         return asOf;
@@ -72,7 +73,8 @@ public sealed partial class FiguresReader(TimeProvider clock)
             return groups;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            bag.Add(path, $"must be an object keyed by group, not {JsonInput.Describe(value)}.");
+            bag.Add(path, new($"must be an object keyed by group, not {JsonInput.Describe(value)}.",
+                $"必须是以群体为键的对象，而不是{JsonInput.DescribeZh(value)}。"));
             return null;
         }
         foreach (var group in value.EnumerateObject())
@@ -82,19 +84,20 @@ public sealed partial class FiguresReader(TimeProvider clock)
             var at = JsonInput.Join(path, name);
             if (!NewEmploymentGroups.IsKnown(name))
             {
-                bag.Add(at, $"is not a known group; expected {string.Join(", ", NewEmploymentGroups.All)}.");
+                bag.Add(at, new($"is not a known group; expected {string.Join(", ", NewEmploymentGroups.All)}.",
+                    $"不是可识别的群体；可用的群体为 {string.Join(", ", NewEmploymentGroups.All)}。"));
                 continue;
             }
             if (groups.ContainsKey(name))
             {
-                bag.Add(at, "appears more than once.");
+                bag.Add(at, new("appears more than once.", "出现了不止一次。"));
                 continue;
             }
             if (!JsonInput.IsObjectWith(group.Value, at, bag, GroupFields))
                 continue;
             var workers = JsonInput.Count(group.Value, "workers", at, bag, MaxCount);
             var members = JsonInput.Count(group.Value, "members", at, bag, MaxCount);
-            NotAbove(members, "members", workers, "workers", at, bag);
+            NotAbove(members, "members", workers, "workers", "该群体劳动者人数", at, bag);
             if (workers is { } w && members is { } m)
                 groups[name] = new GroupFigures(w, m);
         }
@@ -102,10 +105,10 @@ public sealed partial class FiguresReader(TimeProvider clock)
     }
 
     /// <summary>Checked whenever both counts were read, so one answer lists these errors alongside the others.</summary>
-    private static void NotAbove(long? part, string partName, long? whole, string wholeName, string path, ErrorBag bag)
+    private static void NotAbove(long? part, string partName, long? whole, string wholeName, string wholeChinese, string path, ErrorBag bag)
     {
         if (part > whole)
-            bag.Add(JsonInput.Join(path, partName), $"({part}) must not exceed {wholeName} ({whole}).");
+            bag.Add(JsonInput.Join(path, partName), new($"({part}) must not exceed {wholeName} ({whole}).", $"（{part}）不能超过{wholeChinese}（{whole}）。"));
     }
 
     [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]

@@ -11,7 +11,12 @@ public static class JsonInput
     /// <summary>Far deeper than any valid body; deeper documents are refused as malformed.</summary>
     private const int MaxDepth = 16;
 
-    private const string BrokenName = "has a field name that is not valid Unicode text (an escaped surrogate without its pair).";
+    private static readonly Message BrokenName = new("has a field name that is not valid Unicode text (an escaped surrogate without its pair).",
+        "有字段名不是有效的 Unicode 文本（转义的代理字符不成对）。");
+
+    public static readonly Message Required = new("is required.", "必须填写。");
+
+    public static readonly Message Repeated = new("appears more than once.", "出现了不止一次。");
 
     public static JsonDocument? Parse(byte[] body, ErrorBag errors)
     {
@@ -21,7 +26,8 @@ public static class JsonInput
         }
         catch (JsonException error)
         {
-            errors.Add("$", $"is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}, nesting at most {MaxDepth}).");
+            errors.Add("$", new($"is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}, nesting at most {MaxDepth}).",
+                $"不是有效的 JSON（第 {error.LineNumber + 1} 行第 {error.BytePositionInLine + 1} 个字节，嵌套最多 {MaxDepth} 层）。"));
             return null;
         }
     }
@@ -40,7 +46,7 @@ public static class JsonInput
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(At(path), $"must be an object, not {Describe(json)}.");
+            errors.Add(At(path), new($"must be an object, not {Describe(json)}.", $"必须是对象，而不是{DescribeZh(json)}。"));
             return false;
         }
         Span<bool> seen = allowed.Count <= 64 ? stackalloc bool[allowed.Count] : new bool[allowed.Count];
@@ -51,9 +57,10 @@ public static class JsonInput
             {
                 var index = IndexOf(property, allowed);
                 if (index < 0)
-                    errors.Add(Join(path, property.Name), $"is not a known field; expected {string.Join(", ", allowed)}.");
+                    errors.Add(Join(path, property.Name), new($"is not a known field; expected {string.Join(", ", allowed)}.",
+                        $"不是可识别的字段；可用的字段为 {string.Join(", ", allowed)}。"));
                 else if (seen[index])
-                    errors.Add(Join(path, property.Name), "appears more than once.");
+                    errors.Add(Join(path, property.Name), Repeated);
                 else
                     seen[index] = true;
             }
@@ -95,12 +102,12 @@ public static class JsonInput
         var at = Join(path, field);
         if (!json.TryGetProperty(field, out var value))
         {
-            errors.Add(at, "is required.");
+            errors.Add(at, Required);
             return null;
         }
         if (value.ValueKind != JsonValueKind.Number)
         {
-            errors.Add(at, $"must be a whole number, not {Describe(value)}.");
+            errors.Add(at, new($"must be a whole number, not {Describe(value)}.", $"必须是整数，而不是{DescribeZh(value)}。"));
             return null;
         }
         if (!value.TryGetInt64(out var count) && !TryWhole(value, out count))
@@ -110,12 +117,12 @@ public static class JsonInput
         }
         if (count < 0)
         {
-            errors.Add(at, "must not be negative.");
+            errors.Add(at, Negative);
             return null;
         }
         if (count > max)
         {
-            errors.Add(at, $"is too large; the most accepted is {max}.");
+            errors.Add(at, TooLarge(max));
             return null;
         }
         return count;
@@ -127,7 +134,7 @@ public static class JsonInput
         if (!json.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             if (required)
-                errors.Add(at, "is required.");
+                errors.Add(at, Required);
             return null;
         }
         return Text(value, at, errors, maxLength);
@@ -138,7 +145,7 @@ public static class JsonInput
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(at, $"must be a string, not {Describe(value)}.");
+            errors.Add(at, new($"must be a string, not {Describe(value)}.", $"必须是文本，而不是{DescribeZh(value)}。"));
             return null;
         }
         string text;
@@ -148,15 +155,15 @@ public static class JsonInput
         }
         catch (InvalidOperationException)
         {
-            errors.Add(at, "is not valid Unicode text.");
+            errors.Add(at, new("is not valid Unicode text.", "不是有效的 Unicode 文本。"));
             return null;
         }
         if (text.Length == 0)
-            errors.Add(at, "must not be empty.");
+            errors.Add(at, new("must not be empty.", "不能为空。"));
         else if (text.Length > maxLength)
-            errors.Add(at, $"is longer than {maxLength} characters.");
+            errors.Add(at, new($"is longer than {maxLength} characters.", $"超过了 {maxLength} 个字符。"));
         else if (!IsCleanText(text))
-            errors.Add(at, "contains control characters or broken Unicode.");
+            errors.Add(at, new("contains control characters or broken Unicode.", "含有控制字符或损坏的 Unicode 字符。"));
         else
             return text;
         return null;
@@ -185,17 +192,30 @@ public static class JsonInput
         _ => "null",
     };
 
+    /// <summary>What was sent instead, in Chinese.</summary>
+    public static string DescribeZh(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "对象",
+        JsonValueKind.Array => "数组",
+        JsonValueKind.String => Echoed(value) is { } text ? $"文本“{text}”" : "文本",
+        JsonValueKind.Number => "数字",
+        JsonValueKind.True or JsonValueKind.False => "布尔值",
+        _ => "null",
+    };
+
+    private static string Quoted(JsonElement text) => Echoed(text) is { } value ? $"the text '{value}'" : "a text";
+
     /// <summary>Long text, and text with control characters or broken surrogates, is named rather than echoed.</summary>
-    private static string Quoted(JsonElement text)
+    private static string? Echoed(JsonElement text)
     {
         try
         {
             var value = text.GetString()!;
-            return value.Length <= MaxEchoedText && IsCleanText(value) ? $"the text '{value}'" : "a text";
+            return value.Length <= MaxEchoedText && IsCleanText(value) ? value : null;
         }
         catch (InvalidOperationException)
         {
-            return "a text";
+            return null;
         }
     }
 
@@ -210,8 +230,12 @@ public static class JsonInput
     }
 
     /// <summary>Why a number is not a count: a fraction, or beyond any count on one side or the other.</summary>
-    private static string NotACount(JsonElement value, long max) =>
-        value.TryGetDecimal(out var number) && number != decimal.Truncate(number) ? "must be a whole number."
-        : value.GetRawText().StartsWith('-') ? "must not be negative."
-        : $"is too large; the most accepted is {max}.";
+    private static Message NotACount(JsonElement value, long max) =>
+        value.TryGetDecimal(out var number) && number != decimal.Truncate(number) ? new("must be a whole number.", "必须是整数。")
+        : value.GetRawText().StartsWith('-') ? Negative
+        : TooLarge(max);
+
+    private static readonly Message Negative = new("must not be negative.", "不能为负数。");
+
+    private static Message TooLarge(long max) => new($"is too large; the most accepted is {max}.", $"过大，最大可接受 {max}。");
 }

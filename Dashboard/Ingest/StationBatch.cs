@@ -26,7 +26,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         IReadOnlyList<StationItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
         var stored = await SummariesAsync(items.Select(i => i.StationId));
-        var outside = new ErrorBag();
+        var outside = errors.Sibling();
         var unknown = 0;
         foreach (var item in items)
         {
@@ -34,16 +34,17 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
             if (directory.Find(code) is not { } org)
             {
                 unknown++;
-                errors.Add(item.OrgPath, $"No union organisation has code '{code}'.");
+                errors.Add(item.OrgPath, Problems.NoSuchOrg(code));
             }
             else if (!user.Reaches(code, directory))
-                outside.Add(item.OrgPath, $"Org '{code}' is outside the scope of this API key (org '{user.OrgOf()}' and below).");
+                outside.Add(item.OrgPath, Problems.OrgOutside(code, user));
             else if (org.Level != OrgLevel.County)
-                errors.Add(item.OrgPath, $"'{code}' is a {org.Level.ToString().ToLowerInvariant()}; stations belong to a county.");
+                errors.Add(item.OrgPath, Problems.StationsBelongToACounty(code, org.Level));
             if (stored[item.StationId] is { } existing && !user.Reaches(existing.OrgCode, directory))
                 outside.Add(item.Path, Outside(item.StationId, existing.OrgCode, user));
         }
-        if (Refused(outside, unknown, errors, "Unknown org", "some codes name no union organisation. Correct those rows.") is { } refused)
+        if (Refused(outside, unknown, errors, "Unknown org", new("some codes name no union organisation. Correct those rows.",
+            "有代码不对应任何工会组织。请改正这些行。")) is { } refused)
             return refused;
         if (errors.Any)
             return Problems.Invalid(errors);
@@ -58,19 +59,21 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         IReadOnlyList<UsageItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
         var stored = await SummariesAsync(items.Select(i => i.StationId));
-        var outside = new ErrorBag();
+        var outside = errors.Sibling();
         var unknown = 0;
         foreach (var item in items)
         {
             if (stored[item.StationId] is not { } station)
             {
                 unknown++;
-                errors.Add(item.Path, $"No station has id '{item.StationId}'; register it with PUT /api/v1/stations/{item.StationId} first.");
+                errors.Add(item.Path, new($"No station has id '{item.StationId}'; register it with PUT /api/v1/stations/{item.StationId} first.",
+                    $"没有编号为“{item.StationId}”的驿站；请先登记（驿站名册或 PUT /api/v1/stations/{item.StationId}）。"));
             }
             else if (!user.Reaches(station.OrgCode, directory))
                 outside.Add(item.Path, Outside(item.StationId, station.OrgCode, user));
         }
-        if (Refused(outside, unknown, errors, "Unknown station", "some ids name no registered station. Register them first, or correct or remove those items.") is { } refused)
+        if (Refused(outside, unknown, errors, "Unknown station", new("some ids name no registered station. Register them first, or correct or remove those items.",
+            "有编号不对应已登记的驿站。请先登记，或改正、删去这些项。")) is { } refused)
             return refused;
         if (errors.Any)
             return Problems.Invalid(errors);
@@ -118,19 +121,21 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         }
     }
 
-    private static ProblemHttpResult? Refused(ErrorBag outside, int unknown, ErrorBag errors, string unknownTitle, string unknownDetail)
+    private static ProblemHttpResult? Refused(ErrorBag outside, int unknown, ErrorBag errors, string unknownTitle, Message unknownDetail)
     {
         if (outside.Any)
             return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
-                "The batch was not applied: some stations belong to orgs outside the scope of this API key.");
+                new("The batch was not applied: some stations belong to orgs outside the scope of this API key.", "本批未导入：有驿站所属组织不在此密钥的范围内。"));
         // As for a single write to an unknown station or org; with other faults as well, the answer is the 400 that lists them all.
         return unknown > 0 && unknown == errors.Count
-            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, unknownTitle, $"The batch was not applied: {unknownDetail}")
+            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, unknownTitle,
+                new($"The batch was not applied: {unknownDetail.En}", $"本批未导入：{unknownDetail.Zh}"))
             : null;
     }
 
-    private static string Outside(string stationId, string orgCode, ClaimsPrincipal user) =>
-        $"Station '{stationId}' belongs to org '{orgCode}', outside the scope of this API key (org '{user.OrgOf()}' and below).";
+    private static Message Outside(string stationId, string orgCode, ClaimsPrincipal user) => new(
+        $"Station '{stationId}' belongs to org '{orgCode}', outside the scope of this API key (org '{user.OrgOf()}' and below).",
+        $"驿站“{stationId}”属于组织“{orgCode}”，不在此密钥的范围内（组织“{user.OrgOf()}”及其下级）。");
 
     private static bool Same(StationSummary stored, StationInfo info) =>
         stored.OrgCode == info.OrgCode && stored.Name == info.Name && stored.Lat.Equals(info.Lat) && stored.Lon.Equals(info.Lon) &&

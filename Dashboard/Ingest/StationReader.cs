@@ -36,12 +36,13 @@ public sealed class StationReader(TimeProvider clock)
     {
         if (json.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("$", $"must be an array of {{\"date\", \"visits\"}}, not {JsonInput.Describe(json)}.");
+            errors.Add("$", new($"must be an array of {{\"date\", \"visits\"}}, not {JsonInput.Describe(json)}.",
+                $"必须是 {{\"date\", \"visits\"}} 的数组，而不是{JsonInput.DescribeZh(json)}。"));
             return null;
         }
         if (json.GetArrayLength() is 0 or > MaxUsageDays)
         {
-            errors.Add("$", $"must hold 1 to {MaxUsageDays} days; older days are not kept.");
+            errors.Add("$", new($"must hold 1 to {MaxUsageDays} days; older days are not kept.", $"必须包含 1 至 {MaxUsageDays} 天；更早的日期不予保存。"));
             return null;
         }
         var before = errors.Count;
@@ -58,11 +59,12 @@ public sealed class StationReader(TimeProvider clock)
             if (text is null)
                 continue;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                errors.Add($"{path}.date", "must be a date like 2026-11-20.");
+                errors.Add($"{path}.date", new("must be a date like 2026-11-20.", "必须是日期，如 2026-11-20。"));
             else if (date > today || date < oldest)
-                errors.Add($"{path}.date", $"must be between {oldest:yyyy-MM-dd} and today ({today:yyyy-MM-dd}, China Standard Time).");
+                errors.Add($"{path}.date", new($"must be between {oldest:yyyy-MM-dd} and today ({today:yyyy-MM-dd}, China Standard Time).",
+                    $"必须在 {oldest:yyyy-MM-dd} 至今天（北京时间 {today:yyyy-MM-dd}）之间。"));
             else if (usage.Any(u => u.Date == date))
-                errors.Add($"{path}.date", "appears more than once.");
+                errors.Add($"{path}.date", new("appears more than once.", "出现了不止一次。"));
             else if (visits is { } count)
                 usage.Add(new DailyUsage(date, count));
         }
@@ -79,11 +81,11 @@ public sealed class StationReader(TimeProvider clock)
     private static double? Coordinate(JsonElement json, string field, double limit, ErrorBag errors)
     {
         if (!json.TryGetProperty(field, out var value))
-            errors.Add(field, "is required.");
+            errors.Add(field, JsonInput.Required);
         else if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var degrees) || !double.IsFinite(degrees))
-            errors.Add(field, $"must be a number, not {JsonInput.Describe(value)}.");
+            errors.Add(field, new($"must be a number, not {JsonInput.Describe(value)}.", $"必须是数字，而不是{JsonInput.DescribeZh(value)}。"));
         else if (Math.Abs(degrees) > limit)
-            errors.Add(field, $"must be between -{limit} and {limit} degrees.");
+            errors.Add(field, new($"must be between -{limit} and {limit} degrees.", $"必须在 -{limit} 至 {limit} 度之间。"));
         else
             return degrees;
         return null;
@@ -95,7 +97,7 @@ public sealed class StationReader(TimeProvider clock)
             return false;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return value.GetBoolean();
-        errors.Add(field, $"{FlagRule}, not {JsonInput.Describe(value)}.");
+        errors.Add(field, new($"{FlagRule}, not {JsonInput.Describe(value)}.", $"必须是 true 或 false，而不是{JsonInput.DescribeZh(value)}。"));
         return false;
     }
 
@@ -106,7 +108,7 @@ public sealed class StationReader(TimeProvider clock)
             return amenities;
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > MaxAmenities)
         {
-            errors.Add("amenities", $"must be an array of at most {MaxAmenities} strings.");
+            errors.Add("amenities", new($"must be an array of at most {MaxAmenities} strings.", $"必须是最多 {MaxAmenities} 项文本的数组。"));
             return amenities;
         }
         var index = 0;

@@ -14,7 +14,7 @@ public static class UnitReader
         ["sector"] = OrgKind.Sector,
     };
 
-    public static readonly string UnknownKind = $"must be one of {string.Join(", ", Kinds.Keys)}.";
+    public static readonly Message UnknownKind = new($"must be one of {string.Join(", ", Kinds.Keys)}.", $"必须是 {string.Join("、", Kinds.Keys)} 之一。");
 
     public static (string? Name, OrgKind? Kind) Read(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> fields)
     {

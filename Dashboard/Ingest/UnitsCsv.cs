@@ -20,24 +20,26 @@ public static class UnitsCsv
         .Select(k => KeyValuePair.Create(CsvTables.KindName(k.Value), k.Key)).Append(KeyValuePair.Create("联合工会", "joint"))
         .ToDictionary(StringComparer.Ordinal);
 
-    private static readonly string SheetKinds =
-        $"must be one of {string.Join(", ", UnitReader.Kinds.Values.Select(CsvTables.KindName))}, or {string.Join(", ", UnitReader.Kinds.Keys)} as the API names them.";
+    private static readonly Message SheetKinds = new(
+        $"must be one of {string.Join(", ", UnitReader.Kinds.Values.Select(CsvTables.KindName))}, or {string.Join(", ", UnitReader.Kinds.Keys)} as the API names them.",
+        $"必须是 {string.Join("、", UnitReader.Kinds.Values.Select(CsvTables.KindName))} 之一（或接口所用的 {string.Join("、", UnitReader.Kinds.Keys)}）。");
 
     public static List<UnitItem> Read(byte[] body, CsvCharset charset, ErrorBag errors)
     {
-        if (CsvSheet.Read(body, charset, errors, ChineseNames, string.Join(",", Columns)) is not { } sheet)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames, new(string.Join(",", Columns), "代码,名称,类型")) is not { } sheet)
             return [];
         var (header, headerRow) = (sheet.Header, sheet.HeaderRow);
         header.ReportMissing(Columns, headerRow, errors);
         var strays = Enumerable.Range(0, header.Length).Where(i => !Columns.Contains(header.Fields[i])).Select(header.WrittenAt);
         foreach (var column in strays.Concat(header.Fields.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => header.Written(g.Key))))
-            errors.Add($"{headerRow}.{column}", $"is not a column of its own; the columns are {string.Join(",", Columns)} (or 代码,名称,类型), each once.");
+            errors.Add($"{headerRow}.{column}", new($"is not a column of its own; the columns are {string.Join(",", Columns)} (or 代码,名称,类型), each once.",
+                $"不是单独的一列；各列为 代码,名称,类型（或 {string.Join(",", Columns)}），每列一次。"));
         if (errors.Any)
             return [];
         var rows = sheet.Rows;
         if (rows.Count == 0)
         {
-            errors.Add("$", "has no rows after the header.");
+            errors.Add("$", CsvSheet.NoRows);
             return [];
         }
         var units = new JsonArray();
@@ -48,7 +50,7 @@ public static class UnitsCsv
                 unit[column] = column == "kind" ? ChineseKinds.GetValueOrDefault(cell, cell) : cell;
             units.Add(unit);
             if (row.Fields.Count != header.Length)
-                errors.Add($"rows[{row.Line}]", $"has {row.Fields.Count} fields, and the header has {header.Length}.");
+                errors.Add($"rows[{row.Line}]", CsvSheet.FieldCount(row.Fields.Count, header.Length));
         }
         var sheetErrors = errors.Renamed(path => path.LastIndexOf('.') is > 0 and var dot ? $"{path[..dot]}.{header.Written(path[(dot + 1)..])}" : path)
             .Reworded(message => message == UnitReader.UnknownKind ? SheetKinds : message);

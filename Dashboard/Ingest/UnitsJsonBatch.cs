@@ -23,9 +23,10 @@ public static class UnitsJsonBatch
             var code = element.ValueKind == JsonValueKind.Object ? JsonInput.Text(element, "code", path, errors, 64) : null;
             var (name, kind) = UnitReader.Read(element, path, errors, ItemFields);
             if (code is not null && !Codes.IsValid(code))
-                errors.Add(JsonInput.Join(path, "code"), $"must be {Codes.Rule}.");
+                errors.Add(JsonInput.Join(path, "code"), Codes.Invalid);
             else if (code is not null && !firstOf.TryAdd(code, index))
-                errors.Add(JsonInput.Join(path, "code"), $"'{code}' is already at {itemPath(firstOf[code])}; list each unit once.");
+                errors.Add(JsonInput.Join(path, "code"), new($"'{code}' is already at {itemPath(firstOf[code])}; list each unit once.",
+                    $"“{code}”已在 {itemPath(firstOf[code])} 出现；每个基层工会只列一次。"));
             else if (code is not null && name is not null && kind is not null)
                 items.Add(new UnitItem(JsonInput.Join(path, "code"), code, name, kind.Value));
             index++;

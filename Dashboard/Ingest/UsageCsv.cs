@@ -23,8 +23,8 @@ public static partial class UsageCsv
 
     public static List<UsageItem> Read(byte[] body, CsvCharset charset, StationReader reader, ErrorBag errors)
     {
-        if (CsvSheet.Read(body, charset, errors, ChineseNames,
-            "stationId (or 编号), then a column per day headed with its date, like 2026-11-20.") is not { } sheet)
+        if (CsvSheet.Read(body, charset, errors, ChineseNames, new("stationId (or 编号), then a column per day headed with its date, like 2026-11-20.",
+            "编号（或 stationId），然后每天一列，以日期为列名，如 2026-11-20。")) is not { } sheet)
             return [];
         var header = sheet.Header;
         if (Days(header, sheet.HeaderRow, reader.UsageWindow(), errors) is not { } days)
@@ -38,7 +38,7 @@ public static partial class UsageCsv
             var row = $"rows[{record.Line}]";
             if (record.Fields.Count != header.Length)
             {
-                errors.Add(row, $"has {record.Fields.Count} fields, and the header has {header.Length}.");
+                errors.Add(row, CsvSheet.FieldCount(record.Fields.Count, header.Length));
                 continue;
             }
             var filled = days.Where(d => record.Fields[d.Column].Trim().Length > 0).ToList();
@@ -59,7 +59,8 @@ public static partial class UsageCsv
         if (stations.Count == 0)
         {
             if (!errors.Any)
-                errors.Add("$", sheet.Rows.Count == 0 ? "has no rows after the header." : "has no row with visits filled in; fill in the visits of the days you report.");
+                errors.Add("$", sheet.Rows.Count == 0 ? CsvSheet.NoRows : new("has no row with visits filled in; fill in the visits of the days you report.",
+                    "没有填写服务人次的行；请填写所报日期的服务人次。"));
             return [];
         }
         var sheetErrors = errors.Renamed(path => ColumnOf(path, header, columnsOfRow));
@@ -80,19 +81,20 @@ public static partial class UsageCsv
             if (header.Fields[i] is "stationId" or "name")
             {
                 if (Array.IndexOf(header.Fields, header.Fields[i]) != i)
-                    errors.Add(at, "appears more than once.");
+                    errors.Add(at, JsonInput.Repeated);
             }
             else if (!DateOnly.TryParseExact(header.WrittenAt(i), DayForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                errors.Add(at, "is neither stationId (编号), name (名称) nor a day like 2026-11-20.");
+                errors.Add(at, new("is neither stationId (编号), name (名称) nor a day like 2026-11-20.", "既不是编号、名称，也不是日期（如 2026-11-20）。"));
             else if (date < window.Oldest || date > window.Today)
-                errors.Add(at, $"is not a day still kept: days from {window.Oldest:yyyy-MM-dd} to today ({window.Today:yyyy-MM-dd}, China Standard Time) are.");
+                errors.Add(at, new($"is not a day still kept: days from {window.Oldest:yyyy-MM-dd} to today ({window.Today:yyyy-MM-dd}, China Standard Time) are.",
+                    $"不在保存的日期范围内：可报 {window.Oldest:yyyy-MM-dd} 至今天（北京时间 {window.Today:yyyy-MM-dd}）。"));
             else if (days.Any(d => d.Date == date))
-                errors.Add(at, "names a day another column names already.");
+                errors.Add(at, new("names a day another column names already.", "与另一列是同一天。"));
             else
                 days.Add((i, date));
         }
         if (days.Count == 0 && errors.Count == before)
-            errors.Add(row, "has no column for a day; head each day's column with its date, like 2026-11-20.");
+            errors.Add(row, new("has no column for a day; head each day's column with its date, like 2026-11-20.", "没有日期列；请以日期作为每天一列的列名，如 2026-11-20。"));
         return errors.Count == before ? days : null;
     }
 

@@ -32,12 +32,13 @@ public static class UsageJsonBatch
             var stationId = JsonInput.Text(element, "stationId", path, errors, 64);
             if (stationId is not null && !Codes.IsValid(stationId))
             {
-                errors.Add(at, $"must be {Codes.Rule}.");
+                errors.Add(at, Codes.Invalid);
                 stationId = null;
             }
             else if (stationId is not null && !firstOf.TryAdd(stationId, index))
             {
-                errors.Add(at, $"'{stationId}' is already at {itemPath(firstOf[stationId])}; list each station once.");
+                errors.Add(at, new($"'{stationId}' is already at {itemPath(firstOf[stationId])}; list each station once.",
+                    $"“{stationId}”已在 {itemPath(firstOf[stationId])} 出现；每个驿站只列一次。"));
                 stationId = null;
             }
             var usage = Usage(element, JsonInput.Join(path, "usage"), reader, errors);
@@ -52,7 +53,7 @@ public static class UsageJsonBatch
     {
         if (element.TryGetProperty("usage", out var json))
             return reader.ReadUsage(json, errors.Renamed(p => p == "$" ? path : path + p));
-        errors.Add(path, "is required.");
+        errors.Add(path, JsonInput.Required);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 // Scenario: a county union uploads its filled sheet on 上报记录: a sheet with a mistake is refused and each cell to fix is
-// named by line and column; the corrected sheet, saved in GBK as Chinese Excel does, is applied and listed at once. Its list
-// of grassroots unions goes the same way: a unit added to the sheet is registered, and the list downloaded again holds it.
+// named by line and column, and told in Chinese; the corrected sheet, saved in GBK as Chinese Excel does, is applied and
+// listed at once. Its list of grassroots unions goes the same way: a unit added to the sheet is registered, and the list
+// downloaded again holds it.
 // Its stations too: a station registered from a sheet is listed on the visits sheet downloaded, and today's cell filled in is reported.
 // Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
 import { readFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ await run(async launch => {
   });
   await poll(async () => (await result.innerText()).includes('未导入'), { timeout: 10000, message: 'the faulty sheet was never refused' });
   const refusal = await result.innerText();
-  check(refusal.includes('第 2 行 会员人数') && refusal.includes('must not exceed employees'), `the refusal names line 2's 会员人数 ("${refusal}")`);
+  check(refusal.includes('第 2 行 会员人数：（310）不能超过职工人数（300）'), `the refusal names line 2's 会员人数 in Chinese ("${refusal}")`);
 
   const sheet = Buffer.concat([
     Buffer.from(`code,name,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n${county},`), GBK_NAME,

@@ -12,11 +12,15 @@ export class ApiError extends Error {
   }
 }
 
-// body: an object sent as JSON, or bytes sent as they are under contentType.
+// body: an object sent as JSON, or bytes sent as they are under contentType. The pages are Chinese, so the API's errors are asked for in Chinese.
 async function send(path, { method = 'GET', body, contentType } = {}) {
   const key = accessKey();
   const raw = body instanceof ArrayBuffer || ArrayBuffer.isView(body);
-  const headers = { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...(body ? { 'Content-Type': raw ? contentType : 'application/json' } : {}) };
+  const headers = {
+    'Accept-Language': 'zh-CN',
+    ...(key ? { Authorization: `Bearer ${key}` } : {}),
+    ...(body ? { 'Content-Type': raw ? contentType : 'application/json' } : {}),
+  };
   const response = await fetch(path, { method, headers, body: body && (raw ? body : JSON.stringify(body)) });
   if (!response.ok) throw new ApiError(response.status, path, await response.json().catch(() => null));
   return response;
