@@ -137,7 +137,8 @@ class AcceptedPage {
     const { level } = await api.org(key.orgCode);
     document.getElementById('units-sheet').hidden = level !== 'county';
     // Stations belong to counties; a county and every federation above it can keep their list and visits on sheets.
-    document.getElementById('station-sheets').hidden = level === 'grassroots';
+    document.getElementById('stations-sheet').hidden = level === 'grassroots';
+    document.getElementById('usage-sheet').hidden = level === 'grassroots';
   }
 
   // The button opens the file picker; an accepted sheet shows at once among today's entries.
