@@ -62,6 +62,26 @@ public static class Problems
         new Message("Fix the query parameters listed in 'errors' and ask again.", "请改正 errors 中所列的查询参数后重新查询。").In(errors.Language),
         title: "Invalid query");
 
+    /// <summary>
+    /// A batch's items outside the key's scope: a 403 listing them when they are its only fault; with other faults as well,
+    /// they join those, and the answer is the 400 that lists them all, so a sheet is mended in one go.
+    /// </summary>
+    public static ProblemHttpResult? OutsideOnly(IReadOnlyList<(string Path, Message Message)> outside, ErrorBag errors, Message detail)
+    {
+        if (outside.Count == 0)
+            return null;
+        if (!errors.Any)
+        {
+            var refused = errors.Sibling();
+            foreach (var (path, message) in outside)
+                refused.Add(path, message);
+            return Rejected(refused, StatusCodes.Status403Forbidden, "Outside the key's scope", detail);
+        }
+        foreach (var (path, message) in outside)
+            errors.Add(path, message);
+        return null;
+    }
+
     /// <summary>Errors that are not about the shape of the input (scope, staleness), with the status that fits them.</summary>
     public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, Message detail) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title, Detail = detail.In(errors.Language) });

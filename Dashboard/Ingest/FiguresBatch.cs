@@ -60,7 +60,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
 
     private ProblemHttpResult? CheckOrgs(IReadOnlyList<FiguresItem> items, ErrorBag errors, ClaimsPrincipal user)
     {
-        var outside = errors.Sibling();
+        var outside = new List<(string Path, Message Message)>();
         var unknown = 0;
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -71,14 +71,14 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
                 errors.Add(item.CodeKey, Problems.NoSuchOrg(item.Code));
             }
             else if (!user.Reaches(item.Code, directory))
-                outside.Add(item.CodeKey, Problems.OrgOutside(item.Code, user));
+                outside.Add((item.CodeKey, Problems.OrgOutside(item.Code, user)));
             if (!first.TryAdd(item.Code, item.CodeKey))
                 errors.Add(item.CodeKey, new($"Org '{item.Code}' appears more than once in the batch (first at {first[item.Code]}).",
                     $"组织“{item.Code}”在本批中出现了不止一次（首次在 {first[item.Code]}）。"));
         }
-        if (outside.Any)
-            return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
-                new("The batch was not applied: some orgs are outside the scope of this API key.", "本批未导入：有组织不在此密钥的范围内。"));
+        if (Problems.OutsideOnly(outside, errors, new("The batch was not applied: some orgs are outside the scope of this API key.",
+            "本批未导入：有组织不在此密钥的范围内。")) is { } refused)
+            return refused;
         // As for a single write to an unknown org; with other faults as well, the answer is the 400 that lists them all.
         return unknown > 0 && unknown == errors.Count
             ? Problems.Rejected(errors, StatusCodes.Status404NotFound, "Unknown org",

@@ -26,7 +26,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         IReadOnlyList<StationItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
         var stored = await SummariesAsync(items.Select(i => i.StationId));
-        var outside = errors.Sibling();
+        var outside = new List<(string Path, Message Message)>();
         var unknown = 0;
         foreach (var item in items)
         {
@@ -37,11 +37,11 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
                 errors.Add(item.OrgPath, Problems.NoSuchOrg(code));
             }
             else if (!user.Reaches(code, directory))
-                outside.Add(item.OrgPath, Problems.OrgOutside(code, user));
+                outside.Add((item.OrgPath, Problems.OrgOutside(code, user)));
             else if (org.Level != OrgLevel.County)
                 errors.Add(item.OrgPath, Problems.StationsBelongToACounty(code, org.Level));
             if (stored[item.StationId] is { } existing && !user.Reaches(existing.OrgCode, directory))
-                outside.Add(item.Path, Outside(item.StationId, existing.OrgCode, user));
+                outside.Add((item.Path, Outside(item.StationId, existing.OrgCode, user)));
         }
         if (Refused(outside, unknown, errors, "Unknown org", new("some codes name no union organisation. Correct those rows.",
             "有代码不对应任何工会组织。请改正这些行。")) is { } refused)
@@ -59,7 +59,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         IReadOnlyList<UsageItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
         var stored = await SummariesAsync(items.Select(i => i.StationId));
-        var outside = errors.Sibling();
+        var outside = new List<(string Path, Message Message)>();
         var unknown = 0;
         foreach (var item in items)
         {
@@ -70,7 +70,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
                     $"没有编号为“{item.StationId}”的驿站；请先登记（驿站名册或 PUT /api/v1/stations/{item.StationId}）。"));
             }
             else if (!user.Reaches(station.OrgCode, directory))
-                outside.Add(item.Path, Outside(item.StationId, station.OrgCode, user));
+                outside.Add((item.Path, Outside(item.StationId, station.OrgCode, user)));
         }
         if (Refused(outside, unknown, errors, "Unknown station", new("some ids name no registered station. Register them first, or correct or remove those items.",
             "有编号不对应已登记的驿站。请先登记，或改正、删去这些项。")) is { } refused)
@@ -121,11 +121,12 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         }
     }
 
-    private static ProblemHttpResult? Refused(ErrorBag outside, int unknown, ErrorBag errors, string unknownTitle, Message unknownDetail)
+    private static ProblemHttpResult? Refused(List<(string Path, Message Message)> outside, int unknown, ErrorBag errors, string unknownTitle,
+        Message unknownDetail)
     {
-        if (outside.Any)
-            return Problems.Rejected(outside, StatusCodes.Status403Forbidden, "Outside the key's scope",
-                new("The batch was not applied: some stations belong to orgs outside the scope of this API key.", "本批未导入：有驿站所属组织不在此密钥的范围内。"));
+        if (Problems.OutsideOnly(outside, errors, new("The batch was not applied: some stations belong to orgs outside the scope of this API key.",
+            "本批未导入：有驿站所属组织不在此密钥的范围内。")) is { } refused)
+            return refused;
         // As for a single write to an unknown station or org; with other faults as well, the answer is the 400 that lists them all.
         return unknown > 0 && unknown == errors.Count
             ? Problems.Rejected(errors, StatusCodes.Status404NotFound, unknownTitle,

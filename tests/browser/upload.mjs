@@ -35,6 +35,15 @@ await run(async launch => {
   const refusal = await result.innerText();
   check(refusal.includes('第 2 行 会员人数：（310）不能超过职工人数（300）'), `the refusal names line 2's 会员人数 in Chinese ("${refusal}")`);
 
+  // The API's own 503 is tested with the database taken away; here only how the page tells one, as the app's database stays up.
+  await page.route('**/api/v1/figures:import', route => route.fulfill({
+    status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, detail: 'The database is unavailable.' }),
+  }));
+  await page.locator('#sheet-file').setInputFiles({ name: '停机.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}${county},${chinaNow()},1,1,1,1,1\n`) });
+  await poll(async () => (await result.innerText()).includes('停机.csv 未导入'), { timeout: 10000, message: 'the refused sheet was never told' });
+  check((await result.innerText()).includes('数据库暂时不可用'), `a 503 is told in the page's words ("${await result.innerText()}")`);
+  await page.unroute('**/api/v1/figures:import');
+
   const sheet = Buffer.concat([
     Buffer.from(`code,name,asOf,employees,members,verifiedMembers,unitsRequired,unitsUnionized\n${county},`), GBK_NAME,
     Buffer.from(`,${chinaNow()},1000,800,600,10,5\n`),

@@ -13,6 +13,13 @@ function charsetOf(bytes) {
   }
 }
 
+// Refusals that name no cell, in the page's words; any other is told as the API said it.
+const REFUSALS = {
+  413: '文件超过 16 MB，请拆分后分别上传',
+  429: '上传过于频繁，请稍后重试',
+  503: '数据库暂时不可用，没有写入任何数据，请稍后重试',
+};
+
 // rows[5].会员人数 → 第 5 行 会员人数; "$" is the file as a whole.
 function placeOf(key) {
   if (key === '$') return '文件';
@@ -33,7 +40,7 @@ export async function uploadSheet(file, result, send, accepted) {
     result.classList.add('refused');
     const errors = Object.entries(error instanceof ApiError ? error.problem?.errors ?? {} : {});
     result.innerHTML = errors.length === 0
-      ? `${escapeHtml(file.name)} 未导入：${escapeHtml(error.detail ?? '请求失败，请稍后重试')}`
+      ? `${escapeHtml(file.name)} 未导入：${escapeHtml(REFUSALS[error.status] ?? error.detail ?? '请求失败，请稍后重试')}`
       : `${escapeHtml(file.name)} 未导入，请改正以下 ${errors.length} 处后重新上传：<ul>${errors.map(([key, messages]) =>
         `<li>${escapeHtml(placeOf(key))}：${escapeHtml(messages.join('；'))}</li>`).join('')}</ul>`;
     return false;

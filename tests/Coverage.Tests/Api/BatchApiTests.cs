@@ -120,6 +120,22 @@ public sealed class BatchApiTests
     }
 
     [Fact]
+    public async Task BatchReachingOutsideTheKeysScopeWithAnotherFaultIsThe400ThatListsBoth()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(NanningCounties[0], "writer"));
+        var faulty = CoverageApp.Figures(10);
+        faulty["members"] = -1;
+
+        var response = await county.PostAsJsonAsync("/api/v1/figures:batch",
+            new object[] { new { code = NanningCounties[0], figures = faulty }, new { code = NanningCounties[1], figures = CoverageApp.Figures(10) } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("negative", (await CoverageApp.ErrorsAt(response, "[0].figures.members"))[0]);
+        Assert.Contains("outside the scope", (await CoverageApp.ErrorsAt(response, "[1].code"))[0]);
+    }
+
+    [Fact]
     public async Task BatchNamingAnOrgTwiceIsRefused()
     {
         await using var app = await CoverageApp.StartAsync();
