@@ -55,9 +55,9 @@ public sealed class ErrorBag
 
     private sealed class Entries(Language language)
     {
-        public Language Language { get; } = language;
-
         private readonly HashSet<string> _namedItems = new(StringComparer.Ordinal);
+
+        public Language Language { get; } = language;
 
         public Dictionary<string, List<string>> ByPath { get; } = new(StringComparer.Ordinal);
 
