@@ -30,7 +30,7 @@ public static class FiguresJsonBatch
     public static bool IsBatch(JsonElement root, string shape, ErrorBag errors)
     {
         if (root.ValueKind != JsonValueKind.Array)
-            errors.Add("$", new($"must be an array of {shape} items, not {JsonInput.Describe(root)}.", $"必须是 {shape} 项的数组，而不是{JsonInput.DescribeZh(root)}。"));
+            errors.Add("$", JsonInput.MustBe(new($"an array of {shape} items", $" {shape} 项的数组"), root));
         else if (root.GetArrayLength() is 0 or > MaxItems)
             errors.Add("$", new($"has {root.GetArrayLength()} items; a batch holds 1 to {MaxItems}.", $"有 {root.GetArrayLength()} 项；一批可含 1 至 {MaxItems} 项。"));
         else

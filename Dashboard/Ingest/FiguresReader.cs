@@ -73,8 +73,7 @@ public sealed partial class FiguresReader(TimeProvider clock)
             return groups;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            bag.Add(path, new($"must be an object keyed by group, not {JsonInput.Describe(value)}.",
-                $"必须是以群体为键的对象，而不是{JsonInput.DescribeZh(value)}。"));
+            bag.Add(path, JsonInput.MustBe(new("an object keyed by group", "以群体为键的对象"), value));
             return null;
         }
         foreach (var group in value.EnumerateObject())

@@ -46,7 +46,7 @@ public static class JsonInput
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(At(path), new($"must be an object, not {Describe(json)}.", $"必须是对象，而不是{DescribeZh(json)}。"));
+            errors.Add(At(path), MustBe(new("an object", "对象"), json));
             return false;
         }
         Span<bool> seen = allowed.Count <= 64 ? stackalloc bool[allowed.Count] : new bool[allowed.Count];
@@ -107,7 +107,7 @@ public static class JsonInput
         }
         if (value.ValueKind != JsonValueKind.Number)
         {
-            errors.Add(at, new($"must be a whole number, not {Describe(value)}.", $"必须是整数，而不是{DescribeZh(value)}。"));
+            errors.Add(at, MustBe(new("a whole number", "整数"), value));
             return null;
         }
         if (!value.TryGetInt64(out var count) && !TryWhole(value, out count))
@@ -145,7 +145,7 @@ public static class JsonInput
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(at, new($"must be a string, not {Describe(value)}.", $"必须是文本，而不是{DescribeZh(value)}。"));
+            errors.Add(at, MustBe(new("a string", "文本"), value));
             return null;
         }
         string text;
@@ -182,7 +182,7 @@ public static class JsonInput
     }
 
     /// <summary>What was sent instead; text is quoted, so a CSV cell or a quoted number shows what made it wrong.</summary>
-    public static string Describe(JsonElement value) => value.ValueKind switch
+    private static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -192,8 +192,11 @@ public static class JsonInput
         _ => "null",
     };
 
-    /// <summary>What was sent instead, in Chinese.</summary>
-    public static string DescribeZh(JsonElement value) => value.ValueKind switch
+    /// <summary>"must be <paramref name="what"/>, not" what was sent instead.</summary>
+    public static Message MustBe(Message what, JsonElement value) =>
+        new($"must be {what.En}, not {Describe(value)}.", $"必须是{what.Zh}，而不是{DescribeZh(value)}。");
+
+    private static string DescribeZh(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "对象",
         JsonValueKind.Array => "数组",

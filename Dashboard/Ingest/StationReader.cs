@@ -12,7 +12,7 @@ public sealed class StationReader(TimeProvider clock)
     public const long MaxVisits = 10_000_000;
 
     /// <summary>How the message for a flag that is not a boolean begins, so a sheet's reader can tell its sender what a sheet may hold.</summary>
-    public const string FlagRule = "must be true or false";
+    public const string FlagRule = "must be true or false,";
 
     private static readonly string[] Fields = ["orgCode", "name", "lat", "lon", "open24h", "smart", "amenities"];
     private static readonly string[] UsageFields = ["date", "visits"];
@@ -36,8 +36,7 @@ public sealed class StationReader(TimeProvider clock)
     {
         if (json.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("$", new($"must be an array of {{\"date\", \"visits\"}}, not {JsonInput.Describe(json)}.",
-                $"必须是 {{\"date\", \"visits\"}} 的数组，而不是{JsonInput.DescribeZh(json)}。"));
+            errors.Add("$", JsonInput.MustBe(new("an array of {\"date\", \"visits\"}", " {\"date\", \"visits\"} 的数组"), json));
             return null;
         }
         if (json.GetArrayLength() is 0 or > MaxUsageDays)
@@ -83,7 +82,7 @@ public sealed class StationReader(TimeProvider clock)
         if (!json.TryGetProperty(field, out var value))
             errors.Add(field, JsonInput.Required);
         else if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var degrees) || !double.IsFinite(degrees))
-            errors.Add(field, new($"must be a number, not {JsonInput.Describe(value)}.", $"必须是数字，而不是{JsonInput.DescribeZh(value)}。"));
+            errors.Add(field, JsonInput.MustBe(new("a number", "数字"), value));
         else if (Math.Abs(degrees) > limit)
             errors.Add(field, new($"must be between -{limit} and {limit} degrees.", $"必须在 -{limit} 至 {limit} 度之间。"));
         else
@@ -97,7 +96,7 @@ public sealed class StationReader(TimeProvider clock)
             return false;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             return value.GetBoolean();
-        errors.Add(field, new($"{FlagRule}, not {JsonInput.Describe(value)}.", $"必须是 true 或 false，而不是{JsonInput.DescribeZh(value)}。"));
+        errors.Add(field, JsonInput.MustBe(new("true or false", " true 或 false"), value));
         return false;
     }
 
