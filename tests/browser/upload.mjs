@@ -81,7 +81,9 @@ await run(async launch => {
   }, { timeout: 10000, message: 'the downloaded visits sheet never listed the station registered' });
   const [head, ...rows] = usage.trim().split('\r\n');
   const today = head.split(',').at(-1);
-  const filled = [head, ...rows.map(row => (row.startsWith('up-s1,') ? `${row.slice(0, row.lastIndexOf(','))},46` : row))].join('\r\n');
+  // The station's last four days filled in, today last: 10, 11, 12 and 46 visits.
+  const lastFour = row => `${row.split(',').slice(0, -4).join(',')},10,11,12,46`;
+  const filled = [head, ...rows.map(row => (row.startsWith('up-s1,') ? lastFour(row) : row))].join('\r\n');
   await page.locator('#usage-file').setInputFiles({ name: '驿站服务人次.csv', mimeType: 'text/csv', buffer: Buffer.from(filled) });
   await poll(async () => (await result.innerText()).includes('的服务人次已接收'), { timeout: 10000, message: 'the visits sheet was never applied' });
   const stations = await (await fetch(`${baseUrl}/api/v1/orgs/${county}/stations`, { headers: { Authorization: `Bearer ${key}` } })).json();
@@ -90,4 +92,6 @@ await run(async launch => {
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入驿站服务人次'), {
     timeout: 10000, message: 'the visits import was not listed among the entries accepted today',
   });
+  const entries = await page.locator('#entries tbody').innerText();
+  check(entries.includes(`至 ${today} 共 4 天 79 人次`), `the import's entry sums its four days (${entries.split('\n').find(l => l.includes('up-s1'))})`);
 });

@@ -28,6 +28,14 @@ const ACTIONS = {
 
 const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
 
+// A few days one by one; a sheet's week or month as its span and its sum, so the line stays a line.
+function usageText(days) {
+  if (days.length <= 3) return days.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，');
+  const dates = days.map(d => d.date).sort();
+  const total = days.reduce((sum, d) => sum + d.visits, 0);
+  return `${dates[0]} 至 ${dates.at(-1)} 共 ${days.length} 天 ${formatCount(total)} 人次`;
+}
+
 // What was accepted, in a line; an entry of a kind this page does not know is shown as its JSON.
 function contentOf(action, payload) {
   switch (action) {
@@ -41,7 +49,7 @@ function contentOf(action, payload) {
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
     case 'stations.usage':
     case 'usage.batch':
-    case 'usage.import': return `${payload.stationId}：${payload.usage.map(d => `${d.date} ${formatCount(d.visits)} 人次`).join('，')}`;
+    case 'usage.import': return `${payload.stationId}：${usageText(payload.usage)}`;
     case 'targets.put': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;
