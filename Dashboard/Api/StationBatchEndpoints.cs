@@ -13,6 +13,11 @@ public static class StationBatchEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Stations")
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate);
+        group.MapPost("/stations:batch", RegisterBatchAsync)
+            .WithSummary("Register or update many stations")
+            .WithDescription($"[{{\"stationId\", \"orgCode\", \"name\", \"lat\", \"lon\", \"open24h\", \"smart\", \"amenities\"}}], up to " +
+                $"{FiguresJsonBatch.MaxItems} stations, each as PUT /api/v1/stations/{{stationId}} takes it with its id beside; all of them or none. " +
+                "Answers how many were registered, updated and unchanged.");
         group.MapPost("/stations:import", RegisterAsync)
             .WithSummary("Register or update stations from a sheet")
             .WithDescription("text/csv in the columns of the stations export, 编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施 " +
@@ -29,6 +34,17 @@ public static class StationBatchEndpoints
                 "its date (2026-11-20, or 2026/11/20 as a spreadsheet rewrites it); one row per station, each filled cell its visits that " +
                 "day. Rows with no day filled in are skipped. GET /api/v1/orgs/{code}/usage.csv gives such a sheet to fill in.");
         return group;
+    }
+
+    private static async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterBatchAsync(HttpRequest request,
+        ClaimsPrincipal user, StationBatch batch, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+        var errors = new ErrorBag(Languages.Of(request));
+        using var json = JsonInput.Parse(body, errors);
+        var items = json is null ? [] : StationsJsonBatch.Read(json.RootElement, errors);
+        return await batch.RegisterAsync(items, errors, user, AuditActions.StationsBatch, cancellationToken);
     }
 
     private static async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request,

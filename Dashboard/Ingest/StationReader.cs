@@ -14,12 +14,14 @@ public sealed class StationReader(TimeProvider clock)
     /// <summary>How the message for a flag that is not a boolean begins, so a sheet's reader can tell its sender what a sheet may hold.</summary>
     public const string FlagRule = "must be true or false,";
 
-    private static readonly string[] Fields = ["orgCode", "name", "lat", "lon", "open24h", "smart", "amenities"];
+    /// <summary>The fields of a registration, as PUT /api/v1/stations/{stationId} takes it.</summary>
+    public static readonly IReadOnlyList<string> Fields = ["orgCode", "name", "lat", "lon", "open24h", "smart", "amenities"];
     private static readonly string[] UsageFields = ["date", "visits"];
 
-    public static StationInfo? ReadInfo(JsonElement json, ErrorBag errors)
+    /// <summary>A registration whose object may hold <paramref name="fields"/> (<see cref="Fields"/> unless given), errors keyed by field.</summary>
+    public static StationInfo? ReadInfo(JsonElement json, ErrorBag errors, IReadOnlyList<string>? fields = null)
     {
-        if (!JsonInput.IsObjectWith(json, "", errors, Fields))
+        if (!JsonInput.IsObjectWith(json, "", errors, fields ?? Fields))
             return null;
         var before = errors.Count;
         var org = JsonInput.Text(json, "orgCode", "", errors, 64);

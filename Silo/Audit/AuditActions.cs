@@ -10,6 +10,7 @@ public static class AuditActions
     public const string UnitsBatch = "units.batch";
     public const string UnitsImport = "units.import";
     public const string StationsPut = "stations.put";
+    public const string StationsBatch = "stations.batch";
     public const string StationsImport = "stations.import";
     public const string StationsUsage = "stations.usage";
     public const string UsageBatch = "usage.batch";
@@ -19,5 +20,5 @@ public static class AuditActions
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, KeysCreate, KeysRevoke];
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, KeysCreate, KeysRevoke];
 }

@@ -17,6 +17,7 @@ const ACTIONS = {
   'units.batch': '批量登记基层工会',
   'units.import': '表格导入基层工会',
   'stations.put': '登记驿站',
+  'stations.batch': '批量登记驿站',
   'stations.import': '表格导入驿站',
   'stations.usage': '上报驿站服务人次',
   'usage.batch': '批量上报驿站服务人次',
@@ -46,6 +47,7 @@ function contentOf(action, payload) {
     case 'units.batch':
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
     case 'stations.put':
+    case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
     case 'stations.usage':
     case 'usage.batch':

@@ -62,6 +62,24 @@ public sealed class StationsImportTests
     }
 
     [Fact]
+    public async Task AStationsBatchListsEachFaultUnderItsItemAndOnceMendedRegistersEveryStation()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        object Station(string? stationId, double lat) => new { stationId, orgCode = Xingning, name = "驿站", lat, lon = 108.37, smart = true };
+
+        var refused = await county.PostAsJsonAsync("/api/v1/stations:batch", new[] { Station("xn-01", 95), Station("xn-01", 22.8), Station(null, 22.8) });
+        var accepted = await county.PostAsJsonAsync("/api/v1/stations:batch", new[] { Station("xn-01", 22.82), Station("xn-02", 22.81) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("between -90 and 90", (await CoverageApp.ErrorsAt(refused, "[0].lat"))[0]);
+        Assert.Contains("already at [0]", (await CoverageApp.ErrorsAt(refused, "[1].stationId"))[0]);
+        Assert.Contains("required", (await CoverageApp.ErrorsAt(refused, "[2].stationId"))[0]);
+        Assert.Equal((2, 0, 0), await CountsOf(accepted));
+        Assert.True(await IsRegisteredAsync(county, "xn-02"));
+    }
+
+    [Fact]
     public async Task AStationsSheetWithAFlagItCannotReadAndACityForACountyIsRefusedNamingEachCellAndChangesNothing()
     {
         await using var app = await CoverageApp.StartAsync();
