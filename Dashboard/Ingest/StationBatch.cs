@@ -144,9 +144,3 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
 
     private sealed record StationWrite(string StationId, AuditRecord Record, Func<IStationGrain, Task> Call);
 }
-
-/// <summary>What a batch of registrations did: stations new, stations changed, stations already as sent.</summary>
-public sealed record StationsBatchResult(int Registered, int Updated, int Unchanged);
-
-/// <summary>The answer to an accepted usage batch or import: how many stations and station-days it carried, all now committed.</summary>
-public sealed record UsageBatchResult(int Stations, int Days);

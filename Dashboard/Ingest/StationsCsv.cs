@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Coverage.Contracts;
 
 namespace Coverage.Dashboard.Ingest;
 
@@ -107,6 +106,3 @@ public static class StationsCsv
         return JsonSerializer.SerializeToElement(json);
     }
 }
-
-/// <summary>One station of a batch of registrations, with the paths errors about the station and about its org are keyed by.</summary>
-public sealed record StationItem(string Path, string OrgPath, string StationId, StationInfo Info);
