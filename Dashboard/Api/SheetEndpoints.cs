@@ -27,7 +27,7 @@ public static class SheetEndpoints
                 "or change names and kinds, then send the sheet to POST /api/v1/orgs/{countyCode}/units:import; unchanged rows stay as they are.");
         group.MapGet("/{code}/usage.csv", UsageAsync)
             .WithSummary("A sheet of stations' daily visits to fill in")
-            .WithDescription($"编号,名称 and a column per day, the last 7 days unless days is given (1 to {Aggregate.VisitDaysKept}), today last, " +
+            .WithDescription($"编号,名称 and a column per day, the last {DefaultUsageDays} days unless days is given (1 to {Aggregate.VisitDaysKept}), today last, " +
                 "for each station in the org's subtree that reports its visits by hand; smart stations count their own and are left out. " +
                 "Cells hold the visits reported so far. Fill in the days you report and send the sheet to POST /api/v1/stations/usage:import.");
         return group;
