@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Runtime;
 using Microsoft.Extensions.Logging;
@@ -40,14 +39,14 @@ public sealed class StationGrain(
     public Task<IReadOnlyList<DailyUsage>> GetUsage() => Task.FromResult<IReadOnlyList<DailyUsage>>(
     [
         .. Aggregate.OfStation(State.DailyVisits).TrimmedTo(Today).DailyVisits
-            .Select(d => new DailyUsage(DateOnly.ParseExact(d.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.Value))
+            .Select(d => new DailyUsage(Aggregate.DateOf(d.Key), d.Value))
             .OrderBy(d => d.Date),
     ]);
 
     public async Task<StationSummary> Register(StationInfo info)
     {
         var previous = State.Info;
-        if (previous == info || (previous is not null && SameRegistration(previous, info)))
+        if (previous is not null && previous.SameAs(info))
             return Summary(info);
         State.Info = info;
         await CommitAsync(() => { State.Info = previous; });
@@ -106,7 +105,4 @@ public sealed class StationGrain(
         return new StationSummary(context.Key, info.OrgCode, info.Name, info.Lat, info.Lon, info.Open24h, info.Smart, info.Amenities,
             visits, State.Version, State.UpdatedAt);
     }
-
-    private static bool SameRegistration(StationInfo left, StationInfo right) =>
-        left with { Amenities = right.Amenities } == right && left.Amenities.SequenceEqual(right.Amenities);
 }

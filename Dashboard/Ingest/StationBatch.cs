@@ -49,7 +49,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         if (errors.Any)
             return Problems.Invalid(errors);
         var registered = items.Count(i => stored[i.StationId] is null);
-        var unchanged = items.Count(i => stored[i.StationId] is { } existing && Same(existing, i.Info));
+        var unchanged = items.Count(i => stored[i.StationId] is { } existing && existing.Registration().SameAs(i.Info));
         var writes = items.Select(i => new StationWrite(i.StationId,
             AuditPayload.For(user, i.Info.OrgCode, action, new { stationId = i.StationId, info = i.Info }), station => station.Register(i.Info)));
         return await WriteAsync([.. writes], new StationsBatchResult(registered, items.Count - registered - unchanged, unchanged), cancellationToken);
@@ -137,10 +137,6 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
     private static Message Outside(string stationId, string orgCode, ClaimsPrincipal user) => new(
         $"Station '{stationId}' belongs to org '{orgCode}', outside the scope of this API key (org '{user.OrgOf()}' and below).",
         $"驿站“{stationId}”属于组织“{orgCode}”，不在此密钥的范围内（组织“{user.OrgOf()}”及其下级）。");
-
-    private static bool Same(StationSummary stored, StationInfo info) =>
-        stored.OrgCode == info.OrgCode && stored.Name == info.Name && stored.Lat.Equals(info.Lat) && stored.Lon.Equals(info.Lon) &&
-        stored.Open24h == info.Open24h && stored.Smart == info.Smart && stored.Amenities.SequenceEqual(info.Amenities);
 
     private sealed record StationWrite(string StationId, AuditRecord Record, Func<IStationGrain, Task> Call);
 }

@@ -101,6 +101,9 @@ public sealed record Aggregate(
     public static string Day(DateOnly date) =>
         DayKeys.GetOrAdd(date, static d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The date a <see cref="Day"/> key stands for.</summary>
+    public static DateOnly DateOf(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>An entry listed with zeros counts as one not listed, so each side's non-zero entries must match the other's.</summary>
     private static bool SameEntries<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
         Covers(left, right) && Covers(right, left);

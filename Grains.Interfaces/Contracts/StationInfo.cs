@@ -8,4 +8,8 @@ public sealed record StationInfo(
     double Lon,
     bool Open24h,
     bool Smart,
-    IReadOnlyList<string> Amenities);
+    IReadOnlyList<string> Amenities)
+{
+    /// <summary>The same registration: records compare lists by reference, so the amenities are compared item by item.</summary>
+    public bool SameAs(StationInfo other) => this with { Amenities = other.Amenities } == other && Amenities.SequenceEqual(other.Amenities);
+}

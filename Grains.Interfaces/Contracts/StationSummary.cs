@@ -11,4 +11,8 @@ public sealed record StationSummary(
     IReadOnlyList<string> Amenities,
     StationVisits Visits,
     long Version,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt)
+{
+    /// <summary>The registration this station holds, as PUT /api/v1/stations/{stationId} takes it.</summary>
+    public StationInfo Registration() => new(OrgCode, Name, Lat, Lon, Open24h, Smart, Amenities);
+}

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Silo.Runtime;
@@ -61,7 +60,7 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         var within = await connection.QueryAsync<(string Day, string Totals)>(
             "SELECT day, totals FROM org_history WHERE code = @code AND day >= @from AND day <= @to ORDER BY day",
             new { code, from = Key(from), to = Key(to) });
-        var points = before.Concat(within).ToDictionary(r => ParseDay(r.Day), r => Parse(r.Totals));
+        var points = before.Concat(within).ToDictionary(r => Aggregate.DateOf(r.Day), r => Parse(r.Totals));
         foreach (var point in pending)
             points[point.Day] = point.Totals;
         var carried = points.Keys.Where(day => day < from).DefaultIfEmpty(DateOnly.MinValue).Max();
@@ -98,7 +97,7 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
     private static async Task<DailyTotals?> PointAsync(DbConnection connection, string code, string condition, DateOnly yearStart) =>
         (await connection.QueryAsync<(string Day, string Totals)>(
             $"SELECT day, totals FROM org_history WHERE code = @code AND {condition} LIMIT 1", new { code, yearStart = Key(yearStart) }))
-        .Select(r => new DailyTotals(ParseDay(r.Day), Parse(r.Totals)))
+        .Select(r => new DailyTotals(Aggregate.DateOf(r.Day), Parse(r.Totals)))
         .FirstOrDefault();
 
     /// <summary>Of a stored and an unwritten point, the later day; on the same day the unwritten one, which is newer.</summary>
@@ -110,7 +109,6 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
 
     private static string Key(DateOnly day) => Aggregate.Day(day);
 
-    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Totals Parse(string json) => JsonSerializer.Deserialize<Totals>(json, StateJson.Options)!;
 }
