@@ -96,8 +96,8 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             foreach (var (item, summary) in chunk.Zip(stored))
             {
                 if (summary.Own is { } own && item.Figures.AsOf < own.AsOf)
-                    stale.Add(item.AsOfKey, new($"is older than the stored asOf {own.AsOf:O}; figures may not go backwards.",
-                        $"早于已存数据的截至时间（北京时间 {ChinaTime(own.AsOf)}）；数据不能倒退。"));
+                    stale.Add(item.AsOfKey, new($"is older than the stored asOf {own.AsOf:O}; figures may not go backwards, so give that moment or a later one.",
+                        $"早于已存数据的截至时间（北京时间 {ChinaTime(own.AsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
             }
         }
         return stale.Any
@@ -118,8 +118,8 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
         {
             if (failures[i] is StaleFiguresException overtaken)
                 stale.Add(items[i].AsOfKey, new(
-                    $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards.",
-                    $"早于另一请求在此期间写入的截至时间（北京时间 {ChinaTime(overtaken.StoredAsOf)}）；数据不能倒退。"));
+                    $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards, so give that moment or a later one.",
+                    $"早于另一请求在此期间写入的截至时间（北京时间 {ChinaTime(overtaken.StoredAsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
         }
         return Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures", new(
             "The batch was not applied: another request stored newer figures for some orgs while it was being written. " +
