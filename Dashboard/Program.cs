@@ -37,6 +37,7 @@ app.MapAudit();
 app.MapTimeSeries();
 app.MapRankings();
 app.MapTargets();
+app.MapTargetBatches();
 app.MapSearch();
 app.MapStationLists();
 app.MapCoverageOpenApi();

@@ -63,24 +63,26 @@ public static class Problems
         title: "Invalid query");
 
     /// <summary>
-    /// A batch's items outside the key's scope: a 403 listing them when they are its only fault; with other faults as well,
-    /// they join those, and the answer is the 400 that lists them all, so a sheet is mended in one go.
+    /// A batch refused whole for what it names: a 403 when items outside the key's scope are its only fault, a 404 (as for a
+    /// single write) when unknown orgs or stations are. With other faults as well, they join those in the 400 that lists
+    /// them all, so a sheet is mended in one go; null then, and when nothing was refused.
     /// </summary>
-    public static ProblemHttpResult? OutsideOnly(IReadOnlyList<(string Path, Message Message)> outside, ErrorBag errors, Message detail)
+    public static ProblemHttpResult? BatchRefused(IReadOnlyList<(string Path, Message Message)> outside, Message outsideDetail, int unknown,
+        ErrorBag errors, string unknownTitle, Message unknownDetail)
     {
-        if (outside.Count == 0)
-            return null;
-        if (!errors.Any)
+        if (outside.Count > 0 && !errors.Any)
         {
             var refused = errors.Sibling();
             foreach (var (path, message) in outside)
                 refused.Add(path, message);
-            return Rejected(refused, StatusCodes.Status403Forbidden, "Outside the key's scope", detail);
+            return Rejected(refused, StatusCodes.Status403Forbidden, "Outside the key's scope", NotApplied(outsideDetail));
         }
         foreach (var (path, message) in outside)
             errors.Add(path, message);
-        return null;
+        return unknown > 0 && unknown == errors.Count ? Rejected(errors, StatusCodes.Status404NotFound, unknownTitle, NotApplied(unknownDetail)) : null;
     }
+
+    private static Message NotApplied(Message why) => new($"The batch was not applied: {why.En}", $"本批未导入：{why.Zh}");
 
     /// <summary>Errors that are not about the shape of the input (scope, staleness), with the status that fits them.</summary>
     public static ProblemHttpResult Rejected(ErrorBag errors, int status, string title, Message detail) =>

@@ -4,6 +4,7 @@ using Coverage.Dashboard.Export;
 using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Analytics;
+using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -30,7 +31,23 @@ public static class SheetEndpoints
             .WithDescription($"编号,名称 and a column per day, the last {DefaultUsageDays} days unless days is given (1 to {Aggregate.VisitDaysKept}), today last, " +
                 "for each station in the org's subtree that reports its visits by hand; smart stations count their own and are left out. " +
                 "Cells hold the visits reported so far. Fill in the days you report and send the sheet to POST /api/v1/stations/usage:import.");
+        group.MapGet("/{code}/targets.csv", TargetsAsync)
+            .WithSummary("A sheet of the targets an org sets for its children")
+            .WithDescription("代码,名称,年度 and a column per target measure (新增会员, 入会率 …) for each direct child of the org, holding the " +
+                "targets of the year (this year unless year is given) set so far. Fill in the targets and send the sheet to " +
+                "POST /api/v1/targets:import with a key of the org or above; rows left without targets are skipped.");
         return group;
+    }
+
+    private static async Task<Results<CsvResult, ProblemHttpResult>> TargetsAsync(string code, string? year, IOrgDirectory directory,
+        TargetStore targets, TimeProvider clock)
+    {
+        var targetYear = ChinaClock.Today(clock).Year;
+        if (year is not null && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out targetYear) || !Years.Plausible(targetYear)))
+            return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}, or leave it out for this year.");
+        var children = directory.ChildrenOf(code);
+        var sets = await Task.WhenAll(children.Select(c => targets.FindAsync(c.Code, targetYear)));
+        return CsvTables.TargetsSheet($"{code}-targets-{targetYear}.csv", targetYear, children.Zip(sets));
     }
 
     private static async Task<CsvResult> FiguresAsync(string code, IOrgDirectory directory, SummaryReader reader)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Ingest;
 using Coverage.Contracts;
@@ -40,35 +39,11 @@ public static class TargetEndpoints
             return Problems.TooLarge(FigureEndpoints.SingleLimit);
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
-        var targets = json is null ? [] : Read(json.RootElement, errors);
+        var targets = json is null ? [] : TargetsReader.Read(json.RootElement, "", errors);
         if (errors.Any)
             return Problems.Invalid(errors);
         var stored = await store.PutAsync(code, targetYear, targets,
             set => audit.StatementFor(AuditPayload.For(user, code, AuditActions.TargetsPut, set)));
         return TypedResults.Ok(stored);
-    }
-
-    /// <summary>Every target in the body, each checked against its measure; every problem is listed under its field.</summary>
-    private static Dictionary<string, double> Read(JsonElement json, ErrorBag errors)
-    {
-        var targets = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!JsonInput.IsObjectWith(json, "", errors, TargetMeasures.All.Select(t => t.Key).ToList()))
-            return targets;
-        foreach (var property in json.EnumerateObject())
-        {
-            if (TargetMeasures.Find(property.Name) is not { } measure)
-                continue;
-            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value))
-                errors.Add(property.Name, new("must be a number.", "必须是数字。"));
-            else if (!double.IsFinite(value) || value <= 0 || (measure.IsRate && value > 1))
-                errors.Add(property.Name, measure.IsRate
-                    ? new($"is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}.", $"是比率：请填大于 0、至多为 1 的数（85% 填 0.85），而不是 {value}。")
-                    : new($"must be a number above 0, not {value}.", $"必须是大于 0 的数，而不是 {value}。"));
-            else
-                targets[property.Name] = value;
-        }
-        if (targets.Count == 0 && !errors.Any)
-            errors.Add("$", new("sets no target; send e.g. {\"newMembers\": 30000}.", "没有设定任何目标；例如发送 {\"newMembers\": 30000}。"));
-        return targets;
     }
 }

@@ -49,6 +49,15 @@ public static class CsvTables
             s.Station.Id, s.Station.Name, .. days.Select(day => s.Usage.FirstOrDefault(u => u.Date == day) is { } reported ? Number(reported.Visits) : null),
         ]));
 
+    /// <summary>Orgs' targets of a year in the targets import's columns, under their Chinese names: a row per org, blank where no target is set.</summary>
+    public static CsvResult TargetsSheet(string fileName, int year, IEnumerable<(OrgInfo Org, OrgTargets? Set)> orgs) => new(fileName,
+        [.. TargetsCsv.Columns.Select(c => c.ChineseName)],
+        orgs.Select(o => (IReadOnlyList<string?>)
+        [
+            o.Org.Code, o.Org.Name, year.ToString(CultureInfo.InvariantCulture),
+            .. TargetMeasures.All.Select(t => o.Set?.Targets.TryGetValue(t.Key, out var target) == true ? Number(target) : null),
+        ]));
+
     public static CsvResult OrgInfos(string fileName, IEnumerable<OrgInfo> orgs) =>
         new(fileName, OrgColumns, orgs.Select(o => Info(o.Code, o.Name, o.Level, o.Kind, o.ParentCode)));
 

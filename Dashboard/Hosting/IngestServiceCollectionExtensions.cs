@@ -15,6 +15,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<FiguresBatch>();
         services.AddSingleton<StationBatch>();
+        services.AddSingleton<TargetBatch>();
         services.AddSingleton<UnitRegistration>();
         return builder;
     }

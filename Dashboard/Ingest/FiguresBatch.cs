@@ -76,15 +76,8 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
                 errors.Add(item.CodeKey, new($"Org '{item.Code}' appears more than once in the batch (first at {first[item.Code]}).",
                     $"组织“{item.Code}”在本批中出现了不止一次（首次在 {first[item.Code]}）。"));
         }
-        if (Problems.OutsideOnly(outside, errors, new("The batch was not applied: some orgs are outside the scope of this API key.",
-            "本批未导入：有组织不在此密钥的范围内。")) is { } refused)
-            return refused;
-        // As for a single write to an unknown org; with other faults as well, the answer is the 400 that lists them all.
-        return unknown > 0 && unknown == errors.Count
-            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, "Unknown org",
-                new("The batch was not applied: some codes name no union organisation. Correct or remove those items.",
-                    "本批未导入：有代码不对应任何工会组织。请改正或删去这些项。"))
-            : null;
+        return Problems.BatchRefused(outside, new("some orgs are outside the scope of this API key.", "有组织不在此密钥的范围内。"), unknown, errors,
+            "Unknown org", new("some codes name no union organisation. Correct or remove those items.", "有代码不对应任何工会组织。请改正或删去这些项。"));
     }
 
     private async Task<ProblemHttpResult?> CheckStalenessAsync(IReadOnlyList<FiguresItem> items, ErrorBag errors)

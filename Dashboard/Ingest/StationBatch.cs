@@ -122,17 +122,9 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
     }
 
     private static ProblemHttpResult? Refused(List<(string Path, Message Message)> outside, int unknown, ErrorBag errors, string unknownTitle,
-        Message unknownDetail)
-    {
-        if (Problems.OutsideOnly(outside, errors, new("The batch was not applied: some stations belong to orgs outside the scope of this API key.",
-            "本批未导入：有驿站所属组织不在此密钥的范围内。")) is { } refused)
-            return refused;
-        // As for a single write to an unknown station or org; with other faults as well, the answer is the 400 that lists them all.
-        return unknown > 0 && unknown == errors.Count
-            ? Problems.Rejected(errors, StatusCodes.Status404NotFound, unknownTitle,
-                new($"The batch was not applied: {unknownDetail.En}", $"本批未导入：{unknownDetail.Zh}"))
-            : null;
-    }
+        Message unknownDetail) =>
+        Problems.BatchRefused(outside, new("some stations belong to orgs outside the scope of this API key.", "有驿站所属组织不在此密钥的范围内。"),
+            unknown, errors, unknownTitle, unknownDetail);
 
     private static Message Outside(string stationId, string orgCode, ClaimsPrincipal user) => new(
         $"Station '{stationId}' belongs to org '{orgCode}', outside the scope of this API key (org '{user.OrgOf()}' and below).",

@@ -13,6 +13,7 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
 {
     private readonly ConcurrentDictionary<(string Code, int Year), OrgTargets> _targets = new();
     private readonly Lock _loadLock = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private Task? _loading;
 
     public async Task<OrgTargets?> FindAsync(string code, int year)
@@ -22,22 +23,37 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
     }
 
     /// <summary>Replaces all targets of the org for the year, in one transaction with <paramref name="recorded"/>: its audit entry.</summary>
-    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded)
+    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded) =>
+        (await PutManyAsync([(code, year, targets)], recorded))[0];
+
+    /// <summary>Replaces all targets of each org for its year, every one of them with its audit entry in one transaction.</summary>
+    public async Task<IReadOnlyList<OrgTargets>> PutManyAsync(IReadOnlyList<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)> sets,
+        Func<OrgTargets, Statement> recorded)
     {
         await LoadedAsync();
-        var set = new OrgTargets(code, year, targets, clock.GetUtcNow());
-        var json = JsonSerializer.Serialize(targets, StateJson.Options);
-        await committer.WriteAllAsync([
-            new Statement(
-                $"""
-                INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)
-                ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
-                """,
-                code, year, json, set.SetAt),
-            recorded(set)]);
-        _targets[(code, year)] = set;
-        return set;
+        var setAt = clock.GetUtcNow();
+        var stored = sets.Select(s => new OrgTargets(s.Code, s.Year, s.Targets, setAt)).ToList();
+        // One write at a time, so what memory holds last is what the database committed last.
+        await _writing.WaitAsync();
+        try
+        {
+            await committer.WriteAllAsync(stored.SelectMany(set => new[] { Upsert(set), recorded(set) }));
+            foreach (var set in stored)
+                _targets[(set.Code, set.Year)] = set;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+        return stored;
     }
+
+    private Statement Upsert(OrgTargets set) => new(
+        $"""
+        INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)
+        ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
+        """,
+        set.Code, set.Year, JsonSerializer.Serialize(set.Targets, StateJson.Options), set.SetAt);
 
     /// <summary>Loads once; a failed load is tried again by the next caller. Called on start so reads never wait on the database.</summary>
     public Task LoadedAsync()

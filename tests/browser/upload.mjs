@@ -3,6 +3,7 @@
 // listed at once. Its list of grassroots unions goes the same way: a unit added to the sheet is registered, and the list
 // downloaded again holds it.
 // Its stations too: a station registered from a sheet is listed on the visits sheet downloaded, and today's cell filled in is reported.
+// Last, its grassroots unions' targets: the unit registered is on the targets sheet, and its filled row sets them.
 // Usage: node tests/browser/upload.mjs <baseUrl> <countyCode> <adminKey>
 import { readFileSync } from 'node:fs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -94,4 +95,23 @@ await run(async launch => {
   });
   const entries = await page.locator('#entries tbody').innerText();
   check(entries.includes(`至 ${today} 共 4 天 79 人次`), `the import's entry sums its four days (${entries.split('\n').find(l => l.includes('up-s1'))})`);
+
+  // The county sets its grassroots unions' targets: the sheet lists the unit registered above, filled with a rate as a percentage.
+  check(await page.locator('#upload-targets').isVisible(), 'a county key is offered its children\'s targets sheet');
+  const [targetsSheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-targets')]);
+  const [targetsHead, ...targetRows] = readFileSync(await targetsSheet.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  check(targetsHead.startsWith('代码,名称,年度,新增会员') && targetRows.some(row => row.startsWith('UP-U1,')),
+    `the targets sheet lists the unit registered (${targetRows.length} rows)`);
+  const withTargets = row => row.split(',').map((cell, i) => ({ 3: '200', 7: '90%' })[i] ?? cell).join(',');
+  await page.locator('#targets-file').setInputFiles({
+    name: '年度目标.csv', mimeType: 'text/csv',
+    buffer: Buffer.from([targetsHead, ...targetRows.map(row => (row.startsWith('UP-U1,') ? withTargets(row) : row))].join('\r\n')),
+  });
+  await poll(async () => (await result.innerText()).includes('已设定 1 个组织的年度目标'), { timeout: 10000, message: 'the targets sheet was never applied' });
+  const unit = await (await fetch(`${baseUrl}/api/v1/orgs/UP-U1`, { headers: { Authorization: `Bearer ${key}` } })).json();
+  check(unit.attainment?.measures.newMembers?.target === 200 && unit.attainment?.measures.membership?.target === 0.9,
+    `the unit is held to its targets (${JSON.stringify(unit.attainment?.measures)})`);
+  await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入年度目标'), {
+    timeout: 10000, message: 'the targets import was not listed among the entries accepted today',
+  });
 });

@@ -23,6 +23,8 @@ const ACTIONS = {
   'usage.batch': '批量上报驿站服务人次',
   'usage.import': '表格导入驿站服务人次',
   'targets.put': '设定年度目标',
+  'targets.batch': '批量设定年度目标',
+  'targets.import': '表格导入年度目标',
   'keys.create': '发放密钥',
   'keys.revoke': '吊销密钥',
 };
@@ -52,7 +54,9 @@ function contentOf(action, payload) {
     case 'stations.usage':
     case 'usage.batch':
     case 'usage.import': return `${payload.stationId}：${usageText(payload.usage)}`;
-    case 'targets.put': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
+    case 'targets.put':
+    case 'targets.batch':
+    case 'targets.import': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;
     default: return JSON.stringify(payload);
@@ -79,6 +83,7 @@ class AcceptedPage {
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
     document.getElementById('download-stations').addEventListener('click', () => this.#download(api.stationsSheet, 'stations', '驿站名册'));
     document.getElementById('download-usage').addEventListener('click', () => this.#download(api.usageSheet, 'usage', '驿站服务人次表'));
+    document.getElementById('download-targets').addEventListener('click', () => this.#download(api.targetsSheet, 'targets', '年度目标表'));
     this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
@@ -87,6 +92,8 @@ class AcceptedPage {
       ({ registered, updated, unchanged }) => `新登记 ${registered} 个、更新 ${updated} 个、未变 ${unchanged} 个驿站`);
     this.#uploadsFrom('upload-usage', 'usage-file', (_, bytes, charset) => api.importUsage(bytes, charset),
       ({ stations, days }) => `${stations} 个驿站共 ${days} 天的服务人次已接收`);
+    this.#uploadsFrom('upload-targets', 'targets-file', (_, bytes, charset) => api.importTargets(bytes, charset),
+      ({ set, unchanged }) => `已设定 ${set} 个组织的年度目标（其中 ${unchanged} 个未变）`);
   }
 
   start() {
@@ -138,7 +145,8 @@ class AcceptedPage {
     return row;
   }
 
-  // Whose key this is, and that org's sheets to fill in and send back: its figures, a county's grassroots unions, its stations and their visits.
+  // Whose key this is, and that org's sheets to fill in and send back: its figures, a county's grassroots unions, its stations and
+  // their visits, and its children's targets.
   async #showOwner() {
     this.#owner = api.currentKey();
     const key = await this.#owner;
@@ -149,6 +157,8 @@ class AcceptedPage {
     // Stations belong to counties; a county and every federation above it can keep their list and visits on sheets.
     document.getElementById('stations-sheet').hidden = level === 'grassroots';
     document.getElementById('usage-sheet').hidden = level === 'grassroots';
+    // Targets are set by the parent federation, so an org's sheet lists its children; a grassroots union has none.
+    document.getElementById('targets-sheet').hidden = level === 'grassroots';
   }
 
   // The button opens the file picker; an accepted sheet shows at once among today's entries.

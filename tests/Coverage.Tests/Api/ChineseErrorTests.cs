@@ -37,6 +37,7 @@ public sealed partial class ChineseErrorTests
         ("/api/v1/stations:import", "编号,名称,所属组织代码,纬度,经度,24小时开放,智能站点,服务设施\r\n" +
             $"xn-01,朝阳驿站,{Xingning},95,108.37,全天,否,饮水\r\nxn-02,民族驿站,{Xingning},东经,108.3,否,否,\r\n", 3),
         ("/api/v1/stations/usage:import", $"编号,名称,{Today},备注\r\nxn-01,朝阳驿站,30,\r\n", 1),
+        ("/api/v1/targets:import", $"代码,名称,年度,新增会员,入会率\r\n{Xingning},兴宁区,2026,-5,85\r\n{Qingxiu},青秀区,二〇二六,100,\r\n", 3),
     ];
 
     [Fact]
