@@ -114,4 +114,11 @@ await run(async launch => {
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入年度目标'), {
     timeout: 10000, message: 'the targets import was not listed among the entries accepted today',
   });
+  // Next year's sheet, chosen before downloading, holds next year in every row and none of this year's targets.
+  const next = await page.locator('#targets-year option').nth(1).getAttribute('value');
+  await page.selectOption('#targets-year', next);
+  const [nextSheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-targets')]);
+  const nextRows = readFileSync(await nextSheet.path(), 'utf8').trim().split('\r\n').slice(1);
+  check(nextRows.length > 0 && nextRows.every(row => row.split(',')[2] === next) && nextRows.find(row => row.startsWith('UP-U1,'))?.split(',')[3] === '',
+    `next year's sheet (${nextSheet.suggestedFilename()}) is for ${next} and blank`);
 });

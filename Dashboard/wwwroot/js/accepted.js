@@ -83,7 +83,12 @@ class AcceptedPage {
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
     document.getElementById('download-stations').addEventListener('click', () => this.#download(api.stationsSheet, 'stations', '驿站名册'));
     document.getElementById('download-usage').addEventListener('click', () => this.#download(api.usageSheet, 'usage', '驿站服务人次表'));
-    document.getElementById('download-targets').addEventListener('click', () => this.#download(api.targetsSheet, 'targets', '年度目标表'));
+    // This year's targets, or next year's, which federations set before the year begins.
+    const targetsYear = document.getElementById('targets-year');
+    const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+    for (const year of [thisYear, thisYear + 1]) targetsYear.append(new Option(`${year} 年`, year));
+    document.getElementById('download-targets').addEventListener('click', () =>
+      this.#download(code => api.targetsSheet(code, targetsYear.value), `targets-${targetsYear.value}`, '年度目标表'));
     this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,

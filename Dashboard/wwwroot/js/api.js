@@ -71,6 +71,6 @@ export const api = {
   importStations: (bytes, charset) => importCsv('/api/v1/stations:import', bytes, charset),
   usageSheet: async code => (await get(`${org(code)}/usage.csv`)).blob(),
   importUsage: (bytes, charset) => importCsv('/api/v1/stations/usage:import', bytes, charset),
-  targetsSheet: async code => (await get(`${org(code)}/targets.csv`)).blob(),
+  targetsSheet: async (code, year) => (await get(`${org(code)}/targets.csv?year=${year}`)).blob(),
   importTargets: (bytes, charset) => importCsv('/api/v1/targets:import', bytes, charset),
 };
