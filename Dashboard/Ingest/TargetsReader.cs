@@ -21,7 +21,7 @@ public static class TargetsReader
                 continue;
             var at = JsonInput.Join(path, property.Name);
             if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var value))
-                errors.Add(at, new("must be a number.", "必须是数字。"));
+                errors.Add(at, JsonInput.MustBe(new("a number", "数字"), property.Value));
             else if (!double.IsFinite(value) || value <= 0 || (measure.IsRate && value > 1))
                 errors.Add(at, measure.IsRate
                     ? new($"is a rate: give a number above 0 and at most 1 (0.85 for 85%), not {value}.", $"是比率：请填大于 0、至多为 1 的数（85% 填 0.85），而不是 {value}。")

@@ -114,6 +114,8 @@ await run(async launch => {
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('表格导入年度目标'), {
     timeout: 10000, message: 'the targets import was not listed among the entries accepted today',
   });
+  const targetsEntry = (await page.locator('#entries tbody').innerText()).split('\n').find(line => line.includes('表格导入年度目标'));
+  check(targetsEntry.includes('新增会员 200、入会率 90.0%'), `the targets import's entry names each target (${targetsEntry})`);
   // Next year's sheet, chosen before downloading, holds next year in every row and none of this year's targets.
   const next = await page.locator('#targets-year option').nth(1).getAttribute('value');
   await page.selectOption('#targets-year', next);

@@ -2,7 +2,7 @@
 // order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
 import { api } from './api.js';
 import { escapeHtml } from './escape-html.js';
-import { chinaDate, formatCount, formatStamp } from './format.js';
+import { chinaDate, formatCount, formatPercent, formatStamp } from './format.js';
 import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
 import { KIND_LABELS } from './org-labels.js';
 import { uploadSheet } from './sheet-upload.js';
@@ -28,6 +28,16 @@ const ACTIONS = {
   'keys.create': '发放密钥',
   'keys.revoke': '吊销密钥',
 };
+
+// The target measures as the targets sheet heads them; the last four are rates.
+const TARGET_LABELS = {
+  newMembers: '新增会员', newEmploymentMembers: '新增新就业形态会员', members: '会员人数', stations: '服务站点数',
+  membership: '入会率', unitCoverage: '建会率', verification: '实名认证率', newEmployment: '新就业形态入会率',
+};
+const RATE_TARGETS = new Set(['membership', 'unitCoverage', 'verification', 'newEmployment']);
+
+const targetsText = ({ year, targets }) => `${year} 年：${Object.entries(targets)
+  .map(([key, value]) => `${TARGET_LABELS[key] ?? key} ${RATE_TARGETS.has(key) ? formatPercent(value) : formatCount(value)}`).join('、')}`;
 
 const figuresText = f => `截至 ${formatStamp(f.asOf)} · 职工 ${formatCount(f.employees)} · 会员 ${formatCount(f.members)}`;
 
@@ -56,7 +66,7 @@ function contentOf(action, payload) {
     case 'usage.import': return `${payload.stationId}：${usageText(payload.usage)}`;
     case 'targets.put':
     case 'targets.batch':
-    case 'targets.import': return `${payload.year} 年：${Object.keys(payload.targets).length} 项目标`;
+    case 'targets.import': return targetsText(payload);
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;
     default: return JSON.stringify(payload);
@@ -98,7 +108,7 @@ class AcceptedPage {
     this.#uploadsFrom('upload-usage', 'usage-file', (_, bytes, charset) => api.importUsage(bytes, charset),
       ({ stations, days }) => `${stations} 个驿站共 ${days} 天的服务人次已接收`);
     this.#uploadsFrom('upload-targets', 'targets-file', (_, bytes, charset) => api.importTargets(bytes, charset),
-      ({ set, unchanged }) => `已设定 ${set} 个组织的年度目标（其中 ${unchanged} 个未变）`);
+      ({ set, unchanged }) => `已设定 ${set} 个组织的年度目标${unchanged ? `（其中 ${unchanged} 个与原目标相同）` : ''}`);
   }
 
   start() {
