@@ -21,6 +21,7 @@ public sealed class DemoService(
     IGrainFactory grains,
     CountyShapes shapes,
     DemoHistory history,
+    DemoTargets targets,
     AuditLog audit,
     TimeProvider clock,
     ILogger<DemoService> logger) : BackgroundService
@@ -122,6 +123,7 @@ public sealed class DemoService(
             await station.ReportUsage(s.Days);
         }, stoppingToken);
         logger.LogInformation("Demo: a year of history written ({Points} points)", await history.WriteAsync(options.Value.Seed));
+        logger.LogInformation("Demo: this year's targets set for {Orgs} cities and counties", await targets.SetAsync(options.Value.Seed));
         logger.LogInformation("Demo: seeding complete");
     }
 

@@ -14,6 +14,7 @@ public static class DemoServiceCollectionExtensions
         builder.Services.AddSingleton<DemoStatus>();
         builder.Services.AddSingleton<DemoMarker>();
         builder.Services.AddSingleton<DemoHistory>();
+        builder.Services.AddSingleton<DemoTargets>();
         builder.Services.AddSingleton(sp => new CountyShapes(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddHostedService<DemoService>();
         return builder;

@@ -26,9 +26,12 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
     public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded) =>
         (await PutManyAsync([(code, year, targets)], recorded))[0];
 
-    /// <summary>Replaces all targets of each org for its year, every one of them with its audit entry in one transaction.</summary>
+    /// <summary>
+    /// Replaces all targets of each org for its year, every one of them with its audit entry in one transaction; without
+    /// <paramref name="recorded"/> (the demo's own targets) no entry is written.
+    /// </summary>
     public async Task<IReadOnlyList<OrgTargets>> PutManyAsync(IReadOnlyList<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)> sets,
-        Func<OrgTargets, Statement> recorded)
+        Func<OrgTargets, Statement>? recorded)
     {
         await LoadedAsync();
         var setAt = clock.GetUtcNow();
@@ -37,7 +40,7 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         await _writing.WaitAsync();
         try
         {
-            await committer.WriteAllAsync(stored.SelectMany(set => new[] { Upsert(set), recorded(set) }));
+            await committer.WriteAllAsync(stored.SelectMany(set => recorded is null ? [Upsert(set)] : new[] { Upsert(set), recorded(set) }));
             foreach (var set in stored)
                 _targets[(set.Code, set.Year)] = set;
         }
