@@ -50,7 +50,7 @@ public static class AuditEndpoints
             errors.Add("from", new("is after to; swap them.", "晚于 to；请对调两者。"));
         if (errors.Any)
             return Problems.InvalidQuery(errors);
-        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
+        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, errors.Language);
         if (outOfScope is not null)
             return outOfScope;
         var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end);

@@ -13,11 +13,11 @@ public static class CsvContentType
     {
         (charset, problem) = (null, null);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-            problem = Problems.UnsupportedMediaType("text/csv");
+            problem = Problems.UnsupportedMediaType("text/csv", Languages.Of(request));
         else if (CsvCharset.Named(type.Charset.Value) is { } named)
             charset = named;
         else
-            problem = Problems.UnsupportedCharset(type.Charset.Value!, CsvCharset.Readable);
+            problem = Problems.UnsupportedCharset(type.Charset.Value!, CsvCharset.Readable, Languages.Of(request));
         return charset is not null;
     }
 }

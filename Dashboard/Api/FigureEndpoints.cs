@@ -33,7 +33,7 @@ public static class FigureEndpoints
         ClaimsPrincipal user, FiguresReader reader, IGrainFactory grains, AuditLog audit, IOptions<JsonOptions> jsonOptions, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(SingleLimit);
+            return Problems.TooLarge(SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         if (json is null || reader.Read(json.RootElement, "", errors) is not { } figures)
@@ -46,7 +46,9 @@ public static class FigureEndpoints
         }
         catch (StaleFiguresException stale)
         {
-            var problem = TypedResults.Problem(stale.Message, statusCode: StatusCodes.Status409Conflict, title: "Stale figures");
+            var problem = Problems.Problem(StatusCodes.Status409Conflict, "Stale figures", new(stale.Message,
+                $"组织“{code}”已存数据截至北京时间 {ChinaClock.Stamp(stale.StoredAsOf)}，本次数据截至 {ChinaClock.Stamp(figures.AsOf)}，更早，未被接受。" +
+                "请上报截至该时间或更晚的数据；截至时间相同则作为更正替换已存数据。"), errors.Language);
             problem.ProblemDetails.Extensions["storedAsOf"] = stale.StoredAsOf;
             return problem;
         }
@@ -57,7 +59,7 @@ public static class FigureEndpoints
         ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(BatchLimit);
+            return Problems.TooLarge(BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : FiguresJsonBatch.Read(json.RootElement, reader, errors);
@@ -70,7 +72,7 @@ public static class FigureEndpoints
         if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
             return unsupported;
         if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(BatchLimit);
+            return Problems.TooLarge(BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         var items = FiguresCsv.Read(body, charset, reader, errors);
         return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken);

@@ -29,7 +29,7 @@ public static class KeyEndpoints
     }
 
     private static async Task<Results<Ok<Page<KeyListing>>, ProblemHttpResult>> ListAsync(string? orgCode, string? revoked, string? order,
-        string? limit, string? offset, ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, CancellationToken cancellationToken)
+        string? limit, string? offset, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, CancellationToken cancellationToken)
     {
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: false);
         if (problem is not null)
@@ -38,7 +38,7 @@ public static class KeyEndpoints
             return QueryProblems.Invalid("revoked", $"revoked is true or false, not '{revoked}'.", ["true", "false"]);
         if (order is not (null or "" or "asc" or "desc"))
             return QueryProblems.Invalid("order", $"'{order}' is not an order; use asc (oldest first) or desc (newest first).", ["asc", "desc"]);
-        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory);
+        var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, Languages.Of(request));
         if (outOfScope is not null)
             return outOfScope;
         var listed = (await keys.ListAsync(cancellationToken))
@@ -53,13 +53,13 @@ public static class KeyEndpoints
         ClaimsPrincipal user, IOrgDirectory directory, ApiKeyStore keys, AuditLog audit, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var (orgCode, role) = json is null ? (null, null) : Read(json.RootElement, errors);
         if (errors.Any || orgCode is null || role is null)
             return Problems.Invalid(errors);
-        if (SubtreeScope.Resolve(orgCode, user, directory).Problem is { } outOfScope)
+        if (SubtreeScope.Resolve(orgCode, user, directory, errors.Language).Problem is { } outOfScope)
             return outOfScope;
         var issued = await keys.CreateAsync(orgCode, role.Value, key => audit.StatementFor(AuditPayload.For(user, orgCode, AuditActions.KeysCreate,
             new { key.Id, orgCode, Role = ApiKeyStore.Name(role.Value) })));
@@ -67,14 +67,15 @@ public static class KeyEndpoints
         return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IOrgDirectory directory,
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
         ApiKeyStore keys, KeyedConnections connections, AuditLog audit)
     {
         var key = ApiKeyStore.CouldBeId(id) ? await keys.FindByIdAsync(id) : null;
         if (key is null)
-            return TypedResults.Problem($"No live key has id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown key");
+            return Problems.Problem(StatusCodes.Status404NotFound, "Unknown key", new($"No live key has id '{id}'.", $"没有编号为“{id}”的有效密钥。"),
+                Languages.Of(request));
         if (!user.Reaches(key.OrgCode, directory))
-            return Problems.OutOfScope(key.OrgCode, user);
+            return Problems.OutOfScope(key.OrgCode, user, Languages.Of(request));
         await keys.RevokeAsync(id, audit.StatementFor(AuditPayload.For(user, key.OrgCode, AuditActions.KeysRevoke, new { key.Id })));
         connections.CloseAll(id);
         return TypedResults.NoContent();

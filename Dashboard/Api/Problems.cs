@@ -13,34 +13,42 @@ public static class Problems
 {
     public const string RetryAfterSeconds = "2";
 
-    public static ProblemHttpResult UnknownOrg(string code) => TypedResults.Problem(
+    public static ProblemHttpResult UnknownOrg(string code, Language language) => Problem(StatusCodes.Status404NotFound, "Unknown org", new(
         $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
-        statusCode: StatusCodes.Status404NotFound, title: "Unknown org");
+        $"没有代码为“{code}”的工会组织。代码为 6 位行政区划代码（全国为 000000）或已登记的基层工会代码。"), language);
 
-    public static ProblemHttpResult OutOfScope(string code, ClaimsPrincipal user) => TypedResults.Problem(
-        $"Org '{code}' is outside the scope of this API key, which reaches org '{user.OrgOf()}' and the orgs below it.",
-        statusCode: StatusCodes.Status403Forbidden, title: "Outside the key's scope");
+    public static ProblemHttpResult OutOfScope(string code, ClaimsPrincipal user, Language language) => Problem(StatusCodes.Status403Forbidden,
+        "Outside the key's scope", new(
+            $"Org '{code}' is outside the scope of this API key, which reaches org '{user.OrgOf()}' and the orgs below it.",
+            $"组织“{code}”不在此密钥的范围内；此密钥只能用于组织“{user.OrgOf()}”及其下级。"), language);
 
-    public static ProblemHttpResult SetByParent(string code, string parent, ClaimsPrincipal user) => TypedResults.Problem(
-        $"What org '{code}' is held to is set by its parent federation '{parent}'; this API key reaches org '{user.OrgOf()}' " +
-        $"and the orgs below it. Use a writer key of '{parent}' or of an org above it.",
-        statusCode: StatusCodes.Status403Forbidden, title: "Set by the parent federation");
+    public static ProblemHttpResult SetByParent(string code, string parent, ClaimsPrincipal user, Language language) => Problem(
+        StatusCodes.Status403Forbidden, "Set by the parent federation", new(
+            $"What org '{code}' is held to is set by its parent federation '{parent}'; this API key reaches org '{user.OrgOf()}' " +
+            $"and the orgs below it. Use a writer key of '{parent}' or of an org above it.",
+            $"组织“{code}”的目标由其上级工会“{parent}”设定；此密钥只能用于组织“{user.OrgOf()}”及其下级。请使用“{parent}”或其上级组织的写入密钥。"),
+        language);
 
-    public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+    public static ProblemHttpResult TooLarge(long limit, Language language) => Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", new(
         $"The request body is larger than the {limit / 1024} KB this endpoint accepts; split it into smaller requests.",
-        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+        $"请求内容超过此接口可接受的 {limit / 1024} KB；请拆分成几次较小的请求。"), language);
 
-    public static ProblemHttpResult UnsupportedMediaType(string expected) => TypedResults.Problem(
-        $"Send the body as {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+    public static ProblemHttpResult UnsupportedMediaType(string expected, Language language) => Problem(StatusCodes.Status415UnsupportedMediaType,
+        "Unsupported media type", new($"Send the body as {expected}.", $"请以 {expected} 格式发送请求内容。"), language);
 
-    public static ProblemHttpResult UnsupportedCharset(string given, string readable) => TypedResults.Problem(
-        $"The body's charset '{given}' is not one this import reads; save the file in {readable} and name it in Content-Type, " +
-        "e.g. text/csv; charset=gbk.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported charset");
+    public static ProblemHttpResult UnsupportedCharset(string given, string readable, Language language) => Problem(
+        StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", new(
+            $"The body's charset '{given}' is not one this import reads; save the file in {readable} and name it in Content-Type, e.g. text/csv; charset=gbk.",
+            $"不能读取字符集为“{given}”的内容；请将文件存为 {readable}，并在 Content-Type 中注明，如 text/csv; charset=gbk。"), language);
 
     /// <summary>Unlike a single write that timed out, a batch that failed this way certainly wrote nothing.</summary>
-    public static ProblemHttpResult BatchTimedOut(GrainCallTimeoutException timeout) => TypedResults.Problem(
-        $"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
-        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+    public static ProblemHttpResult BatchTimedOut(GrainCallTimeoutException timeout, Language language) => Problem(
+        StatusCodes.Status503ServiceUnavailable, "Busy", new($"The batch was not applied: {timeout.Message} Nothing was written; send it again.",
+            "服务器繁忙，本批未能按时完成，没有写入任何数据；请重新发送。"), language);
+
+    /// <summary>A problem whose detail is said in the request's language; titles stay English, as stable names of the kinds of problem.</summary>
+    public static ProblemHttpResult Problem(int status, string title, Message detail, Language language) =>
+        TypedResults.Problem(detail.In(language), statusCode: status, title: title);
 
     public static Message NoSuchOrg(string code) => new($"No union organisation has code '{code}'.", $"没有代码为“{code}”的工会组织。");
 

@@ -1,5 +1,6 @@
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
+using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Analytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public static class RankingEndpoints
         IOptions<RankingOptions> options)
     {
         if (directory.Find(code) is not { } org)
-            return Problems.UnknownOrg(code);
+            return Problems.UnknownOrg(code, Languages.Of(request));
         var levels = Enum.GetValues<OrgLevel>().Where(l => l > org.Level).ToList();
         if (!Enum.TryParse<OrgLevel>(level ?? nameof(OrgLevel.County), ignoreCase: true, out var depth) || !levels.Contains(depth))
             return QueryProblems.Invalid("level", $"'{level ?? "county"}' is not a level below {org.Name} ({org.Level}).",

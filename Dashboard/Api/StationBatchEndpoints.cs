@@ -40,7 +40,7 @@ public static class StationBatchEndpoints
         ClaimsPrincipal user, StationBatch batch, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : StationsJsonBatch.Read(json.RootElement, errors);
@@ -53,7 +53,7 @@ public static class StationBatchEndpoints
         if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         var items = StationsCsv.Read(body, charset, errors);
         return await batch.RegisterAsync(items, errors, user, AuditActions.StationsImport, cancellationToken);
@@ -63,7 +63,7 @@ public static class StationBatchEndpoints
         ClaimsPrincipal user, StationReader reader, StationBatch batch, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : UsageJsonBatch.Read(json.RootElement, reader, errors);
@@ -76,7 +76,7 @@ public static class StationBatchEndpoints
         if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         var items = UsageCsv.Read(body, charset, reader, errors);
         return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageImport, cancellationToken);

@@ -26,7 +26,7 @@ public static class StationEndpoints
         CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         if (!Codes.IsValid(stationId))
             errors.Add("stationId", Codes.Invalid);
@@ -36,9 +36,9 @@ public static class StationEndpoints
             return Problems.Invalid(errors);
         var org = directory.Find(info.OrgCode);
         if (org is null)
-            return Problems.UnknownOrg(info.OrgCode);
+            return Problems.UnknownOrg(info.OrgCode, errors.Language);
         if (!user.Reaches(info.OrgCode, directory))
-            return Problems.OutOfScope(info.OrgCode, user);
+            return Problems.OutOfScope(info.OrgCode, user, errors.Language);
         if (org.Level != OrgLevel.County)
         {
             errors.Add("orgCode", Problems.StationsBelongToACounty(info.OrgCode, org.Level));
@@ -47,7 +47,7 @@ public static class StationEndpoints
         var station = grains.GetGrain<IStationGrain>(stationId);
         var existing = await station.GetSummary();
         if (existing is not null && !user.Reaches(existing.OrgCode, directory))
-            return Problems.OutOfScope(existing.OrgCode, user);
+            return Problems.OutOfScope(existing.OrgCode, user, errors.Language);
         var record = AuditPayload.For(user, info.OrgCode, AuditActions.StationsPut, new { stationId, info });
         var summary = await audit.RecordedAsync(IStationGrain.StateName, stationId, record, () => station.Register(info));
         return existing is null ? TypedResults.Created($"/api/v1/stations/{stationId}", summary) : TypedResults.Ok(summary);
@@ -58,7 +58,7 @@ public static class StationEndpoints
         AuditLog audit, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         if (!Codes.IsValid(stationId))
             errors.Add("stationId", Codes.Invalid);
@@ -68,9 +68,9 @@ public static class StationEndpoints
             return Problems.Invalid(errors);
         var station = grains.GetGrain<IStationGrain>(stationId);
         if (await station.GetSummary() is not { } existing)
-            return NotRegistered(stationId);
+            return NotRegistered(stationId, errors.Language);
         if (!user.Reaches(existing.OrgCode, directory))
-            return Problems.OutOfScope(existing.OrgCode, user);
+            return Problems.OutOfScope(existing.OrgCode, user, errors.Language);
         var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsUsage, new { stationId, usage });
         try
         {
@@ -78,11 +78,11 @@ public static class StationEndpoints
         }
         catch (StationNotRegisteredException)
         {
-            return NotRegistered(stationId);
+            return NotRegistered(stationId, errors.Language);
         }
     }
 
-    private static ProblemHttpResult NotRegistered(string stationId) => TypedResults.Problem(
-        $"Station '{stationId}' is not registered; register it with PUT /api/v1/stations/{stationId} first.",
-        statusCode: StatusCodes.Status404NotFound, title: "Unknown station");
+    private static ProblemHttpResult NotRegistered(string stationId, Language language) => Problems.Problem(StatusCodes.Status404NotFound,
+        "Unknown station", new($"Station '{stationId}' is not registered; register it with PUT /api/v1/stations/{stationId} first.",
+            $"驿站“{stationId}”尚未登记；请先登记（驿站名册或 PUT /api/v1/stations/{stationId}）。"), language);
 }

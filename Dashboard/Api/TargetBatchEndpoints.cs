@@ -30,7 +30,7 @@ public static class TargetBatchEndpoints
         ClaimsPrincipal user, TargetBatch batch, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : TargetsJsonBatch.Read(json.RootElement, errors);
@@ -43,7 +43,7 @@ public static class TargetBatchEndpoints
         if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         var items = TargetsCsv.Read(body, charset, errors);
         return await batch.SetAsync(items, errors, user, AuditActions.TargetsImport);

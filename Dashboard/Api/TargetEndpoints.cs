@@ -36,7 +36,7 @@ public static class TargetEndpoints
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || !Years.Plausible(targetYear))
             return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}.");
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var targets = json is null ? [] : TargetsReader.Read(json.RootElement, "", errors);

@@ -34,7 +34,7 @@ public static class UnitEndpoints
         UnitRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit);
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         CheckCounty(countyCode, directory, errors);
         if (!Codes.IsValid(unitCode))
@@ -46,7 +46,7 @@ public static class UnitEndpoints
         var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value,
             registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered)));
         if (unit is null)
-            return Taken(unitCode, holder!);
+            return Taken(unitCode, holder!, errors.Language);
         var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
         return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
     }
@@ -56,7 +56,7 @@ public static class UnitEndpoints
         CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         using var json = JsonInput.Parse(body, errors);
         var items = json is null ? [] : UnitsJsonBatch.Read(json.RootElement, errors);
@@ -70,7 +70,7 @@ public static class UnitEndpoints
         if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
             return unsupported;
         if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit);
+            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
         var errors = new ErrorBag(Languages.Of(request));
         var items = UnitsCsv.Read(body, charset, errors);
         return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit);
@@ -102,8 +102,8 @@ public static class UnitEndpoints
             errors.Add("countyCode", new($"'{countyCode}' is not a county; grassroots unions register under a county.", $"“{countyCode}”不是县级工会；基层工会须在县级工会下登记。"));
     }
 
-    private static ProblemHttpResult Taken(string unitCode, OrgInfo holder) =>
-        TypedResults.Problem($"{TakenBy(unitCode, holder).En}; choose another unit code.", statusCode: StatusCodes.Status409Conflict, title: "Unit code taken");
+    private static ProblemHttpResult Taken(string unitCode, OrgInfo holder, Language language) => Problems.Problem(StatusCodes.Status409Conflict,
+        "Unit code taken", new($"{TakenBy(unitCode, holder).En}; choose another unit code.", $"{TakenBy(unitCode, holder).Zh}；请另选代码。"), language);
 
     private static Message TakenBy(string unitCode, OrgInfo holder) => new(
         $"Code '{unitCode}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})",

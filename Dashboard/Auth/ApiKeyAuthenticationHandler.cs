@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Keys;
 using Microsoft.AspNetCore.Authentication;
@@ -42,21 +43,22 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         var detail = Request.Headers.Authorization.Count == 0 && !Request.Query.ContainsKey("access_token")
-            ? "Send an API key as 'Authorization: Bearer <key>'."
-            : "The API key is unknown, revoked or malformed.";
+            ? new Message("Send an API key as 'Authorization: Bearer <key>'.", "请以“Authorization: Bearer <密钥>”发送 API 密钥。")
+            : new Message("The API key is unknown, revoked or malformed.", "API 密钥不存在、已吊销或格式不对。");
         await WriteProblemAsync("Unauthorized", detail);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await WriteProblemAsync("Forbidden", "The API key's role does not allow this; reads need reader, writes and the audit log writer, keys and the consistency check admin.");
+        await WriteProblemAsync("Forbidden", new("The API key's role does not allow this; reads need reader, writes and the audit log writer, keys and the consistency check admin.",
+            "此密钥的角色无权这样做：读取需要读取密钥，写入和上报记录需要写入密钥，密钥管理和一致性检查需要管理密钥。"));
     }
 
-    private Task WriteProblemAsync(string title, string detail) => problems.WriteAsync(new ProblemDetailsContext
+    private Task WriteProblemAsync(string title, Message detail) => problems.WriteAsync(new ProblemDetailsContext
     {
         HttpContext = Context,
-        ProblemDetails = { Status = Response.StatusCode, Title = title, Detail = detail },
+        ProblemDetails = { Status = Response.StatusCode, Title = title, Detail = detail.In(Languages.Of(Request)) },
     }).AsTask();
 
     private string? SecretFromRequest()

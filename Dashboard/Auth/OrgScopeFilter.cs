@@ -1,5 +1,6 @@
 using Coverage.Contracts;
 using Coverage.Dashboard.Api;
+using Coverage.Dashboard.Ingest;
 
 namespace Coverage.Dashboard.Auth;
 
@@ -15,12 +16,13 @@ public sealed class OrgScopeFilter(string routeValue, bool forReads, bool byPare
         if (http.GetRouteValue(routeValue) is not string code)
             return await next(context);
         var directory = http.RequestServices.GetRequiredService<IOrgDirectory>();
+        var language = Languages.Of(http.Request);
         if (directory.Find(code) is not { } org)
-            return Problems.UnknownOrg(code);
+            return Problems.UnknownOrg(code, language);
         var scoped = byParent && org.ParentCode is { } parent ? parent : code;
         var openReads = forReads && http.RequestServices.GetRequiredService<ReadAccess>().Open;
         if (!openReads && !http.User.Reaches(scoped, directory))
-            return scoped == code ? Problems.OutOfScope(code, http.User) : Problems.SetByParent(code, scoped, http.User);
+            return scoped == code ? Problems.OutOfScope(code, http.User, language) : Problems.SetByParent(code, scoped, http.User, language);
         return await next(context);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Ingest;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -72,9 +73,11 @@ public static class RateLimitServiceCollectionExtensions
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = anonymous ? "Too many requests" : "Too many writes",
-                Detail = anonymous
-                    ? $"This address sent requests without an API key faster than the allowed rate; retry after {retryAfter} s, or send a reader key."
-                    : $"This API key sent writes faster than the allowed rate; retry after {retryAfter} s, or send many orgs in one batch.",
+                Detail = (anonymous
+                    ? new Message($"This address sent requests without an API key faster than the allowed rate; retry after {retryAfter} s, or send a reader key.",
+                        $"此地址不带密钥的请求超过了允许的频率；请 {retryAfter} 秒后重试，或使用读取密钥。")
+                    : new Message($"This API key sent writes faster than the allowed rate; retry after {retryAfter} s, or send many orgs in one batch.",
+                        $"此密钥的写入超过了允许的频率；请 {retryAfter} 秒后重试，或将多个组织合为一批发送。")).In(Languages.Of(context.HttpContext.Request)),
             },
         });
     }

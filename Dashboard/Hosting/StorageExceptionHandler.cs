@@ -2,6 +2,7 @@ using System.Data.Common;
 using Coverage.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Dashboard.Api;
+using Coverage.Dashboard.Ingest;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coverage.Dashboard.Hosting;
@@ -17,22 +18,26 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, Sto
     {
         var (status, title, detail, isOutage) = exception switch
         {
-            _ when RefusedValue(exception) is { } refused => (StatusCodes.Status400BadRequest, "Value refused by the database",
+            _ when RefusedValue(exception) is { } refused => (StatusCodes.Status400BadRequest, "Value refused by the database", new Message(
                 $"The database could not use a value of this request ({refused.Message}); nothing was written. Correct the value: sent again unchanged, it fails again.",
-                false),
+                $"数据库无法使用本请求中的某个值（{refused.Message}），没有写入任何数据。请改正该值：原样重发仍会失败。"), false),
             StorageUnavailableException { InnerException: DatabaseClaimedException claimed } => (StatusCodes.Status503ServiceUnavailable,
-                "Database claimed by another process", $"{claimed.Message} Nothing was written.", true),
-            StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
-                "The database is not available; nothing was written. Retry after the time in Retry-After.", true),
+                "Database claimed by another process", new Message($"{claimed.Message} Nothing was written.",
+                    $"数据库已被另一个进程占用（{claimed.Message}），没有写入任何数据。"), true),
+            StorageUnavailableException or DbException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", new Message(
+                "The database is not available; nothing was written. Retry after the time in Retry-After.",
+                "数据库暂时不可用，没有写入任何数据。请按 Retry-After 所示时间后重试。"), true),
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
-                "Storage unavailable", "The org's stored state could not be read; nothing was written. Retry after the time in Retry-After.",
-                true),
-            GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy",
-                "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe.", false),
-            InconsistentStateException or WriteConflictException => (StatusCodes.Status409Conflict, "Conflicting write",
-                "The stored state changed under this server (another writer on the same database); the write was refused.", false),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message, false),
-            _ => (0, "", "", false),
+                "Storage unavailable", new Message("The org's stored state could not be read; nothing was written. Retry after the time in Retry-After.",
+                    "无法读取该组织的已存数据，没有写入任何数据。请按 Retry-After 所示时间后重试。"), true),
+            GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy", new Message(
+                "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe.",
+                "请求未能按时完成，可能已写入也可能未写入。原样重发相同的数据是安全的。"), false),
+            InconsistentStateException or WriteConflictException => (StatusCodes.Status409Conflict, "Conflicting write", new Message(
+                "The stored state changed under this server (another writer on the same database); the write was refused.",
+                "已存数据被另一个写入方改动（同一数据库上有另一个写入进程），本次写入被拒绝。"), false),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", new Message(bad.Message, bad.Message), false),
+            _ => (0, "", new Message("", ""), false),
         };
         if (status == 0)
             return false;
@@ -45,7 +50,7 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, Sto
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = { Status = status, Title = title, Detail = detail.In(Languages.Of(httpContext.Request)) },
         });
     }
 

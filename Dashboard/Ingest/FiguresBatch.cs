@@ -48,7 +48,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             }
             catch (GrainCallTimeoutException timeout)
             {
-                return Problems.BatchTimedOut(timeout);
+                return Problems.BatchTimedOut(timeout, errors.Language);
             }
             return TypedResults.Ok(new BatchResult(items.Count));
         }
@@ -90,7 +90,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             {
                 if (summary.Own is { } own && item.Figures.AsOf < own.AsOf)
                     stale.Add(item.AsOfKey, new($"is older than the stored asOf {own.AsOf:O}; figures may not go backwards, so give that moment or a later one.",
-                        $"早于已存数据的截至时间（北京时间 {ChinaTime(own.AsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
+                        $"早于已存数据的截至时间（北京时间 {ChinaClock.Stamp(own.AsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
             }
         }
         return stale.Any
@@ -99,9 +99,6 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
                     "本批未导入：有数据早于已存数据。请上报截至已存时间或更晚的数据。"))
             : null;
     }
-
-    private static string ChinaTime(DateTimeOffset moment) =>
-        moment.ToOffset(ChinaClock.Offset).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A newer asOf stored by another writer after the check: the batch is refused as if it had arrived after it.</summary>
     private static ProblemHttpResult OvertakenMeanwhile(IReadOnlyList<FiguresItem> items, Exception?[] failures, ErrorBag errors)
@@ -112,7 +109,7 @@ public sealed class FiguresBatch(IGrainFactory grains, IOrgDirectory directory, 
             if (failures[i] is StaleFiguresException overtaken)
                 stale.Add(items[i].AsOfKey, new(
                     $"is older than the stored asOf {overtaken.StoredAsOf:O}, written by another request meanwhile; figures may not go backwards, so give that moment or a later one.",
-                    $"早于另一请求在此期间写入的截至时间（北京时间 {ChinaTime(overtaken.StoredAsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
+                    $"早于另一请求在此期间写入的截至时间（北京时间 {ChinaClock.Stamp(overtaken.StoredAsOf)}）；数据不能倒退，请填写该时间或更晚的时间。"));
         }
         return Problems.Rejected(stale, StatusCodes.Status409Conflict, "Stale figures", new(
             "The batch was not applied: another request stored newer figures for some orgs while it was being written. " +

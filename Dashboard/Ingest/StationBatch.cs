@@ -52,7 +52,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         var unchanged = items.Count(i => stored[i.StationId] is { } existing && existing.Registration().SameAs(i.Info));
         var writes = items.Select(i => new StationWrite(i.StationId,
             AuditPayload.For(user, i.Info.OrgCode, action, new { stationId = i.StationId, info = i.Info }), station => station.Register(i.Info)));
-        return await WriteAsync([.. writes], new StationsBatchResult(registered, items.Count - registered - unchanged, unchanged), cancellationToken);
+        return await WriteAsync([.. writes], new StationsBatchResult(registered, items.Count - registered - unchanged, unchanged), errors.Language, cancellationToken);
     }
 
     public async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> ReportUsageAsync(
@@ -79,7 +79,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
             return Problems.Invalid(errors);
         var writes = items.Select(i => new StationWrite(i.StationId,
             AuditPayload.For(user, stored[i.StationId]!.OrgCode, action, new { stationId = i.StationId, usage = i.Usage }), station => station.ReportUsage(i.Usage)));
-        return await WriteAsync([.. writes], new UsageBatchResult(items.Count, items.Sum(i => i.Usage.Count)), cancellationToken);
+        return await WriteAsync([.. writes], new UsageBatchResult(items.Count, items.Sum(i => i.Usage.Count)), errors.Language, cancellationToken);
     }
 
     /// <summary>Each station's stored registration, or null for one not registered.</summary>
@@ -95,7 +95,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         return stored;
     }
 
-    private async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WriteAsync<T>(IReadOnlyList<StationWrite> writes, T result,
+    private async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> WriteAsync<T>(IReadOnlyList<StationWrite> writes, T result, Language language,
         CancellationToken cancellationToken)
     {
         await _applying.WaitAsync(cancellationToken);
@@ -111,7 +111,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
             }
             catch (GrainCallTimeoutException timeout)
             {
-                return Problems.BatchTimedOut(timeout);
+                return Problems.BatchTimedOut(timeout, language);
             }
             return TypedResults.Ok(result);
         }

@@ -75,6 +75,44 @@ public sealed partial class ChineseErrorTests
         }
     }
 
+    [Fact]
+    public async Task RefusalsThatAreNotAboutACellAreToldInChineseTooWhenTheRequestPrefersChinese()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        var anonymous = app.ClientWithKey(null);
+        var asOf = DateTimeOffset.Parse("2026-11-20T09:30:00+08:00");
+        Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100, asOf))).StatusCode);
+
+        async Task<(HttpStatusCode, string)> Refused(HttpClient client, HttpMethod method, string path, HttpContent? content)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, (await CoverageApp.JsonOf(response)).GetProperty("detail").GetString()!);
+        }
+        var refusals = new[]
+        {
+            await Refused(anonymous, HttpMethod.Get, "/api/v1/audit", null),
+            await Refused(county, HttpMethod.Put, $"/api/v1/orgs/{Qingxiu}/figures", JsonContent.Create(CoverageApp.Figures(100))),
+            await Refused(county, HttpMethod.Put, "/api/v1/orgs/459999/figures", JsonContent.Create(CoverageApp.Figures(100))),
+            await Refused(county, HttpMethod.Put, $"/api/v1/orgs/{Xingning}/figures", JsonContent.Create(CoverageApp.Figures(100, asOf.AddDays(-1)))),
+            await Refused(county, HttpMethod.Post, "/api/v1/figures:import", JsonContent.Create(new[] { 1 })),
+            await Refused(county, HttpMethod.Put, $"/api/v1/orgs/{Xingning}/figures", new StringContent(new string(' ', 70_000), Encoding.UTF8, "application/json")),
+            await Refused(county, HttpMethod.Post, "/api/v1/stations/xn-09/usage", JsonContent.Create(new[] { new { date = Today, visits = 3 } })),
+            await Refused(county, HttpMethod.Post, "/api/v1/keys", JsonContent.Create(new { orgCode = Xingning, role = "reader" })),
+        };
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Conflict,
+            HttpStatusCode.UnsupportedMediaType, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.NotFound, HttpStatusCode.Forbidden],
+            refusals.Select(r => r.Item1));
+        Assert.All(refusals, refusal =>
+        {
+            Assert.Matches(Chinese(), refusal.Item2);
+            Assert.DoesNotMatch(EnglishWords(), refusal.Item2);
+        });
+    }
+
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex Chinese();
 
