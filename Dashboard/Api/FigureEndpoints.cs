@@ -55,26 +55,13 @@ public static class FigureEndpoints
         return new SerializedJson<OrgSummary>(JsonSerializer.SerializeToUtf8Bytes(summary, jsonOptions.Value.SerializerOptions));
     }
 
-    private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request,
-        ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        using var json = JsonInput.Parse(body, errors);
-        var items = json is null ? [] : FiguresJsonBatch.Read(json.RootElement, reader, errors);
-        return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresBatch, cancellationToken);
-    }
+    private static Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request, ClaimsPrincipal user,
+        FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => FiguresJsonBatch.Read(json, reader, errors),
+            (items, errors) => batch.ApplyAsync(items, errors, user, AuditActions.FiguresBatch, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request,
-        ClaimsPrincipal user, FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken)
-    {
-        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
-            return unsupported;
-        if (await RequestBody.ReadAsync(request, BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        var items = FiguresCsv.Read(body, charset, reader, errors);
-        return await batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken);
-    }
+    private static Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request, ClaimsPrincipal user,
+        FiguresReader reader, FiguresBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromCsvAsync(request, (body, charset, errors) => FiguresCsv.Read(body, charset, reader, errors),
+            (items, errors) => batch.ApplyAsync(items, errors, user, AuditActions.FiguresImport, cancellationToken), cancellationToken);
 }

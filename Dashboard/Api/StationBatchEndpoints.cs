@@ -36,49 +36,23 @@ public static class StationBatchEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterBatchAsync(HttpRequest request,
-        ClaimsPrincipal user, StationBatch batch, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        using var json = JsonInput.Parse(body, errors);
-        var items = json is null ? [] : StationsJsonBatch.Read(json.RootElement, errors);
-        return await batch.RegisterAsync(items, errors, user, AuditActions.StationsBatch, cancellationToken);
-    }
+    private static Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterBatchAsync(HttpRequest request, ClaimsPrincipal user,
+        StationBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, StationsJsonBatch.Read,
+            (items, errors) => batch.RegisterAsync(items, errors, user, AuditActions.StationsBatch, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request,
-        ClaimsPrincipal user, StationBatch batch, CancellationToken cancellationToken)
-    {
-        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
-            return unsupported;
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        var items = StationsCsv.Read(body, charset, errors);
-        return await batch.RegisterAsync(items, errors, user, AuditActions.StationsImport, cancellationToken);
-    }
+    private static Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request, ClaimsPrincipal user,
+        StationBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromCsvAsync(request, StationsCsv.Read,
+            (items, errors) => batch.RegisterAsync(items, errors, user, AuditActions.StationsImport, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageBatchAsync(HttpRequest request,
-        ClaimsPrincipal user, StationReader reader, StationBatch batch, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        using var json = JsonInput.Parse(body, errors);
-        var items = json is null ? [] : UsageJsonBatch.Read(json.RootElement, reader, errors);
-        return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageBatch, cancellationToken);
-    }
+    private static Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageBatchAsync(HttpRequest request, ClaimsPrincipal user,
+        StationReader reader, StationBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => UsageJsonBatch.Read(json, reader, errors),
+            (items, errors) => batch.ReportUsageAsync(items, errors, user, AuditActions.UsageBatch, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageImportAsync(HttpRequest request,
-        ClaimsPrincipal user, StationReader reader, StationBatch batch, CancellationToken cancellationToken)
-    {
-        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
-            return unsupported;
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        var items = UsageCsv.Read(body, charset, reader, errors);
-        return await batch.ReportUsageAsync(items, errors, user, AuditActions.UsageImport, cancellationToken);
-    }
+    private static Task<Results<Ok<UsageBatchResult>, ValidationProblem, ProblemHttpResult>> UsageImportAsync(HttpRequest request, ClaimsPrincipal user,
+        StationReader reader, StationBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromCsvAsync(request, (body, charset, errors) => UsageCsv.Read(body, charset, reader, errors),
+            (items, errors) => batch.ReportUsageAsync(items, errors, user, AuditActions.UsageImport, cancellationToken), cancellationToken);
 }

@@ -26,26 +26,12 @@ public static class TargetBatchEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request,
-        ClaimsPrincipal user, TargetBatch batch, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        using var json = JsonInput.Parse(body, errors);
-        var items = json is null ? [] : TargetsJsonBatch.Read(json.RootElement, errors);
-        return await batch.SetAsync(items, errors, user, AuditActions.TargetsBatch);
-    }
+    private static Task<Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(HttpRequest request, ClaimsPrincipal user,
+        TargetBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => TargetsJsonBatch.Read(json, errors),
+            (items, errors) => batch.SetAsync(items, errors, user, AuditActions.TargetsBatch), cancellationToken);
 
-    private static async Task<Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request,
-        ClaimsPrincipal user, TargetBatch batch, CancellationToken cancellationToken)
-    {
-        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
-            return unsupported;
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        var items = TargetsCsv.Read(body, charset, errors);
-        return await batch.SetAsync(items, errors, user, AuditActions.TargetsImport);
-    }
+    private static Task<Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(HttpRequest request, ClaimsPrincipal user,
+        TargetBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromCsvAsync(request, TargetsCsv.Read, (items, errors) => batch.SetAsync(items, errors, user, AuditActions.TargetsImport), cancellationToken);
 }

@@ -51,33 +51,18 @@ public static class UnitEndpoints
         return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
     }
 
-    private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(string countyCode,
-        HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit,
-        CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        using var json = JsonInput.Parse(body, errors);
-        var items = json is null ? [] : UnitsJsonBatch.Read(json.RootElement, errors);
-        return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsBatch, user, directory, registration, audit);
-    }
+    private static Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(string countyCode, HttpRequest request,
+        ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => UnitsJsonBatch.Read(json, errors),
+            (items, errors) => ApplyAsync(countyCode, items, errors, AuditActions.UnitsBatch, user, directory, registration, audit), cancellationToken);
 
-    private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(string countyCode,
-        HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit,
-        CancellationToken cancellationToken)
-    {
-        if (!CsvContentType.TryRead(request, out var charset, out var unsupported))
-            return unsupported;
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.BatchLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.BatchLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        var items = UnitsCsv.Read(body, charset, errors);
-        return await ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit);
-    }
+    private static Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(string countyCode, HttpRequest request,
+        ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
+        BatchBody.FromCsvAsync(request, UnitsCsv.Read,
+            (items, errors) => ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit), cancellationToken);
 
     private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ApplyAsync(string countyCode,
-        List<UnitItem> items, ErrorBag errors, string action, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration,
+        IReadOnlyList<UnitItem> items, ErrorBag errors, string action, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration,
         AuditLog audit)
     {
         CheckCounty(countyCode, directory, errors);
