@@ -1,5 +1,5 @@
 // Scenario: figures PUT for a county reach the open province view live, within 1 s of the PUT being acknowledged, and the
-// county's city, given a target it cannot meet, is marked behind in the live ranking.
+// county's city, given a target it cannot meet, is marked behind in the live ranking and, in its own view, under its figures.
 // Usage: node tests/browser/live-update.mjs <baseUrl> <countyCode> <adminKey>
 //   countyCode: a county-level org (e.g. 450102); the page shows the province above it.
 //   adminKey: a key the API accepts for PUT /api/v1/orgs/{code}/figures; the page reads with it too.
@@ -52,4 +52,12 @@ await run(async launch => {
     `the live ranking shows 目标进度 and marks ${city} 落后`);
   const tooltip = await cityRow.locator('td[title]').getAttribute('title');
   check(tooltip.includes('会员人数：完成') && tooltip.includes('目标 10000.0亿'), `the progress tooltip names the target as a count ("${tooltip}")`);
+  check(await page.locator('#org-targets').isHidden(), 'the province, which has no targets, shows no targets line');
+
+  // The city's own view tells its targets under its figures, the one behind marked.
+  await page.goto(`${baseUrl}/#/${city}?measure=rates.membership`);
+  const behindTarget = page.locator('#org-targets .target.behind');
+  await poll(() => behindTarget.isVisible(), { timeout: 10000, message: `the view of ${city} never showed its target behind` });
+  const line = await page.locator('#org-targets').innerText();
+  check(line.includes('年度目标') && (await behindTarget.innerText()).startsWith('会员人数：完成'), `the city's targets line tells its progress ("${line}")`);
 });

@@ -1,6 +1,7 @@
 // The dashboard for one org at a time: loads its summary, children, map, trend and stations, and applies
 // live updates in place. Figures count as live only when fetched after the current subscription was made.
 import { api, ApiError } from './api.js';
+import { renderTargets } from './attainment.js';
 import { renderBreadcrumb } from './breadcrumb.js';
 import { FiguresPanel } from './figures.js';
 import { formatStamp } from './format.js';
@@ -165,6 +166,7 @@ export class Dashboard {
     const org = this.#org;
     document.getElementById('org-name').textContent = `${org.name}（${LEVEL_LABELS[org.level] ?? org.level}）`;
     this.#figures.render(org);
+    renderTargets(document.getElementById('org-targets'), org.attainment);
     document.getElementById('data-time').textContent = `数据更新于 ${formatStamp(org.updatedAt)} · 版本 ${org.version}`;
     const childLevel = this.#children.values().next().value?.level;
     document.getElementById('ranking-title').textContent = `下级排名 · ${CHILD_LEVEL_LABELS[childLevel] ?? '下级组织'}（${this.#children.size}）`;

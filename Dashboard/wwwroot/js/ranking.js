@@ -1,5 +1,6 @@
 // Ranking table of the selected org's children, sortable by any column; children with targets show their progress and
 // those behind the year are marked, and children that report figures of their own show the day of their latest report.
+import { elapsedText, targetText } from './attainment.js';
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
 import { formatDay, formatPercent, formatStamp } from './format.js';
@@ -106,14 +107,10 @@ function progressOf(summary) {
 function progressCell(attainment) {
   if (!attainment) return '<td data-value="">—</td>';
   const value = progressOf({ attainment });
-  const lines = Object.values(attainment.measures).map(m =>
-    `${m.label}：完成 ${formatPercent(m.ratio)}（目标 ${formatTarget(m, m.target)}，实际 ${formatTarget(m, m.actual)}）${m.behind ? ' 落后' : ''}`);
-  const title = [...lines, `${attainment.year} 年已过 ${formatPercent(attainment.elapsedFraction)}`].join('\n');
+  const title = [...Object.values(attainment.measures).map(targetText), elapsedText(attainment)].join('\n');
   const mark = attainment.behind ? '<span class="behind-mark">落后</span>' : '';
   return `<td data-value="${value ?? ''}" title="${escapeHtml(title)}">${mark}${formatPercent(value)}</td>`;
 }
-
-const formatTarget = (target, value) => formatMeasure({ kind: target.isRate ? 'rate' : 'count' }, value);
 
 // Missing values (a rate with no denominator) always sort last, whichever the direction.
 function compare(a, b, descending) {
