@@ -7,9 +7,9 @@ using Coverage.Silo.Targets;
 namespace Coverage.Dashboard.Demo;
 
 /// <summary>
-/// This year's targets each province sets its cities and each city its counties, so the demo's rankings show attainment
-/// and who is behind: new members of 3–9 % of today's (the demo history grows counties by 2–9 % a year) and a membership
-/// rate near today's. An org that already has targets for the year keeps them.
+/// This year's targets the national federation sets each province, each province its cities and each city its counties,
+/// so the demo's rankings show attainment and who is behind: new members of 3–9 % of today's (the demo history grows
+/// counties by 2–9 % a year) and a membership rate near today's. An org that already has targets for the year keeps them.
 /// </summary>
 public sealed class DemoTargets(OrgDirectory directory, IGrainFactory grains, TargetStore targets, TimeProvider clock)
 {
@@ -18,7 +18,7 @@ public sealed class DemoTargets(OrgDirectory directory, IGrainFactory grains, Ta
         var year = ChinaClock.Today(clock).Year;
         var random = new Random(seed);
         var sets = new List<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)>();
-        foreach (var chunk in directory.All.Where(o => o.Level is OrgLevel.City or OrgLevel.County).OrderBy(o => o.Code).Chunk(256))
+        foreach (var chunk in directory.All.Where(o => o.Level is OrgLevel.Province or OrgLevel.City or OrgLevel.County).OrderBy(o => o.Code).Chunk(256))
         {
             foreach (var summary in await Task.WhenAll(chunk.Select(o => grains.GetGrain<IOrgGrain>(o.Code).GetSummary())))
             {

@@ -11,7 +11,7 @@ namespace Coverage.Tests.Demo;
 public sealed class DemoTargetsTests
 {
     [Fact]
-    public async Task TheDemoSetsItsCitiesAndCountiesThisYearsTargetsAndLeavesTargetsAlreadySetAlone()
+    public async Task TheDemoSetsItsProvincesCitiesAndCountiesThisYearsTargetsAndLeavesTargetsAlreadySetAlone()
     {
         await using var app = await CoverageApp.StartAsync();
         var year = ChinaClock.Today(TimeProvider.System).Year;
@@ -30,7 +30,7 @@ public sealed class DemoTargetsTests
         Assert.Equal(["members"], children!.Single(c => c.Code == Qingxiu).Attainment!.Measures.Keys);
         var nanning = await app.Admin.GetFromJsonAsync<OrgSummary>($"/api/v1/orgs/{Nanning}", CoverageApp.Json);
         Assert.InRange(nanning!.Attainment!.Measures["newMembers"].Target, 1_800, 5_400);
-        Assert.Equal(2, set);
+        Assert.Equal(3, set);
         var audit = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit?action=targets.put"));
         Assert.Single(audit.GetProperty("entries").EnumerateArray());
     }
