@@ -16,10 +16,10 @@ public static class TargetsJsonBatch
         if (!FiguresJsonBatch.IsBatch(root, """{"code", "year", "targets"}""", errors))
             return items;
         var firstOf = new Dictionary<(string, int), int>();
-        var index = 0;
+        var index = -1;
         foreach (var element in root.EnumerateArray())
         {
-            var path = itemPath(index++);
+            var path = itemPath(++index);
             if (!JsonInput.IsObjectWith(element, path, errors, ItemFields))
                 continue;
             var code = JsonInput.Text(element, "code", path, errors, 64);
@@ -29,7 +29,7 @@ public static class TargetsJsonBatch
                 : Missing(JsonInput.Join(path, "targets"), errors);
             if (code is null || year is null || targets.Count == 0)
                 continue;
-            if (!firstOf.TryAdd((code, year.Value), index - 1))
+            if (!firstOf.TryAdd((code, year.Value), index))
                 errors.Add(JsonInput.Join(path, "code"), new($"'{code}' has its {year} targets at {itemPath(firstOf[(code, year.Value)])} already; list each org once a year.",
                     $"“{code}”的 {year} 年目标已在 {itemPath(firstOf[(code, year.Value)])}；每个组织每年只列一次。"));
             else
