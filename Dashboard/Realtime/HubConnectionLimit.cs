@@ -18,14 +18,24 @@ public sealed class HubConnectionLimit(IOptions<RateLimitOptions> options, IProb
     private readonly Dictionary<string, int> _byClient = [];
     private int _total;
 
-    /// <summary>Runs one of the hub's requests while it holds a place, or answers 429 saying which limit it met.</summary>
+    /// <summary>
+    /// Runs one of the hub's requests. The connection's long-lived request (a WebSocket, server-sent events or a long poll,
+    /// all GETs) holds a place while open; a negotiation holds none but is refused, saying which limit it met, when no
+    /// place is free; the posts that carry a connection's handshake and calls without WebSockets belong to a held place.
+    /// </summary>
     public async Task RunAsync(HttpContext context, RequestDelegate hub)
     {
         var keyId = context.User.KeyIdOf();
         var client = keyId is null ? $"address {ClientAddress.Of(context.Connection.RemoteIpAddress)}" : $"key {keyId}";
-        if (Refusal(client, keyId is not null) is { } reason)
+        var holds = HttpMethods.IsGet(context.Request.Method);
+        if ((holds || IsNegotiation(context.Request)) && Refusal(client, keyId is not null, take: holds) is { } reason)
         {
             await RefuseAsync(context, reason);
+            return;
+        }
+        if (!holds)
+        {
+            await hub(context);
             return;
         }
         try
@@ -38,7 +48,9 @@ public sealed class HubConnectionLimit(IOptions<RateLimitOptions> options, IProb
         }
     }
 
-    private string? Refusal(string client, bool keyed)
+    private static bool IsNegotiation(HttpRequest request) => request.Path.Value?.EndsWith("/negotiate", StringComparison.Ordinal) == true;
+
+    private string? Refusal(string client, bool keyed, bool take)
     {
         var limits = options.Value;
         lock (_lock)
@@ -49,8 +61,11 @@ public sealed class HubConnectionLimit(IOptions<RateLimitOptions> options, IProb
             if (held >= limits.HubConnectionsPerClient)
                 return (keyed ? "This API key" : "This address, without an API key,") +
                     $" holds {held} live connections, the most one client may; close one (a page open elsewhere) before opening another.";
-            _byClient[client] = held + 1;
-            _total++;
+            if (take)
+            {
+                _byClient[client] = held + 1;
+                _total++;
+            }
             return null;
         }
     }

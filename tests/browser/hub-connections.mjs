@@ -1,17 +1,17 @@
 // Scenario: the real @microsoft/signalr client under Node opens hub connections past the limits the server was started
 // with (2 per client, 4 in all). The third from one address is refused with the reason, a key's connections count apart
 // from its address's, a client refused because the server is full is told so, and a place a closed connection frees is
-// taken again.
+// taken again. Without WebSockets (server-sent events, long polling) a client's two connections also start and call the hub.
 // Usage: node tests/browser/hub-connections.mjs <baseUrl> <adminKey>
 import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
-import { hubConnection } from './hub.mjs';
+import { HttpTransportType, hubConnection } from './hub.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [adminKey] = process.argv.slice(3);
 if (!adminKey) fail('usage: node hub-connections.mjs <baseUrl> <adminKey>');
 
-async function started(key) {
-  const connection = hubConnection(baseUrl, { key });
+async function started(key, transport) {
+  const connection = hubConnection(baseUrl, { key, transport });
   await connection.start();
   return connection;
 }
@@ -70,6 +70,15 @@ try {
   }, { timeout: 5000, interval: 50, message: 'no connection was taken after one closed' });
   passed('after one closes, the address connects again');
   await Promise.all([again, anonymous[1], ...keyed].map(connection => connection.stop()));
+
+  // Without WebSockets a connection is a long-lived request beside short ones (its handshake and every call are posts):
+  // only the long-lived one holds a place, so a client may still open two and call the hub on both.
+  for (const transport of [HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling]) {
+    const pair = [await started(reader.key, transport), await started(reader.key, transport)];
+    await Promise.all(pair.map(connection => connection.invoke('Subscribe', '450000')));
+    passed(`two connections over ${HttpTransportType[transport]} start and call the hub`);
+    await Promise.all(pair.map(connection => connection.stop()));
+  }
   console.log('PASS');
 } catch (error) {
   console.error(`FAIL: ${error.message}`);
