@@ -33,19 +33,19 @@ public static class SheetEndpoints
                 "Cells hold the visits reported so far. Fill in the days you report and send the sheet to POST /api/v1/stations/usage:import.");
         group.MapGet("/{code}/targets.csv", TargetsAsync)
             .WithSummary("A sheet of the targets an org sets for its children")
-            .WithDescription("代码,名称,年度 and a column per target measure (新增会员, 入会率 …) for each direct child of the org, holding the " +
-                "targets of the year (this year unless year is given) set so far. Fill in the targets and send the sheet to " +
-                "POST /api/v1/targets:import with a key of the org or above; rows left without targets are skipped.");
+            .WithDescription("代码,名称,年度, today's 当前会员人数 and 当前入会率, and a column per target measure (新增会员, 入会率 …) for each " +
+                "direct child of the org, holding the targets of the year (this year unless year is given) set so far. Fill in the targets " +
+                "and send the sheet to POST /api/v1/targets:import with a key of the org or above; rows left without targets are skipped.");
         return group;
     }
 
     private static async Task<Results<CsvResult, ProblemHttpResult>> TargetsAsync(string code, string? year, IOrgDirectory directory,
-        TargetStore targets, TimeProvider clock)
+        SummaryReader reader, TargetStore targets, TimeProvider clock)
     {
         var targetYear = ChinaClock.Today(clock).Year;
         if (year is not null && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out targetYear) || !Years.Plausible(targetYear)))
             return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}, or leave it out for this year.");
-        var children = directory.ChildrenOf(code);
+        var children = await reader.GetManyAsync(directory.ChildrenOf(code));
         var sets = await Task.WhenAll(children.Select(c => targets.FindAsync(c.Code, targetYear)));
         return CsvTables.TargetsSheet($"{code}-targets-{targetYear}.csv", targetYear, children.Zip(sets));
     }

@@ -49,12 +49,16 @@ public static class CsvTables
             s.Station.Id, s.Station.Name, .. days.Select(day => s.Usage.FirstOrDefault(u => u.Date == day) is { } reported ? Number(reported.Visits) : null),
         ]));
 
-    /// <summary>Orgs' targets of a year in the targets import's columns, under their Chinese names: a row per org, blank where no target is set.</summary>
-    public static CsvResult TargetsSheet(string fileName, int year, IEnumerable<(OrgInfo Org, OrgTargets? Set)> orgs) => new(fileName,
+    /// <summary>
+    /// Orgs' targets of a year in the targets import's columns, under their Chinese names: a row per org with its members
+    /// and membership rate today beside the targets, blank where no target is set.
+    /// </summary>
+    public static CsvResult TargetsSheet(string fileName, int year, IEnumerable<(OrgSummary Org, OrgTargets? Set)> orgs) => new(fileName,
         [.. TargetsCsv.Columns.Select(c => c.ChineseName)],
         orgs.Select(o => (IReadOnlyList<string?>)
         [
-            o.Org.Code, o.Org.Name, year.ToString(CultureInfo.InvariantCulture),
+            o.Org.Code, o.Org.Name, year.ToString(CultureInfo.InvariantCulture), Number(o.Org.Totals.Members),
+            o.Org.Rates.Membership is { } membership ? membership.ToString("0.0%", CultureInfo.InvariantCulture) : null,
             .. TargetMeasures.All.Select(t => o.Set?.Targets.TryGetValue(t.Key, out var target) == true ? Number(target) : null),
         ]));
 

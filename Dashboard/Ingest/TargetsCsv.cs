@@ -6,14 +6,22 @@ using Coverage.Silo.Targets;
 namespace Coverage.Dashboard.Ingest;
 
 /// <summary>
-/// A targets import: columns code (代码), year (年度), optionally name (名称, not read), then a column per target measure
+/// A targets import: columns code (代码), year (年度), optionally name and today's figures (名称, 当前会员人数, 当前入会率;
+/// not read), then a column per target measure
 /// under its key or its Chinese name (新增会员, 入会率 …). Each filled cell is a target; a row with none is skipped, so a
 /// sheet of every child can be sent back with only some rows filled. Errors are keyed rows[LINE].COLUMN.
 /// </summary>
 public static class TargetsCsv
 {
+    /// <summary>
+    /// The sheet's columns: today's members and membership rate stand beside the targets for whoever sets them, and like
+    /// the name they are not read.
+    /// </summary>
     public static readonly IReadOnlyList<(string Field, string ChineseName)> Columns =
-        [("code", "代码"), ("name", "名称"), ("year", "年度"), .. TargetMeasures.All.Select(t => (t.Key, t.Label))];
+    [
+        ("code", "代码"), ("name", "名称"), ("year", "年度"), ("currentMembers", "当前会员人数"), ("currentMembership", "当前入会率"),
+        .. TargetMeasures.All.Select(t => (t.Key, t.Label)),
+    ];
 
     private static readonly Dictionary<string, string> ChineseNames = Columns.ToDictionary(c => c.ChineseName, c => c.Field, StringComparer.Ordinal);
 
@@ -28,7 +36,7 @@ public static class TargetsCsv
         {
             if (!ChineseNames.ContainsValue(header.Fields[i]) || Array.IndexOf(header.Fields, header.Fields[i]) != i)
                 errors.Add($"{headerRow}.{header.WrittenAt(i)}", new(
-                    $"is not a column of its own; the columns are code, name, year and {string.Join(", ", TargetsReader.Keys)}, each once.",
+                    $"is not a column of its own; the columns are {string.Join(", ", Columns.Select(c => c.Field))}, each once.",
                     $"不是单独的一列；各列为 {string.Join(",", Columns.Select(c => c.ChineseName))}（或 {string.Join(",", Columns.Select(c => c.Field))}），每列一次。"));
         }
         if (errors.Any)

@@ -100,9 +100,9 @@ await run(async launch => {
   check(await page.locator('#upload-targets').isVisible(), 'a county key is offered its children\'s targets sheet');
   const [targetsSheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-targets')]);
   const [targetsHead, ...targetRows] = readFileSync(await targetsSheet.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-  check(targetsHead.startsWith('代码,名称,年度,新增会员') && targetRows.some(row => row.startsWith('UP-U1,')),
+  check(targetsHead.startsWith('代码,名称,年度,当前会员人数,当前入会率,新增会员') && targetRows.some(row => row.startsWith('UP-U1,')),
     `the targets sheet lists the unit registered (${targetRows.length} rows)`);
-  const withTargets = row => row.split(',').map((cell, i) => ({ 3: '200', 7: '90%' })[i] ?? cell).join(',');
+  const withTargets = row => row.split(',').map((cell, i) => ({ 5: '200', 9: '90%' })[i] ?? cell).join(',');
   await page.locator('#targets-file').setInputFiles({
     name: '年度目标.csv', mimeType: 'text/csv',
     buffer: Buffer.from([targetsHead, ...targetRows.map(row => (row.startsWith('UP-U1,') ? withTargets(row) : row))].join('\r\n')),
@@ -121,6 +121,6 @@ await run(async launch => {
   await page.selectOption('#targets-year', next);
   const [nextSheet] = await Promise.all([page.waitForEvent('download'), page.click('#download-targets')]);
   const nextRows = readFileSync(await nextSheet.path(), 'utf8').trim().split('\r\n').slice(1);
-  check(nextRows.length > 0 && nextRows.every(row => row.split(',')[2] === next) && nextRows.find(row => row.startsWith('UP-U1,'))?.split(',')[3] === '',
+  check(nextRows.length > 0 && nextRows.every(row => row.split(',')[2] === next) && nextRows.find(row => row.startsWith('UP-U1,'))?.split(',')[5] === '',
     `next year's sheet (${nextSheet.suggestedFilename()}) is for ${next} and blank`);
 });
