@@ -36,18 +36,24 @@ public sealed class DemoFigures(int seed)
             (long)(required * Between(0.7, 0.97)), newEmployment);
     }
 
-    /// <summary>A small step of the kind a county reports from day to day: a few more members, rarely fewer.</summary>
+    /// <summary>
+    /// A small step of the kind a county reports from day to day: members, verified members and new-employment members up
+    /// or down by a few, units now and then, as often down as up. The map keeps moving, and a demo left running for days
+    /// stays near the year's path its history and targets were made on (a step every few minutes adding dozens would carry
+    /// every county past its targets within hours).
+    /// </summary>
     public Figures Step(Figures current, DateTimeOffset asOf)
     {
-        var members = Math.Min(current.Employees, current.Members + _random.Next(-20, 120));
+        var members = Math.Clamp(current.Members + _random.Next(-40, 41), 0, current.Employees);
         var newEmployment = current.NewEmployment.ToDictionary(g => g.Key, g =>
-            g.Value with { Members = Math.Clamp(g.Value.Members + _random.Next(-2, 15), 0, g.Value.Workers) });
+            g.Value with { Members = Math.Clamp(g.Value.Members + _random.Next(-4, 5), 0, g.Value.Workers) });
+        var unitStep = _random.Next(40) switch { 0 => -1, 1 => 1, _ => 0 };
         return current with
         {
             AsOf = asOf,
             Members = members,
-            VerifiedMembers = Math.Min(members, current.VerifiedMembers + _random.Next(0, 100)),
-            UnitsUnionized = Math.Min(current.UnitsRequired, current.UnitsUnionized + (_random.Next(20) == 0 ? 1 : 0)),
+            VerifiedMembers = Math.Clamp(current.VerifiedMembers + _random.Next(-40, 41), 0, members),
+            UnitsUnionized = Math.Clamp(current.UnitsUnionized + unitStep, 0, current.UnitsRequired),
             NewEmployment = newEmployment,
         };
     }
