@@ -16,6 +16,20 @@ async function started(key, transport) {
   return connection;
 }
 
+// A stopped connection's place is freed once the server has seen its request end, a moment after the client stops it.
+async function startedOnceFreed(key, transport, message) {
+  let connection;
+  await poll(async () => {
+    try {
+      connection = await started(key, transport);
+      return true;
+    } catch {
+      return false;
+    }
+  }, { timeout: 5000, interval: 50, message });
+  return connection;
+}
+
 async function refusedStart(key) {
   const connection = hubConnection(baseUrl, { key });
   try {
@@ -59,22 +73,15 @@ try {
     `a fresh key is refused while the server holds four (${full.problem.detail})`);
 
   await anonymous[0].stop();
-  let again;
-  await poll(async () => {
-    try {
-      again = await started();
-      return true;
-    } catch {
-      return false;
-    }
-  }, { timeout: 5000, interval: 50, message: 'no connection was taken after one closed' });
+  const again = await startedOnceFreed(undefined, undefined, 'no connection was taken after one closed');
   passed('after one closes, the address connects again');
   await Promise.all([again, anonymous[1], ...keyed].map(connection => connection.stop()));
 
   // Without WebSockets a connection is a long-lived request beside short ones (its handshake and every call are posts):
   // only the long-lived one holds a place, so a client may still open two and call the hub on both.
   for (const transport of [HttpTransportType.ServerSentEvents, HttpTransportType.LongPolling]) {
-    const pair = [await started(reader.key, transport), await started(reader.key, transport)];
+    const message = `no connection over ${HttpTransportType[transport]} was taken`;
+    const pair = [await startedOnceFreed(reader.key, transport, message), await startedOnceFreed(reader.key, transport, message)];
     await Promise.all(pair.map(connection => connection.invoke('Subscribe', '450000')));
     passed(`two connections over ${HttpTransportType[transport]} start and call the hub`);
     await Promise.all(pair.map(connection => connection.stop()));
