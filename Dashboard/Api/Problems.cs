@@ -23,11 +23,12 @@ public static class Problems
             $"组织“{code}”不在此密钥的范围内；此密钥只能用于组织“{user.OrgOf()}”及其下级。"), language);
 
     public static ProblemHttpResult SetByParent(string code, string parent, ClaimsPrincipal user, Language language) => Problem(
-        StatusCodes.Status403Forbidden, "Set by the parent federation", new(
-            $"What org '{code}' is held to is set by its parent federation '{parent}'; this API key reaches org '{user.OrgOf()}' " +
-            $"and the orgs below it. Use a writer key of '{parent}' or of an org above it.",
-            $"组织“{code}”的目标由其上级工会“{parent}”设定；此密钥只能用于组织“{user.OrgOf()}”及其下级。请使用“{parent}”或其上级组织的写入密钥。"),
-        language);
+        StatusCodes.Status403Forbidden, "Set by the parent federation", TargetsSetByParent(code, parent, user), language);
+
+    public static Message TargetsSetByParent(string code, string parent, ClaimsPrincipal user) => new(
+        $"The targets of org '{code}' are set by its parent federation '{parent}'; this API key reaches org '{user.OrgOf()}' " +
+        $"and the orgs below it. Use a writer key of '{parent}' or of an org above it.",
+        $"组织“{code}”的目标由其上级工会“{parent}”设定；此密钥只能用于组织“{user.OrgOf()}”及其下级。请使用“{parent}”或其上级组织的写入密钥。");
 
     public static ProblemHttpResult TooLarge(long limit, Language language) => Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", new(
         $"The request body is larger than the {limit / 1024} KB this endpoint accepts; split it into smaller requests.",

@@ -27,7 +27,7 @@ public sealed class TargetBatch(IOrgDirectory directory, TargetStore store, Audi
                 errors.Add(item.Path, Problems.NoSuchOrg(item.Code));
             }
             else if (org.ParentCode is { } parent && !user.Reaches(parent, directory))
-                outside.Add((item.Path, SetByParent(item.Code, parent, user)));
+                outside.Add((item.Path, Problems.TargetsSetByParent(item.Code, parent, user)));
             else if (org.ParentCode is null && !user.Reaches(item.Code, directory))
                 outside.Add((item.Path, Problems.OrgOutside(item.Code, user)));
         }
@@ -49,8 +49,4 @@ public sealed class TargetBatch(IOrgDirectory directory, TargetStore store, Audi
 
     private static bool Same(IReadOnlyDictionary<string, double> stored, IReadOnlyDictionary<string, double> sent) =>
         stored.Count == sent.Count && sent.All(t => stored.TryGetValue(t.Key, out var value) && value == t.Value);
-
-    private static Message SetByParent(string code, string parent, ClaimsPrincipal user) => new(
-        $"The targets of org '{code}' are set by its parent federation '{parent}', outside the scope of this API key (org '{user.OrgOf()}' and below).",
-        $"组织“{code}”的目标由其上级工会“{parent}”设定，不在此密钥的范围内（组织“{user.OrgOf()}”及其下级）。");
 }
