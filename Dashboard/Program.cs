@@ -29,6 +29,7 @@ app.MapAdmin();
 app.MapFigures();
 app.MapSheets();
 app.MapUnits();
+app.MapFederations();
 app.MapStations();
 app.MapStationBatches();
 app.MapKeys();

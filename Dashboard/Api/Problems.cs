@@ -62,6 +62,13 @@ public static class Problems
         $"“{code}”是{CsvTables.LevelName(level)}组织；驿站属于县级工会。");
 
     /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns, in the request's language.</summary>
+    public static ProblemHttpResult CodeTaken(string title, string code, OrgInfo holder, Language language) => Problem(StatusCodes.Status409Conflict,
+        title, new($"{TakenBy(code, holder).En}; choose another code.", $"{TakenBy(code, holder).Zh}；请另选代码。"), language);
+
+    public static Message TakenBy(string code, OrgInfo holder) => new(
+        $"Code '{code}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})",
+        $"代码“{code}”已属于{holder.Name}（{CsvTables.LevelName(holder.Level)}{(holder.ParentCode is { } parent ? $"，上级 {parent}" : "")}）");
+
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
         new Message("The request was not applied; fix the fields listed in 'errors' and send it again.", "请求未被接受；请改正 errors 中所列各项后重新发送。")
             .In(errors.Language), title: "Invalid request");

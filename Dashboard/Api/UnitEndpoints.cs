@@ -31,7 +31,7 @@ public static class UnitEndpoints
 
     private static async Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string countyCode, string unitCode, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
-        UnitRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
+        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
@@ -46,23 +46,23 @@ public static class UnitEndpoints
         var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value,
             registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered)));
         if (unit is null)
-            return Taken(unitCode, holder!, errors.Language);
+            return Problems.CodeTaken("Unit code taken", unitCode, holder!, errors.Language);
         var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
         return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
     }
 
     private static Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(string countyCode, HttpRequest request,
-        ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
+        ClaimsPrincipal user, IOrgDirectory directory, OrgRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
         BatchBody.FromJsonAsync(request, (json, errors) => UnitsJsonBatch.Read(json, errors),
             (items, errors) => ApplyAsync(countyCode, items, errors, AuditActions.UnitsBatch, user, directory, registration, audit), cancellationToken);
 
     private static Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(string countyCode, HttpRequest request,
-        ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
+        ClaimsPrincipal user, IOrgDirectory directory, OrgRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
         BatchBody.FromCsvAsync(request, UnitsCsv.Read,
             (items, errors) => ApplyAsync(countyCode, items, errors, AuditActions.UnitsImport, user, directory, registration, audit), cancellationToken);
 
     private static async Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> ApplyAsync(string countyCode,
-        IReadOnlyList<UnitItem> items, ErrorBag errors, string action, ClaimsPrincipal user, IOrgDirectory directory, UnitRegistration registration,
+        IReadOnlyList<UnitItem> items, ErrorBag errors, string action, ClaimsPrincipal user, IOrgDirectory directory, OrgRegistration registration,
         AuditLog audit)
     {
         CheckCounty(countyCode, directory, errors);
@@ -74,7 +74,7 @@ public static class UnitEndpoints
             return TypedResults.Ok(counts);
         var conflicts = errors.Sibling();
         foreach (var (item, holder) in taken)
-            conflicts.Add(item.Path, TakenBy(item.Code, holder));
+            conflicts.Add(item.Path, Problems.TakenBy(item.Code, holder));
         return Problems.Rejected(conflicts, StatusCodes.Status409Conflict, "Unit codes taken", new(
             $"The batch was not applied: {(taken.Count == 1 ? "one of its codes belongs" : $"{taken.Count} of its codes belong")} to other orgs. " +
             "Choose other codes for those listed in 'errors'.",
@@ -86,11 +86,4 @@ public static class UnitEndpoints
         if (directory.Find(countyCode)!.Level != OrgLevel.County)
             errors.Add("countyCode", new($"'{countyCode}' is not a county; grassroots unions register under a county.", $"“{countyCode}”不是县级工会；基层工会须在县级工会下登记。"));
     }
-
-    private static ProblemHttpResult Taken(string unitCode, OrgInfo holder, Language language) => Problems.Problem(StatusCodes.Status409Conflict,
-        "Unit code taken", new($"{TakenBy(unitCode, holder).En}; choose another unit code.", $"{TakenBy(unitCode, holder).Zh}；请另选代码。"), language);
-
-    private static Message TakenBy(string unitCode, OrgInfo holder) => new(
-        $"Code '{unitCode}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})",
-        $"代码“{unitCode}”已属于{holder.Name}（{CsvTables.LevelName(holder.Level)}{(holder.ParentCode is { } parent ? $"，上级 {parent}" : "")}）");
 }

@@ -3,13 +3,15 @@ using Coverage.Silo.Audit;
 namespace Coverage.Dashboard.Demo;
 
 /// <summary>
-/// Counties whose figures or stations someone wrote through the API, as the audit log records them. The demo leaves such a
-/// county, its figures and its stations, to the API from then on, so what a union sends stays as it sent it.
+/// Counties whose figures or stations someone wrote through the API, or that were registered through it, as the audit log
+/// records them. The demo leaves such a county, its figures and its stations, to the API from then on, so what a union sends
+/// stays as it sent it.
 /// </summary>
 public sealed class ApiWrittenCounties(AuditLog audit)
 {
     private static readonly string[] HandingOver =
-        [AuditActions.FiguresPut, AuditActions.FiguresBatch, AuditActions.FiguresImport, AuditActions.StationsPut, AuditActions.StationsUsage];
+        [AuditActions.FiguresPut, AuditActions.FiguresBatch, AuditActions.FiguresImport, AuditActions.StationsPut, AuditActions.StationsUsage,
+         AuditActions.FederationsPut];
 
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private long _lastSeen;

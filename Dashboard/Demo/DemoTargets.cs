@@ -9,7 +9,8 @@ namespace Coverage.Dashboard.Demo;
 /// <summary>
 /// This year's targets the national federation sets each province, each province its cities and each city its counties,
 /// so the demo's rankings show attainment and who is behind: new members of 3–9 % of today's (the demo history grows
-/// counties by 2–9 % a year) and a membership rate near today's. An org that already has targets for the year keeps them.
+/// counties by 2–9 % a year) and a membership rate near today's. An org that already has targets for the year keeps them, and
+/// federations registered through the API are left to their parents.
 /// </summary>
 public sealed class DemoTargets(OrgDirectory directory, IGrainFactory grains, TargetStore targets, TimeProvider clock)
 {
@@ -18,7 +19,8 @@ public sealed class DemoTargets(OrgDirectory directory, IGrainFactory grains, Ta
         var year = ChinaClock.Today(clock).Year;
         var random = new Random(seed);
         var sets = new List<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)>();
-        var federations = directory.All.Where(o => o.Level is OrgLevel.Province or OrgLevel.City or OrgLevel.County).OrderBy(o => o.Code);
+        var federations = directory.All.Where(o => o.Level is OrgLevel.Province or OrgLevel.City or OrgLevel.County && directory.IsListed(o.Code))
+            .OrderBy(o => o.Code);
         var without = new List<OrgInfo>();
         foreach (var org in federations)
         {

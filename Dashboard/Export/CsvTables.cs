@@ -93,6 +93,7 @@ public static class CsvTables
     {
         OrgKind.Division => "行政区划",
         OrgKind.Zone => "开发区",
+        OrgKind.Industry => "产业工会",
         OrgKind.Enterprise => "企业工会",
         OrgKind.Joint => "联合基层工会",
         _ => "行业工会",

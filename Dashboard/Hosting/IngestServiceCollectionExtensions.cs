@@ -16,7 +16,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<FiguresBatch>();
         services.AddSingleton<StationBatch>();
         services.AddSingleton<TargetBatch>();
-        services.AddSingleton<UnitRegistration>();
+        services.AddSingleton<OrgRegistration>();
         return builder;
     }
 }

@@ -14,16 +14,8 @@ public static class UnitReader
         ["sector"] = OrgKind.Sector,
     };
 
-    public static readonly Message UnknownKind = new($"must be one of {string.Join(", ", Kinds.Keys)}.", $"必须是 {string.Join("、", Kinds.Keys)} 之一。");
+    public static readonly Message UnknownKind = NameAndKind.UnknownKind(Kinds);
 
-    public static (string? Name, OrgKind? Kind) Read(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> fields)
-    {
-        if (!JsonInput.IsObjectWith(json, path, errors, fields))
-            return (null, null);
-        var name = JsonInput.Text(json, "name", path, errors, 200);
-        var kind = JsonInput.Text(json, "kind", path, errors, 32);
-        if (kind is not null && !Kinds.ContainsKey(kind))
-            errors.Add(JsonInput.Join(path, "kind"), UnknownKind);
-        return (name, kind is not null && Kinds.TryGetValue(kind, out var known) ? known : null);
-    }
+    public static (string? Name, OrgKind? Kind) Read(JsonElement json, string path, ErrorBag errors, IReadOnlyList<string> fields) =>
+        NameAndKind.Read(json, path, errors, fields, Kinds, UnknownKind);
 }

@@ -18,9 +18,11 @@ public static class AuditActions
     public const string TargetsPut = "targets.put";
     public const string TargetsBatch = "targets.batch";
     public const string TargetsImport = "targets.import";
+    public const string FederationsPut = "federations.put";
     public const string KeysCreate = "keys.create";
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, KeysCreate, KeysRevoke];
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
+        KeysCreate, KeysRevoke];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Coverage.Contracts;
@@ -17,6 +18,7 @@ public sealed class OrgDirectory : IOrgDirectory
 
     private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<string, OrgInfo> _orgs;
+    private readonly FrozenSet<string> _listed;
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
     private long _generation;
 
@@ -27,6 +29,7 @@ public sealed class OrgDirectory : IOrgDirectory
         var divisions = JsonSerializer.Deserialize<DivisionFile>(stream, StateJson.Options)!;
         Source = divisions.Source;
         _orgs = new ConcurrentDictionary<string, OrgInfo>(divisions.Orgs.Select(o => KeyValuePair.Create(o.Code, o)), StringComparer.Ordinal);
+        _listed = _orgs.Keys.ToFrozenSet(StringComparer.Ordinal);
         _children = divisions.Orgs.Where(o => o.ParentCode is not null)
             .GroupBy(o => o.ParentCode!)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableList());
@@ -45,6 +48,9 @@ public sealed class OrgDirectory : IOrgDirectory
     public long Generation => Volatile.Read(ref _generation);
 
     public OrgInfo? Find(string code) => _orgs.GetValueOrDefault(code);
+
+    /// <summary>Whether the org comes from the embedded division list, not from a registration.</summary>
+    public bool IsListed(string code) => _listed.Contains(code);
 
     public IReadOnlyList<OrgInfo> ChildrenOf(string code) => _children.GetValueOrDefault(code) ?? [];
 

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Coverage.Silo.Hierarchy;
 
-/// <summary>Orgs registered at run time (grassroots unions): stored durably, then added to the directory.</summary>
+/// <summary>Orgs registered at run time (federations that are not divisions, grassroots unions): stored durably, then added to the directory.</summary>
 public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, TimeProvider clock)
 {
     private const string Upsert = """
@@ -22,7 +22,35 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
                 "SELECT code, name, level, kind, parent_code FROM orgs ORDER BY registered_at, code"))
                 registered.Add(new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode));
         }
-        directory.PutMany(registered.Where(org => directory.Find(org.ParentCode!) is not null));
+        directory.PutMany(ParentsFirst(registered));
+    }
+
+    /// <summary>
+    /// The orgs whose chain reaches the directory, each after its parent: registered orgs may hang under registered orgs,
+    /// and the order registered is only as good as the clock was.
+    /// </summary>
+    private IEnumerable<OrgInfo> ParentsFirst(List<OrgInfo> registered)
+    {
+        // Only federations are ever parents, so the millions of grassroots unions are not held twice.
+        var placedFederations = new HashSet<string>(StringComparer.Ordinal);
+        for (var pending = registered; pending.Count > 0;)
+        {
+            var waiting = new List<OrgInfo>();
+            foreach (var org in pending)
+            {
+                if (directory.Find(org.ParentCode!) is null && !placedFederations.Contains(org.ParentCode!))
+                {
+                    waiting.Add(org);
+                    continue;
+                }
+                if (org.Level != OrgLevel.Grassroots)
+                    placedFederations.Add(org.Code);
+                yield return org;
+            }
+            if (waiting.Count == pending.Count)
+                yield break;
+            pending = waiting;
+        }
     }
 
     public Task PutAsync(OrgInfo org) => PutAllAsync([org], []);

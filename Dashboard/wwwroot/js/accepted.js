@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { chinaDate, formatCount, formatPercent, formatStamp } from './format.js';
 import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
-import { KIND_LABELS } from './org-labels.js';
+import { KIND_LABELS, LEVEL_LABELS } from './org-labels.js';
 import { uploadSheet } from './sheet-upload.js';
 
 const PAGE = 200;
@@ -25,6 +25,7 @@ const ACTIONS = {
   'targets.put': '设定年度目标',
   'targets.batch': '批量设定年度目标',
   'targets.import': '表格导入年度目标',
+  'federations.put': '登记工会组织',
   'keys.create': '发放密钥',
   'keys.revoke': '吊销密钥',
 };
@@ -67,6 +68,7 @@ function contentOf(action, payload) {
     case 'targets.put':
     case 'targets.batch':
     case 'targets.import': return targetsText(payload);
+    case 'federations.put': return `${payload.name}（${LEVEL_LABELS[payload.level] ?? payload.level}${KIND_LABELS[payload.kind] ?? payload.kind}，上级 ${payload.parentCode}）`;
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;
     default: return JSON.stringify(payload);

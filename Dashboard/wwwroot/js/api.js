@@ -64,6 +64,11 @@ export const api = {
   keys: query => getJson(`/api/v1/keys?${new URLSearchParams(query)}`),
   createKey: async (orgCode, role) => (await send('/api/v1/keys', { method: 'POST', body: { orgCode, role } })).json(),
   revokeKey: id => send(`/api/v1/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  // The org as registered, and whether it is new (201) rather than renamed.
+  registerFederation: async (parentCode, code, body) => {
+    const response = await send(`${org(parentCode)}/federations/${encodeURIComponent(code)}`, { method: 'PUT', body });
+    return { org: await response.json(), created: response.status === 201 };
+  },
   importFigures: (bytes, charset) => importCsv('/api/v1/figures:import', bytes, charset),
   unitsSheet: async code => (await get(`${org(code)}/units.csv`)).blob(),
   importUnits: (code, bytes, charset) => importCsv(`${org(code)}/units:import`, bytes, charset),

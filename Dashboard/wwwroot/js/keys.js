@@ -1,17 +1,19 @@
-// 密钥管理: an admin issues keys for its org and the orgs below it (each secret shown once), lists them and revokes them.
+// 密钥管理: an admin issues keys for its org and the orgs below it (each secret shown once), lists them and revokes them, and
+// registers federations that are not divisions (development zones, industry unions) under them.
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { formatStamp } from './format.js';
 import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
 import { LEVEL_LABELS } from './org-labels.js';
+import { OrgPicker } from './org-picker.js';
 
 const PAGE = 100;
-const CHOICES = 20;
+const FEDERATION_KINDS = { zone: '开发区（园区）工会', industry: '产业工会' };
 
-// The API's refusals in the words of the person issuing keys; anything else as the API put it.
-function refusal(error) {
+// The API's refusals in the words of the person issuing keys or registering orgs; anything else as the API put it.
+function refusal(error, outOfScope = '该组织不在此密钥的管辖范围内：只能为本组织及其下级组织发放和吊销密钥') {
   if (!(error instanceof ApiError)) return '请求失败，请稍后重试';
-  if (error.status === 403) return '该组织不在此密钥的管辖范围内：只能为本组织及其下级组织发放和吊销密钥';
+  if (error.status === 403) return outOfScope;
   if (error.status === 404) return '找不到该组织或密钥';
   if (error.status === 429) return '操作过于频繁，请稍后重试';
   return error.detail ?? `请求失败（HTTP ${error.status}）`;
@@ -26,16 +28,20 @@ class KeysPage {
   #rows = document.querySelector('#keys tbody');
   #summary = byId('summary');
   #status = byId('issue-status');
-  #choice = byId('org-choice');
+  #issueFor = new OrgPicker(byId('org-query'), byId('org-choice'));
+  #registerUnder = new OrgPicker(byId('parent-query'), byId('parent-choice'));
 
   constructor() {
     byId('change-key').addEventListener('click', () => this.#askForKey());
     byId('show-revoked').addEventListener('change', () => this.load());
     byId('more').addEventListener('click', () => this.#page());
-    byId('org-query').addEventListener('input', () => this.#offer([]));
     byId('issue-form').addEventListener('submit', event => {
       event.preventDefault();
       this.#issue();
+    });
+    byId('register-form').addEventListener('submit', event => {
+      event.preventDefault();
+      this.#register();
     });
     byId('copy-secret').addEventListener('click', () => this.#copySecret());
     this.#rows.addEventListener('click', event => {
@@ -69,6 +75,7 @@ class KeysPage {
     this.#gate.passed();
     if (byId('key-owner').hidden) this.#showOwner();
     byId('issue').hidden = false;
+    byId('register').hidden = false;
     byId('list').hidden = false;
     for (const key of page.items) this.#rows.append(this.#row(key));
     this.#listed += page.items.length;
@@ -101,26 +108,15 @@ class KeysPage {
     }
   }
 
-  // The org the form names: the one chosen from a list of matches, an exact code, or the single match of a search.
   async #issue() {
-    const query = byId('org-query').value.trim();
-    let org = this.#choice.hidden ? null : JSON.parse(this.#choice.value);
-    if (!org) {
-      let found;
-      try {
-        found = await api.search(query, CHOICES);
-      } catch (error) {
-        this.#status.textContent = refusal(error);
-        return;
-      }
-      org = found.items.find(o => o.code === query) ?? (found.items.length === 1 ? found.items[0] : null);
-      if (!org) {
-        this.#offer(found.items);
-        this.#status.textContent = found.total === 0 ? `找不到“${query}”，请输入组织代码或名称`
-          : `“${query}”对应 ${found.total} 个组织${found.total > CHOICES ? `（列出前 ${CHOICES} 个）` : ''}，请选择一个后再点发放`;
-        return;
-      }
+    let org;
+    try {
+      org = await this.#issueFor.pick(text => { this.#status.textContent = text; }, '发放');
+    } catch (error) {
+      this.#status.textContent = refusal(error);
+      return;
     }
+    if (!org) return;
     const role = byId('role').value;
     try {
       const created = await api.createKey(org.code, role);
@@ -129,10 +125,34 @@ class KeysPage {
       byId('secret-org').textContent = `${org.name}（${org.code}）`;
       byId('secret').hidden = false;
       this.#status.textContent = `已为 ${org.name}（${org.code}）发放${ROLES[role]}密钥 ${created.id}`;
-      this.#offer([]);
+      this.#issueFor.offer([]);
       await this.load();
     } catch (error) {
       this.#status.textContent = refusal(error);
+    }
+  }
+
+  // Registered or renamed; the issue form then names the new org, as its key is what comes next.
+  async #register() {
+    const status = byId('register-status');
+    const say = text => { status.textContent = text; };
+    let parent;
+    try {
+      parent = await this.#registerUnder.pick(say, '登记');
+    } catch (error) {
+      say(refusal(error));
+      return;
+    }
+    if (!parent) return;
+    const code = byId('federation-code').value.trim();
+    try {
+      const { org, created } = await api.registerFederation(parent.code, code,
+        { name: byId('federation-name').value.trim(), kind: byId('federation-kind').value });
+      const what = `${LEVEL_LABELS[org.level] ?? org.level}${FEDERATION_KINDS[org.kind] ?? org.kind} ${org.name}（${org.code}）`;
+      say(`${created ? `已在 ${parent.name}（${parent.code}）下登记` : '已更新'}${what}；可在上方为其发放密钥`);
+      this.#issueFor.set(org.code);
+    } catch (error) {
+      say(refusal(error, '上级组织不在此密钥的管辖范围内：只能在本组织及其下级组织下登记'));
     }
   }
 
@@ -146,12 +166,6 @@ class KeysPage {
       getSelection().selectAllChildren(secret);
       byId('copy-secret').textContent = '已选中，请按 Ctrl+C 复制';
     }
-  }
-
-  #offer(orgs) {
-    this.#choice.replaceChildren(...orgs.map(o =>
-      new Option(`${o.name}（${o.code} · ${LEVEL_LABELS[o.level] ?? o.level}）`, JSON.stringify({ code: o.code, name: o.name }))));
-    this.#choice.hidden = orgs.length === 0;
   }
 
   async #revoke(id) {
@@ -172,7 +186,7 @@ class KeysPage {
   }
 
   #askForKey(message) {
-    for (const id of ['key-owner', 'issue', 'list', 'secret']) byId(id).hidden = true;
+    for (const id of ['key-owner', 'issue', 'register', 'list', 'secret']) byId(id).hidden = true;
     this.#status.textContent = '';
     this.#gate.ask(message);
   }

@@ -39,6 +39,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task ACityAdminRegistersADevelopmentZoneOnTheKeysPageAndSeesItRankedAmongItsCounties()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("federation.mjs", [app.BaseUrl, "450100", "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task ACountyUnionUploadsItsFilledSheetOnTheSubmissionsPageAndIsToldWhichCellsToFix()
     {
         await using var app = await LiveApp.StartAsync();

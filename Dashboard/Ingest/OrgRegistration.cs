@@ -4,10 +4,47 @@ using Coverage.Silo.Storage;
 
 namespace Coverage.Dashboard.Ingest;
 
-/// <summary>Registers units one request at a time, so two concurrent requests cannot both claim one unit code.</summary>
-public sealed class UnitRegistration(OrgDirectory directory, OrgRegistry registry)
+/// <summary>
+/// Registers federations that are not divisions and grassroots unions, one request at a time, so two concurrent requests
+/// cannot both claim one code.
+/// </summary>
+public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The level of the federations registered under each level; a county has grassroots unions below it instead.</summary>
+    public static OrgLevel? FederationLevelUnder(OrgLevel parent) => parent switch
+    {
+        OrgLevel.National => OrgLevel.Province,
+        OrgLevel.Province => OrgLevel.City,
+        OrgLevel.City => OrgLevel.County,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Registers or renames a federation under its parent, with its audit entry; or, when the code belongs to a division or
+    /// to an org registered elsewhere or as something else, nothing, answering which org holds it.
+    /// </summary>
+    public async Task<(OrgInfo? Org, bool Created, OrgInfo? Holder)> PutFederationAsync(string parentCode, string code, string name, OrgKind kind,
+        Func<OrgInfo, Statement> audit)
+    {
+        var level = FederationLevelUnder(directory.Find(parentCode)!.Level)
+            ?? throw new ArgumentException($"{parentCode} has no federations below it.", nameof(parentCode));
+        await _gate.WaitAsync();
+        try
+        {
+            var existing = directory.Find(code);
+            if (existing is not null && (directory.IsListed(code) || existing.ParentCode != parentCode || existing.Level != level))
+                return (null, false, existing);
+            var federation = new OrgInfo(code, name, level, kind, parentCode);
+            await registry.PutAllAsync(existing == federation ? [] : [federation], [audit(federation)]);
+            return (federation, existing is null, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Null and the org holding the code when it is taken; otherwise the unit and whether it is new.</summary>
     public async Task<(OrgInfo? Unit, bool Created, OrgInfo? Holder)> PutAsync(string countyCode, string unitCode, string name, OrgKind kind,

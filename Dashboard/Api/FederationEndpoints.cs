@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Coverage.Contracts;
+using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Export;
+using Coverage.Dashboard.Ingest;
+using Coverage.Grains;
+using Coverage.Runtime;
+using Coverage.Silo.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coverage.Dashboard.Api;
+
+public static class FederationEndpoints
+{
+    private static readonly string[] Fields = ["name", "kind"];
+
+    /// <summary>The kinds of federation that are not divisions, by their API names.</summary>
+    private static readonly IReadOnlyDictionary<string, OrgKind> Kinds = new Dictionary<string, OrgKind>(StringComparer.Ordinal)
+    {
+        ["zone"] = OrgKind.Zone,
+        ["industry"] = OrgKind.Industry,
+    };
+
+    private static readonly Message UnknownKind = NameAndKind.UnknownKind(Kinds);
+
+    /// <summary>
+    /// Federations that are not administrative divisions (development zones, industry unions) registered by an admin of
+    /// their parent, one level below it; each takes figures, targets, keys and, at county level, grassroots unions and stations.
+    /// </summary>
+    public static RouteGroupBuilder MapFederations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/orgs/{parentCode}").WithTags("Federations")
+            .RequireAuthorization(Policies.Admin).RequireRateLimiting(Policies.WriteRate)
+            .AddEndpointFilter(new OrgScopeFilter("parentCode", forReads: false));
+        group.MapPut("/federations/{code}", PutAsync)
+            .WithSummary("Register or rename a federation that is not a division")
+            .WithDescription("Example: PUT /api/v1/orgs/450100/federations/NN-ZONE-1 {\"name\": \"南宁某开发区工会\", \"kind\": \"zone\"} → 201 and the " +
+                "new org's summary: a county-level federation under 450100. kind is zone (a development zone or park) or industry (an industry " +
+                "union); the level is the one below the parent's (national → province → city → county). Sent again it renames (200).");
+        return group;
+    }
+
+    private static async Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string parentCode, string code, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
+        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
+            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
+        var errors = new ErrorBag(Languages.Of(request));
+        var parent = directory.Find(parentCode)!;
+        if (OrgRegistration.FederationLevelUnder(parent.Level) is null)
+            errors.Add("parentCode", new(
+                $"'{parentCode}' is a {parent.Level.ToString().ToLowerInvariant()} org and has no federations below it; " +
+                "register a federation under the national federation, a province or a city, and grassroots unions under a county through …/units/{unitCode}.",
+                $"“{parentCode}”是{CsvTables.LevelName(parent.Level)}组织，其下不设工会组织；工会组织须在全国总工会、省级或市级工会下登记，基层工会在县级工会下通过 …/units/{{unitCode}} 登记。"));
+        if (!Codes.IsValid(code))
+            errors.Add("code", Codes.Invalid);
+        using var json = JsonInput.Parse(body, errors);
+        var (name, kind) = json is null ? (null, null) : NameAndKind.Read(json.RootElement, "", errors, Fields, Kinds, UnknownKind);
+        if (errors.Any || name is null || kind is null)
+            return Problems.Invalid(errors);
+        var (federation, created, holder) = await registration.PutFederationAsync(parentCode, code, name, kind.Value,
+            registered => audit.StatementFor(AuditPayload.For(user, code, AuditActions.FederationsPut, registered)));
+        if (federation is null)
+            return Problems.CodeTaken("Org code taken", code, holder!, errors.Language);
+        var summary = await grains.GetGrain<IOrgGrain>(code).GetSummary();
+        return created ? TypedResults.Created($"/api/v1/orgs/{code}", summary) : TypedResults.Ok(summary);
+    }
+}
