@@ -1,6 +1,6 @@
 // Scenario: a city's admin registers a development-zone union under its city on 密钥管理, is told the county-level org was
 // registered, issues it a writer key from the form filled in for it, renames it, and is told in Chinese why a county cannot
-// take one; the city's dashboard then ranks the zone among its counties, noting it has no outline on the map.
+// take one; the city's dashboard then ranks the zone among its counties, marked 开发区, noting it has no outline on the map.
 // Usage: node tests/browser/federation.mjs <baseUrl> <cityCode> <countyCode> <adminKey>
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -54,6 +54,7 @@ await run(async launch => {
   await poll(async () => (await row.count()) === 1 && (await row.innerText()).includes('某经济技术开发区工会'), {
     timeout: 15000, message: `the city's ranking never listed the zone ${zone} by its new name`,
   });
+  check(await row.locator('.kind-mark').innerText() === '开发区', 'the ranking marks the zone as 开发区');
   await poll(async () => (await page.locator('#map-note').innerText()).includes('个下级组织无地图边界，见排名表'), {
     timeout: 10000, message: 'the map never noted that a child has no outline',
   });

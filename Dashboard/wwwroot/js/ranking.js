@@ -5,10 +5,12 @@ import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
 import { formatDay, formatPercent, formatStamp } from './format.js';
 import { formatMeasure, kindOf, labelOf, valueOf } from './measures.js';
+import { KIND_LABELS } from './org-labels.js';
 import { PressHold } from './press-hold.js';
 import { routeHref } from './route.js';
 
 const MAX_ROWS = 500;
+const FEDERATION_KINDS = new Set(['zone', 'industry']);
 
 const PROGRESS = { key: 'attainment', label: '目标进度', kind: 'progress' };
 
@@ -81,7 +83,7 @@ export class RankingTable {
     }).join('');
     const body = rows.slice(0, MAX_ROWS).map((s, i) => {
       const cells = columns.map(c => {
-        if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a></td>`;
+        if (c.kind === 'text') return `<td class="name"><a href="${routeHref({ code: s.code, measure: this.#measure.key })}">${escapeHtml(s.name)}</a>${kindMark(s)}</td>`;
         if (c.kind === 'progress') return progressCell(s.attainment);
         if (c.kind === 'day') return `<td data-value="${reportedAt(s) ?? ''}" title="${formatStamp(s.own?.asOf)}">${formatDay(s.own?.asOf)}</td>`;
         const value = valueOf(s, c.key);
@@ -97,6 +99,9 @@ export class RankingTable {
 }
 
 const reportedAt = summary => (summary.own?.asOf ? Date.parse(summary.own.asOf) : null);
+
+// A development zone or an industry union says what it is, ranked among divisions, and mostly without an outline on the map.
+const kindMark = s => (FEDERATION_KINDS.has(s.kind) ? `<span class="kind-mark">${KIND_LABELS[s.kind]}</span>` : '');
 
 // The least-met target: the one that decides whether the org keeps pace with the year.
 function progressOf(summary) {
