@@ -1,7 +1,5 @@
-using System.Globalization;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
-using Coverage.Silo.Analytics;
 using Coverage.Silo.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,19 +8,15 @@ namespace Coverage.Dashboard.Api;
 
 public static class TimeSeriesEndpoints
 {
-    /// <summary>Longest range per interval, so one request reads a bounded number of history rows.</summary>
-    private static readonly Dictionary<SeriesInterval, int> MaxDays = new()
-    {
-        [SeriesInterval.Day] = 400,
-        [SeriesInterval.Week] = 5 * 366,
-        [SeriesInterval.Month] = 20 * 366,
-    };
+    /// <summary>Children × days one request for children's series reads at most: the 31 provinces over 8 years, 100 children over 1,000 days.</summary>
+    private const int MaxChildDays = 100_000;
 
-    /// <summary>Daily history of any measure of an org, bucketed by day, week or month in China Standard Time.</summary>
+    /// <summary>Daily history of any measure of an org, or of each of its children, bucketed by day, week or month in China Standard Time.</summary>
     public static RouteGroupBuilder MapTimeSeries(this IEndpointRouteBuilder app)
     {
         var group = app.MapOrgReads("Time series");
         foreach (var suffix in CsvRequest.Suffixes)
+        {
             group.MapGet($"/{{code}}/timeseries{suffix}", TimeSeriesAsync)
                 .WithSummary("One measure of an org over time")
                 .WithDescription("Example: GET /api/v1/orgs/450000/timeseries?measure=rates.membership&from=2026-01-01&to=2026-11-22&interval=month → " +
@@ -30,6 +24,14 @@ public static class TimeSeriesEndpoints
                     "Each bucket is dated by its first day (weeks start Monday) and takes the last value on or before its last day; " +
                     "days are China Standard Time and today's point is live. Defaults: measure rates.membership, interval day, " +
                     "to today, from one year before. Ranges: day ≤ 400 days, week ≤ 5 years, month ≤ 20 years. CSV: timeseries.csv.");
+            group.MapGet($"/{{code}}/children/timeseries{suffix}", ChildrenTimeSeriesAsync)
+                .WithSummary("One measure of each of an org's direct children over time")
+                .WithDescription("Example: GET /api/v1/orgs/450100/children/timeseries?measure=totals.members&interval=month → " +
+                    "{\"code\":\"450100\",\"measure\":\"totals.members\",\"interval\":\"month\",\"total\":12,\"children\":[{\"code\":\"450102\"," +
+                    "\"name\":\"兴宁区\",\"points\":[{\"date\":\"2026-11-01\",\"value\":41000}]}]}: the children in code order, each bucketed as " +
+                    $"timeseries buckets one org. limit (default {Paging.DefaultLimit}) and offset page the children; children × days may not exceed " +
+                    $"{MaxChildDays:N0}. CSV (children/timeseries.csv): a row per bucket, 日期 then a column per child.");
+        }
         return group;
     }
 
@@ -37,34 +39,37 @@ public static class TimeSeriesEndpoints
         [FromQuery(Name = "from")] string? start, [FromQuery(Name = "to")] string? end, string? interval, HttpRequest request,
         OrgHistory history, TimeProvider clock)
     {
-        var name = measure ?? "rates.membership";
-        if (Measures.Find(name) is not { HasHistory: true } chosen)
-            return QueryProblems.UnknownMeasure("measure", name, Measures.WithHistory.Select(m => m.Name));
-        if (!Enum.TryParse<SeriesInterval>(interval ?? nameof(SeriesInterval.Day), ignoreCase: true, out var width) || !Enum.IsDefined(width))
-            return QueryProblems.Invalid("interval", $"'{interval}' is not an interval; use day, week or month.", ["day", "week", "month"]);
-        var today = ChinaClock.Today(clock);
-        var (to, toProblem) = ParseDay("to", end, today);
-        if (toProblem is not null)
-            return toProblem;
-        var (from, fromProblem) = ParseDay("from", start, to.AddYears(-1).AddDays(1));
-        if (fromProblem is not null)
-            return fromProblem;
-        if (from > to)
-            return QueryProblems.Invalid("from", $"from ({Aggregate.Day(from)}) is after to ({Aggregate.Day(to)}); swap them.");
-        if (to.DayNumber - from.DayNumber + 1 > MaxDays[width])
-            return QueryProblems.Invalid("from", $"The range is too large for interval={width.ToString().ToLowerInvariant()}: " +
-                $"at most {MaxDays[width]} days; narrow it or use a wider interval.");
-        var points = SeriesBuckets.Build(await history.ReadAsync(code, from, to), chosen, from, to, today, width);
-        var series = new TimeSeries(code, chosen.Name, width, points);
+        var (query, problem) = SeriesQuery.Parse(measure, start, end, interval, clock);
+        if (query is null)
+            return problem!;
+        var series = new TimeSeries(code, query.Measure.Name, query.Interval, query.Points(await history.ReadAsync(code, query.From, query.To)));
         return CsvRequest.Wants(request)
-            ? CsvTables.Series($"{code}-{chosen.Name}-{width.ToString().ToLowerInvariant()}.csv", series, chosen)
+            ? CsvTables.Series($"{code}-{query.Measure.Name}-{IntervalName(query)}.csv", series, query.Measure)
             : TypedResults.Ok(series);
     }
 
-    private static (DateOnly Day, ProblemHttpResult? Problem) ParseDay(string parameter, string? value, DateOnly fallback) =>
-        value is null ? (fallback, null)
-        : !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? (default, QueryProblems.Invalid(parameter, $"'{value}' is not a date; write it as yyyy-MM-dd, e.g. 2026-11-01."))
-        : !Years.Plausible(day.Year) ? (default, QueryProblems.Invalid(parameter, $"'{value}' is not {Years.Range}."))
-        : (day, null);
+    private static async Task<Results<Ok<ChildrenTimeSeries>, CsvResult, ProblemHttpResult>> ChildrenTimeSeriesAsync(string code, string? measure,
+        [FromQuery(Name = "from")] string? start, [FromQuery(Name = "to")] string? end, string? interval, string? limit, string? offset,
+        HttpRequest request, IOrgDirectory directory, OrgHistory history, TimeProvider clock)
+    {
+        var (query, problem) = SeriesQuery.Parse(measure, start, end, interval, clock);
+        if (query is null)
+            return problem!;
+        var (paging, pagingProblem) = Paging.Parse(limit, offset, wholeListByDefault: false);
+        if (pagingProblem is not null)
+            return pagingProblem;
+        var children = directory.ChildrenOf(code).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var page = paging.Apply(children).ToList();
+        if ((long)page.Count * query.Days > MaxChildDays)
+            return QueryProblems.Invalid(limit is null ? "from" : "limit", $"{page.Count} children over {query.Days} days is more than {MaxChildDays:N0} " +
+                $"child-days; narrow the range (from, to) or ask for at most {Math.Max(1, MaxChildDays / query.Days)} children at a time (limit, offset).");
+        var histories = await history.ReadManyAsync([.. page.Select(c => c.Code)], query.From, query.To);
+        var series = new ChildrenTimeSeries(code, query.Measure.Name, query.Interval, children.Count,
+            [.. page.Select(c => new ChildSeries(c.Code, c.Name, query.Points(histories[c.Code])))]);
+        return CsvRequest.Wants(request)
+            ? CsvTables.ChildrenSeries($"{code}-children-{query.Measure.Name}-{IntervalName(query)}.csv", series)
+            : TypedResults.Ok(series);
+    }
+
+    private static string IntervalName(SeriesQuery query) => query.Interval.ToString().ToLowerInvariant();
 }

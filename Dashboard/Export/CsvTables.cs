@@ -77,6 +77,15 @@ public static class CsvTables
         ["代码", "日期", measure.Label],
         series.Points.Select(p => (IReadOnlyList<string?>)[series.Code, Aggregate.Day(p.Date), Number(p.Value)]));
 
+    /// <summary>A row per bucket, 日期 then a column per child headed by its name and code; a child without a value there is blank.</summary>
+    public static CsvResult ChildrenSeries(string fileName, ChildrenTimeSeries series)
+    {
+        var values = series.Children.Select(c => c.Points.ToDictionary(p => p.Date, p => p.Value)).ToList();
+        var dates = series.Children.SelectMany(c => c.Points.Select(p => p.Date)).Distinct().Order();
+        return new(fileName, ["日期", .. series.Children.Select(c => $"{c.Name}（{c.Code}）")],
+            dates.Select(date => (IReadOnlyList<string?>)[Aggregate.Day(date), .. values.Select(v => v.TryGetValue(date, out var value) ? Number(value) : null)]));
+    }
+
     private static IReadOnlyList<string?> Info(string code, string name, OrgLevel level, OrgKind kind, string? parent) =>
         [code, name, LevelName(level), KindName(kind), parent];
 

@@ -56,6 +56,8 @@ export const api = {
   orgName,
   children: code => getJson(`${org(code)}/children`),
   timeseries: (code, { measure, from, to, interval }) => getJson(`${org(code)}/timeseries?${new URLSearchParams({ measure, from, to, interval })}`),
+  childrenTimeseries: (code, { measure, from, to, interval, limit }) =>
+    getJson(`${org(code)}/children/timeseries?${new URLSearchParams({ measure, from, to, interval, limit })}`),
   stations: (code, limit) => getJson(`${org(code)}/stations?limit=${limit}`),
   audit: query => getJson(`/api/v1/audit?${new URLSearchParams(query)}`),
   currentKey: () => getJson('/api/v1/keys/current'),

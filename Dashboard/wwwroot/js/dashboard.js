@@ -13,7 +13,7 @@ import { RankingTable } from './ranking.js';
 import { LEVEL_LABELS } from './org-labels.js';
 import { NATIONAL, routeHref } from './route.js';
 import { loadStations } from './stations.js';
-import { TrendChart, trendLabelOf } from './trend.js';
+import { MAX_COMPARED, TrendChart, trendLabelOf } from './trend.js';
 
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
@@ -29,6 +29,7 @@ export class Dashboard {
   #figures;
   #ranking;
   #trend;
+  #compareChildren = false;
   #ticket = 0;
   #loading = Promise.resolve();
   #pending = null;
@@ -49,6 +50,12 @@ export class Dashboard {
     this.#figures = new FiguresPanel(document.getElementById('figures'));
     this.#ranking = new RankingTable(document.getElementById('ranking'), document.getElementById('ranking-note'));
     this.#trend = new TrendChart(document.getElementById('trend'), document.getElementById('trend-empty'));
+    document.getElementById('trend-scope').addEventListener('click', event => {
+      const button = event.target.closest('button[data-compare]');
+      if (!button) return;
+      this.#compareChildren = button.dataset.compare === 'true';
+      this.#loadTrend();
+    });
     document.getElementById('show-stations').addEventListener('change', () => this.#refreshStations());
 
     live.addEventListener('updated', event => this.#apply(event.detail));
@@ -133,9 +140,15 @@ export class Dashboard {
     this.#loadTrend();
   }
 
+  // Children are compared when asked and when there are a few; the choice stays while the leader drills down.
   #loadTrend() {
-    document.getElementById('trend-title').textContent = `${trendLabelOf(this.#measure)} · 近一年趋势（每周）`;
-    this.#trend.load(this.#code, this.#measure);
+    const comparable = this.#children.size >= 2 && this.#children.size <= MAX_COMPARED;
+    const compare = comparable && this.#compareChildren;
+    const scope = document.getElementById('trend-scope');
+    scope.hidden = !comparable;
+    for (const button of scope.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.compare === String(compare)));
+    document.getElementById('trend-title').textContent = `${trendLabelOf(this.#measure)} · ${compare ? '下级' : ''}近一年趋势（每周）`;
+    this.#trend.load(this.#code, this.#measure, compare);
   }
 
   #renderMap(mapOrg) {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Coverage.Tests.Infrastructure;
 
 namespace Coverage.Tests.Browser;
@@ -36,6 +37,18 @@ public sealed class DashboardPageTests
     {
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("keys.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
+    public async Task ALeaderComparesTheTrendsOfACitysCountiesLineByLine()
+    {
+        await using var app = await LiveApp.StartAsync();
+        var today = Contracts.ChinaClock.Today(TimeProvider.System);
+        await app.Services.GetRequiredService<Silo.History.OrgHistory>().WriteAsync(
+            from week in Enumerable.Range(0, 8)
+            from county in new[] { (Code: "450102", Members: 1_000), (Code: "450103", Members: 3_000) }
+            select (county.Code, today.AddDays(-7 * week), Contracts.Aggregate.Of(Figure.Of(county.Members - (week * 50)) with { Employees = 10_000 })));
+        await NodeScenario.RunAsync("trend-compare.mjs", [app.BaseUrl, "450100", "450102"], Limit);
     }
 
     [BrowserFact]
