@@ -105,10 +105,23 @@ public sealed class OrgGrain(
 
     public Task ReportChild(ChildTotals report)
     {
-        if (Parts.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version)
+        // A deregistered child's last report may still be on its way; it must not bring the child back.
+        if ((Parts.Children.TryGetValue(report.Code, out var known) && known.Version >= report.Version) ||
+            directory.Find(report.Code)?.ParentCode != context.Key)
             return Task.CompletedTask;
         Parts.Children[report.Code] = report;
         _running.Replace(known?.Totals, report.Totals);
+        RecomputeSoon();
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveChildren(string[] codes)
+    {
+        foreach (var code in codes)
+        {
+            if (Parts.Children.Remove(code, out var known))
+                _running.Replace(known.Totals, null);
+        }
         RecomputeSoon();
         return Task.CompletedTask;
     }

@@ -68,13 +68,17 @@ public static class AuditEndpoints
         return fallback;
     }
 
-    /// <summary>The codes of the org and all below it, for the database to filter by; null when they are too many to send.</summary>
+    /// <summary>
+    /// The codes of the org and all below it, deregistered units included, for the database to filter by; null when they are
+    /// too many to send.
+    /// </summary>
     private static List<string>? SubtreeOf(string scope, IOrgDirectory directory)
     {
         var codes = new List<string> { scope };
         for (var i = 0; i < codes.Count; i++)
         {
             codes.AddRange(directory.ChildrenOf(codes[i]).Select(child => child.Code));
+            codes.AddRange(directory.DeregisteredChildrenOf(codes[i]));
             if (codes.Count > MaxFilteredOrgs)
                 return null;
         }

@@ -6,6 +6,7 @@ using Coverage.Dashboard.Ingest;
 using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
+using Coverage.Silo.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -26,6 +27,12 @@ public static class UnitEndpoints
                 "[{\"code\", \"name\", \"kind\"}], all of them or none.");
         group.MapPost("/units:import", ImportAsync)
             .WithDescription("The same as text/csv: a header row code,name,kind, then one row per unit; errors name the row and column.");
+        group.MapDelete("/units/{unitCode}", DeleteAsync)
+            .WithDescription("Deregisters a grassroots union (注销): it leaves the tree, its figures leave the county's totals, and its audit " +
+                "entry keeps its last figures. 204; 404 when the county has no such unit.");
+        group.MapPost("/units:batchDelete", BatchDeleteAsync)
+            .WithDescription($"Deregisters up to {FiguresJsonBatch.MaxItems} of the county's grassroots unions at once: [\"XN-0001\", …], all of " +
+                "them or none; answers {\"deregistered\"}, or 404 naming each code the county has no unit of.");
         return group;
     }
 
@@ -80,6 +87,40 @@ public static class UnitEndpoints
             "Choose other codes for those listed in 'errors'.",
             $"本批未导入：其中 {taken.Count} 个代码已属于其他组织。请为 errors 所列各项另选代码。"));
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string countyCode, string unitCode, HttpRequest request,
+        ClaimsPrincipal user, OrgRegistration registration, AuditLog audit)
+    {
+        var (_, unknown) = await registration.DeregisterUnitsAsync(countyCode, [unitCode], Audited(user, AuditActions.UnitsDelete, audit));
+        return unknown.Count > 0
+            ? Problems.Problem(StatusCodes.Status404NotFound, "Unknown unit", NoUnit(countyCode, unitCode), Languages.Of(request))
+            : TypedResults.NoContent();
+    }
+
+    private static Task<Results<Ok<UnitsDeregistered>, ValidationProblem, ProblemHttpResult>> BatchDeleteAsync(string countyCode, HttpRequest request,
+        ClaimsPrincipal user, OrgRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, UnitCodesJsonBatch.Read, async (IReadOnlyList<UnitCode> codes, ErrorBag errors) =>
+        {
+            if (errors.Any)
+                return (Results<Ok<UnitsDeregistered>, ValidationProblem, ProblemHttpResult>)Problems.Invalid(errors);
+            var (deregistered, unknown) = await registration.DeregisterUnitsAsync(countyCode, [.. codes.Select(c => c.Code)],
+                Audited(user, AuditActions.UnitsBatchDelete, audit));
+            if (unknown.Count == 0)
+                return TypedResults.Ok(new UnitsDeregistered(deregistered));
+            var missing = errors.Sibling();
+            foreach (var code in codes.Where(c => unknown.Contains(c.Code)))
+                missing.Add(code.Path, NoUnit(countyCode, code.Code));
+            return Problems.Rejected(missing, StatusCodes.Status404NotFound, "Unknown units", new(
+                $"The batch was not applied: {unknown.Count} of its codes are not grassroots unions of {countyCode}. Remove those listed in 'errors'.",
+                $"本批未注销：其中 {unknown.Count} 个代码不是 {countyCode} 的基层工会。请去掉 errors 所列各项。"));
+        }, cancellationToken);
+
+    private static Func<OrgInfo, Figures?, Statement> Audited(ClaimsPrincipal user, string action, AuditLog audit) => (unit, figures) =>
+        audit.StatementFor(AuditPayload.For(user, unit.Code, action, new DeregisteredUnit(unit.Code, unit.Name, unit.Kind, unit.ParentCode!, figures)));
+
+    private static Message NoUnit(string countyCode, string unitCode) => new(
+        $"'{countyCode}' has no grassroots union '{unitCode}'; its units are listed at /api/v1/orgs/{countyCode}/children.",
+        $"“{countyCode}”下没有代码为“{unitCode}”的基层工会；其基层工会见 /api/v1/orgs/{countyCode}/children。");
 
     private static void CheckCounty(string countyCode, IOrgDirectory directory, ErrorBag errors)
     {

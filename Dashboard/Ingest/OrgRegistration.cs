@@ -1,14 +1,16 @@
 using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Silo.Runtime;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Storage;
 
 namespace Coverage.Dashboard.Ingest;
 
 /// <summary>
-/// Registers federations that are not divisions and grassroots unions, one request at a time, so two concurrent requests
-/// cannot both claim one code.
+/// Registers federations that are not divisions and grassroots unions, and deregisters grassroots unions, one request at a
+/// time, so two concurrent requests cannot both claim one code.
 /// </summary>
-public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry)
+public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -33,6 +35,8 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
         await _gate.WaitAsync();
         try
         {
+            if (directory.FindDeregistered(code) is { } deregistered)
+                return (null, false, deregistered);
             var existing = directory.Find(code);
             if (existing is not null && (directory.IsListed(code) || existing.ParentCode != parentCode || existing.Level != level))
                 return (null, false, existing);
@@ -71,9 +75,10 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
             foreach (var item in items)
             {
                 var existing = directory.Find(item.Code);
-                if (existing is not null && (existing.Level != OrgLevel.Grassroots || existing.ParentCode != countyCode))
+                // A unit deregistered from this county may be registered again; its code is no other org's to take.
+                if ((existing ?? directory.FindDeregistered(item.Code)) is { } holder && (holder.Level != OrgLevel.Grassroots || holder.ParentCode != countyCode))
                 {
-                    taken.Add((item, existing));
+                    taken.Add((item, holder));
                     continue;
                 }
                 var unit = new OrgInfo(item.Code, item.Name, OrgLevel.Grassroots, item.Kind, countyCode);
@@ -87,6 +92,31 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
                 return (new UnitsBatchResult(0, 0, 0), taken);
             await registry.PutAllAsync(changed, units.Select(audit));
             return (new UnitsBatchResult(registered, changed.Count - registered, items.Count - changed.Count), []);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Deregisters grassroots unions of a county: each is gone from the tree, its stored figures with it, and its totals
+    /// leave the county's; an audit entry for each keeps its last figures. None is when any code is not a unit of the
+    /// county, answering which.
+    /// </summary>
+    public async Task<(int Deregistered, IReadOnlyList<string> Unknown)> DeregisterUnitsAsync(string countyCode, IReadOnlyList<string> codes,
+        Func<OrgInfo, Figures?, Statement> audit)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var unknown = codes.Where(code => directory.Find(code) is not { Level: OrgLevel.Grassroots } unit || unit.ParentCode != countyCode).ToList();
+            if (unknown.Count > 0)
+                return (0, unknown);
+            var units = codes.Distinct(StringComparer.Ordinal).Select(code => directory.Find(code)!).ToList();
+            await registry.DeregisterAllAsync(units, () => Task.WhenAll(units.Select(unit => runtime.DeactivateAsync<IOrgGrain>(unit.Code))), audit);
+            await runtime.GetGrain<IOrgGrain>(countyCode).RemoveChildren([.. units.Select(unit => unit.Code)]);
+            return (units.Count, []);
         }
         finally
         {

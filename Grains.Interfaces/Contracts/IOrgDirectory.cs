@@ -9,6 +9,12 @@ public interface IOrgDirectory
 
     IEnumerable<OrgInfo> All { get; }
 
-    /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> itself or lies below it.</summary>
+    /// <summary>
+    /// True when <paramref name="code"/> is <paramref name="ancestor"/> itself or lies below it, or lay below it until it was
+    /// deregistered: what was written for it stays its federations' to read.
+    /// </summary>
     bool IsWithin(string code, string ancestor);
+
+    /// <summary>The codes of the grassroots unions deregistered from under <paramref name="code"/>.</summary>
+    IReadOnlyList<string> DeregisteredChildrenOf(string code);
 }

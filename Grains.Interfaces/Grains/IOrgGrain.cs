@@ -21,5 +21,8 @@ public interface IOrgGrain : IGrainWithStringKey
 
     Task ReportStation(StationTotals report);
 
+    /// <summary>Forgets deregistered children, so their totals leave this org's.</summary>
+    Task RemoveChildren(string[] codes);
+
     Task<OrgRollup> GetRollup();
 }

@@ -9,6 +9,8 @@ public static class AuditActions
     public const string UnitsPut = "units.put";
     public const string UnitsBatch = "units.batch";
     public const string UnitsImport = "units.import";
+    public const string UnitsDelete = "units.delete";
+    public const string UnitsBatchDelete = "units.batchDelete";
     public const string StationsPut = "stations.put";
     public const string StationsBatch = "stations.batch";
     public const string StationsImport = "stations.import";
@@ -23,6 +25,6 @@ public static class AuditActions
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
         KeysCreate, KeysRevoke];
 }

@@ -20,6 +20,8 @@ public sealed class OrgDirectory : IOrgDirectory
     private readonly ConcurrentDictionary<string, OrgInfo> _orgs;
     private readonly FrozenSet<string> _listed;
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
+    private readonly ConcurrentDictionary<string, OrgInfo> _deregistered = new(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableList<string>> _deregisteredChildren = ImmutableDictionary.Create<string, ImmutableList<string>>(StringComparer.Ordinal);
     private long _generation;
 
     public OrgDirectory()
@@ -54,9 +56,14 @@ public sealed class OrgDirectory : IOrgDirectory
 
     public IReadOnlyList<OrgInfo> ChildrenOf(string code) => _children.GetValueOrDefault(code) ?? [];
 
+    /// <summary>A grassroots union deregistered from the tree, still holding its code for its county.</summary>
+    public OrgInfo? FindDeregistered(string code) => _deregistered.GetValueOrDefault(code);
+
+    public IReadOnlyList<string> DeregisteredChildrenOf(string code) => _deregisteredChildren.GetValueOrDefault(code) ?? [];
+
     public bool IsWithin(string code, string ancestor)
     {
-        for (var current = Find(code); current is not null; current = current.ParentCode is { } parent ? Find(parent) : null)
+        for (var current = Find(code) ?? FindDeregistered(code); current is not null; current = current.ParentCode is { } parent ? Find(parent) : null)
         {
             if (current.Code == ancestor)
                 return true;
@@ -86,8 +93,37 @@ public sealed class OrgDirectory : IOrgDirectory
                 else
                     siblings.Add(org);
                 _orgs[org.Code] = org;
+                if (_deregistered.TryRemove(org.Code, out var gone))
+                    _deregisteredChildren = _deregisteredChildren.SetItem(gone.ParentCode!, _deregisteredChildren[gone.ParentCode!].Remove(org.Code));
             }
             _children = _children.SetItems(edited.Select(e => KeyValuePair.Create(e.Key, e.Value.ToImmutable())));
+            Interlocked.Increment(ref _generation);
+        }
+    }
+
+    /// <summary>
+    /// Takes deregistered grassroots unions out of the tree, keeping them by code (for their county's audit log, and their
+    /// codes for their county); each parent's list is edited once. Also how they are loaded at start-up.
+    /// </summary>
+    public void Deregister(IReadOnlyCollection<OrgInfo> units)
+    {
+        lock (_writeLock)
+        {
+            var edited = new Dictionary<string, ImmutableList<OrgInfo>>();
+            var gone = new Dictionary<string, ImmutableList<string>>();
+            foreach (var byParent in units.GroupBy(o => o.ParentCode ?? throw new ArgumentException("The national federation stays.", nameof(units))))
+            {
+                var codes = byParent.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+                foreach (var unit in byParent)
+                {
+                    _orgs.TryRemove(unit.Code, out _);
+                    _deregistered[unit.Code] = unit;
+                }
+                edited[byParent.Key] = (_children.GetValueOrDefault(byParent.Key) ?? []).RemoveAll(o => codes.Contains(o.Code));
+                gone[byParent.Key] = (_deregisteredChildren.GetValueOrDefault(byParent.Key) ?? []).RemoveAll(codes.Contains).AddRange(codes);
+            }
+            _children = _children.SetItems(edited);
+            _deregisteredChildren = _deregisteredChildren.SetItems(gone);
             Interlocked.Increment(ref _generation);
         }
     }

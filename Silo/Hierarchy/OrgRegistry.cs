@@ -1,28 +1,36 @@
 using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Dapper;
 
 namespace Coverage.Silo.Hierarchy;
 
 /// <summary>Orgs registered at run time (federations that are not divisions, grassroots unions): stored durably, then added to the directory.</summary>
-public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, TimeProvider clock)
+public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, IGrainStateStore store, TimeProvider clock)
 {
     private const string Upsert = """
         INSERT INTO orgs (code, name, level, kind, parent_code, registered_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, retired_at = NULL
         """;
 
     public async Task LoadAsync()
     {
         // Read as consumed: a national tree's rows are held only as the orgs they make.
         var registered = new List<OrgInfo>();
+        var deregistered = new List<OrgInfo>();
         await using (var connection = await database.OpenAsync())
         {
-            await foreach (var row in connection.QueryUnbufferedAsync<(string Code, string Name, string Level, string Kind, string ParentCode)>(
-                "SELECT code, name, level, kind, parent_code FROM orgs ORDER BY registered_at, code"))
-                registered.Add(new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode));
+            await foreach (var row in connection.QueryUnbufferedAsync<(string Code, string Name, string Level, string Kind, string ParentCode, string State)>(
+                "SELECT code, name, level, kind, parent_code, CASE WHEN retired_at IS NULL THEN 'registered' ELSE 'deregistered' END " +
+                "FROM orgs ORDER BY registered_at, code"))
+            {
+                var org = new OrgInfo(row.Code, row.Name, Enum.Parse<OrgLevel>(row.Level, true), Enum.Parse<OrgKind>(row.Kind, true), row.ParentCode);
+                (row.State == "registered" ? registered : deregistered).Add(org);
+            }
         }
         directory.PutMany(ParentsFirst(registered));
+        directory.Deregister([.. deregistered.Where(unit => directory.Find(unit.ParentCode!) is not null)]);
     }
 
     /// <summary>
@@ -63,6 +71,49 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
             .. orgs.Select(org => new Statement(Upsert, org.Code, org.Name, Level(org.Level), Level(org.Kind), org.ParentCode, registeredAt)),
             .. with]);
         directory.PutMany(orgs);
+    }
+
+    /// <summary>
+    /// Deregisters grassroots unions: marks them so, deletes their stored state, and runs a statement <paramref name="with"/>
+    /// makes of each and its last own figures, in one transaction. They leave the directory first, so no new call reaches them;
+    /// <paramref name="settle"/> runs then, to let their activations write what they hold and go, before the figures are read.
+    /// If anything fails they come back.
+    /// </summary>
+    public async Task DeregisterAllAsync(IReadOnlyList<OrgInfo> units, Func<Task> settle, Func<OrgInfo, Figures?, Statement> with)
+    {
+        directory.Deregister(units);
+        try
+        {
+            await settle();
+            var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, [.. units.Select(unit => unit.Code)]);
+            var statements = units.Select(unit => with(unit, stored.GetValueOrDefault(unit.Code)?.Own)).ToList();
+            var retiredAt = clock.GetUtcNow();
+            await committer.WriteAsync(async (connection, transaction) =>
+            {
+                foreach (var unit in units)
+                {
+                    await connection.ExecuteAsync("UPDATE orgs SET retired_at = @retiredAt WHERE code = @code", new { code = unit.Code, retiredAt }, transaction);
+                    await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_key = @code AND (state_name = @own OR state_name = @parts)",
+                        new { code = unit.Code, own = IOrgGrain.StateName, parts = IOrgGrain.PartsStateName }, transaction);
+                }
+                foreach (var statement in statements)
+                    await connection.ExecuteAsync(statement.Sql, Parameters(statement), transaction);
+                return units.Count;
+            });
+        }
+        catch
+        {
+            directory.PutMany(units);
+            throw;
+        }
+    }
+
+    private static DynamicParameters Parameters(Statement statement)
+    {
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < statement.Values.Length; i++)
+            parameters.Add($"p{i}", statement.Values[i]);
+        return parameters;
     }
 
     private static string Level<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();

@@ -57,6 +57,19 @@ public sealed class GrainRuntime : IGrainFactory
         return (TGrain)(object)reference;
     }
 
+    /// <summary>
+    /// Collects the grain's activation, if it has one, once the calls queued before this have run; it writes what it holds
+    /// first. Faults when that write fails, leaving the activation awake.
+    /// </summary>
+    public Task DeactivateAsync<TGrain>(string key) where TGrain : IGrainWithStringKey
+    {
+        if (!_classes.TryGetValue(typeof(TGrain), out var grainClass) || !_activations.TryGetValue(new GrainId(grainClass, key), out var activation))
+            return Task.CompletedTask;
+        var deactivation = new Deactivation(ifNoCallAfter: null);
+        activation.Post(deactivation);
+        return deactivation.Done;
+    }
+
     /// <summary>A call from a reference; the reference keeps the activation it found until that activation is collected.</summary>
     internal object Invoke(GrainId id, ref GrainActivation? activation, MethodInfo method, object?[] arguments)
     {

@@ -77,5 +77,8 @@ internal static class Migrations
               WHERE state_name = 'org' AND (json_extract(payload, '$.children') <> '{}' OR json_extract(payload, '$.stations') <> '{}');
               UPDATE grain_state SET payload = json_remove(payload, '$.children', '$.stations') WHERE state_name = 'org';
               """),
+        (6, "registered orgs remember when they were deregistered", d => $"""
+            ALTER TABLE orgs ADD COLUMN retired_at {d.Timestamp};
+            """),
     ];
 }

@@ -1,6 +1,6 @@
 // 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
 // order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { chinaDate, formatCount, formatPercent, formatStamp } from './format.js';
 import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
@@ -16,6 +16,8 @@ const ACTIONS = {
   'units.put': '登记基层工会',
   'units.batch': '批量登记基层工会',
   'units.import': '表格导入基层工会',
+  'units.delete': '注销基层工会',
+  'units.batchDelete': '批量注销基层工会',
   'stations.put': '登记驿站',
   'stations.batch': '批量登记驿站',
   'stations.import': '表格导入驿站',
@@ -59,6 +61,8 @@ function contentOf(action, payload) {
     case 'units.put':
     case 'units.batch':
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
+    case 'units.delete':
+    case 'units.batchDelete': return `${payload.name}（${payload.code}）${payload.lastFigures ? `，注销前会员 ${formatCount(payload.lastFigures.members)}` : ''}`;
     case 'stations.put':
     case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
@@ -105,6 +109,15 @@ class AcceptedPage {
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
       ({ registered, renamed, unchanged }) => `新登记 ${registered} 个、更名 ${renamed} 个、未变 ${unchanged} 个基层工会`);
+    document.getElementById('deregister-units').addEventListener('click', event => {
+      const form = document.getElementById('deregister-form');
+      form.hidden = !form.hidden;
+      event.currentTarget.setAttribute('aria-expanded', String(!form.hidden));
+    });
+    document.getElementById('deregister-form').addEventListener('submit', event => {
+      event.preventDefault();
+      this.#deregister();
+    });
     this.#uploadsFrom('upload-stations', 'stations-file', (_, bytes, charset) => api.importStations(bytes, charset),
       ({ registered, updated, unchanged }) => `新登记 ${registered} 个、更新 ${updated} 个、未变 ${unchanged} 个驿站`);
     this.#uploadsFrom('upload-usage', 'usage-file', (_, bytes, charset) => api.importUsage(bytes, charset),
@@ -192,6 +205,35 @@ class AcceptedPage {
         await this.load();
       }
     });
+  }
+
+  // Units that closed or merged leave the county's figures; each code the county has no unit of is named, and none goes.
+  async #deregister() {
+    const input = document.getElementById('deregister-codes');
+    const codes = [...new Set(input.value.split(/[\s,，、]+/).filter(Boolean))];
+    if (codes.length === 0) return;
+    if (!confirm(`注销 ${codes.length} 个基层工会（${codes.join('、')}）？注销后其数据不再计入本级，已接收的记录仍保留在上报记录中。`)) return;
+    const result = document.getElementById('upload-result');
+    result.hidden = false;
+    result.className = 'upload-result';
+    try {
+      const { orgCode } = await this.#owner;
+      const { deregistered } = await api.deregisterUnits(orgCode, codes);
+      result.textContent = `已注销 ${deregistered} 个基层工会`;
+      input.value = '';
+      document.getElementById('deregister-form').hidden = true;
+      document.getElementById('day').value = chinaDate(new Date());
+      await this.load();
+    } catch (error) {
+      result.classList.add('refused');
+      const errors = Object.entries(error instanceof ApiError ? error.problem?.errors ?? {} : {});
+      // [3] is the fourth code sent.
+      const codeAt = key => codes[Number(key.match(/^\[(\d+)\]$/)?.[1])] ?? key;
+      result.innerHTML = errors.length === 0
+        ? `未注销：${escapeHtml(error.detail ?? '请求失败，请稍后重试')}`
+        : `未注销任何基层工会，请改正以下 ${errors.length} 项：<ul>${errors.map(([key, messages]) =>
+          `<li>${escapeHtml(codeAt(key))}：${escapeHtml(messages.join('；'))}</li>`).join('')}</ul>`;
+    }
   }
 
   async #download(sheetOf, name, label) {

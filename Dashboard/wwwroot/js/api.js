@@ -74,6 +74,7 @@ export const api = {
   importFigures: (bytes, charset) => importCsv('/api/v1/figures:import', bytes, charset),
   unitsSheet: async code => (await get(`${org(code)}/units.csv`)).blob(),
   importUnits: (code, bytes, charset) => importCsv(`${org(code)}/units:import`, bytes, charset),
+  deregisterUnits: async (code, codes) => (await send(`${org(code)}/units:batchDelete`, { method: 'POST', body: codes })).json(),
   stationsSheet: async code => (await get(`${org(code)}/stations.csv`)).blob(),
   importStations: (bytes, charset) => importCsv('/api/v1/stations:import', bytes, charset),
   usageSheet: async code => (await get(`${org(code)}/usage.csv`)).blob(),

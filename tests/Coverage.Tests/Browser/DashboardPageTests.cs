@@ -52,6 +52,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task ACountyUnionDeregistersAClosedUnitOnTheSubmissionsPageAfterBeingToldWhichCodeIsNotItsOwn()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("deregister.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task ACityAdminRegistersADevelopmentZoneOnTheKeysPageAndSeesItRankedAmongItsCounties()
     {
         await using var app = await LiveApp.StartAsync();

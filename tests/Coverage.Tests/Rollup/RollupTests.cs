@@ -303,6 +303,7 @@ public sealed class RollupTests
         public OrgInfo? Find(string code) => directory.Find(code);
         public IReadOnlyList<OrgInfo> ChildrenOf(string code) => directory.ChildrenOf(code);
         public bool IsWithin(string code, string ancestor) => directory.IsWithin(code, ancestor);
+        public IReadOnlyList<string> DeregisteredChildrenOf(string code) => directory.DeregisteredChildrenOf(code);
     }
 
     [Fact]

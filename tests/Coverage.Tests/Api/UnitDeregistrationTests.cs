@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Coverage.Contracts;
+using Coverage.Grains;
+using Coverage.Silo.Storage;
+using Coverage.Tests.Infrastructure;
+using static Coverage.Tests.Infrastructure.Orgs;
+
+namespace Coverage.Tests.Api;
+
+public sealed class UnitDeregistrationTests
+{
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACountyDeregistersAUnitWhoseFiguresLeaveTheCountyWhileTheAuditKeepsThem(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        await county.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0001", new { name = "已关闭的企业工会", kind = "enterprise" });
+        await CoverageApp.PutFiguresAsync(county, "XN-0001", CoverageApp.Figures(120));
+        await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(1_000));
+        await Eventually.TrueAsync(async () => await CountyMembersAsync(county) == 1_120, TimeSpan.FromSeconds(2), "the county with its unit");
+
+        var deleted = await county.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0001");
+        // A report the unit sent before it went, arriving late, must not bring it back.
+        await app.Grains.GetGrain<IOrgGrain>(Xingning).ReportChild(new ChildTotals("XN-0001", Aggregate.Of(Figure.Of(120)), long.MaxValue));
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-0001")).StatusCode);
+        await Eventually.TrueAsync(async () => await CountyMembersAsync(county) == 1_000, TimeSpan.FromSeconds(2), "the county without its unit");
+        var children = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}/children"));
+        Assert.DoesNotContain(children.EnumerateArray(), c => c.GetProperty("code").GetString() == "XN-0001");
+        var entry = (await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=units.delete")))
+            .GetProperty("entries").EnumerateArray().Single().GetProperty("payload");
+        Assert.Equal(("已关闭的企业工会", 120), (entry.GetProperty("name").GetString(), entry.GetProperty("lastFigures").GetProperty("members").GetInt32()));
+        Assert.True((await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await county.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0001")).StatusCode);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ADeregisteredUnitStaysGoneAfterARestartWithItsAuditTrailAndItsCodeStartsAfreshOnlyInItsCounty(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var settings = database.Settings().ToDictionary();
+        await using (var first = await CoverageApp.StartAsync(provider, settings))
+        {
+            await first.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "Old", kind = "joint" });
+            await CoverageApp.PutFiguresAsync(first.Admin, "XN-0002", CoverageApp.Figures(80));
+            Assert.Equal(HttpStatusCode.NoContent, (await first.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0002")).StatusCode);
+        }
+
+        await using var second = await CoverageApp.StartAsync(provider, settings);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await second.Admin.GetAsync("/api/v1/orgs/XN-0002")).StatusCode);
+        Assert.Equal(0, await CountyMembersAsync(second.Admin));
+        Assert.True((await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
+        var audit = await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}"));
+        Assert.Equal(["units.put", "figures.put", "units.delete"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        var elsewhere = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/XN-0002", new { name = "Taken", kind = "enterprise" });
+        Assert.Equal(HttpStatusCode.Conflict, elsewhere.StatusCode);
+        var again = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "New", kind = "enterprise" });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await CoverageApp.JsonOf(again)).GetProperty("own").ValueKind);
+    }
+
+    [Fact]
+    public async Task ABatchDeregistersAllOrNoneAndNamesEachCodeTheCountyHasNoUnitOf()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        foreach (var code in new[] { "XN-A", "XN-B", "XN-C" })
+            await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/{code}", new { name = code, kind = "enterprise" });
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-A", new { name = "QX-A", kind = "enterprise" });
+
+        var refused = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", new[] { "XN-A", "XN-B", "QX-A", "XN-NONE" });
+        var malformed = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", new object[] { "XN-A", 7 });
+        var applied = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", new[] { "XN-A", "XN-B" });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(["[2]", "[3]"], (await CoverageApp.JsonOf(refused)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.NotEmpty(await CoverageApp.ErrorsAt(malformed, "[1]"));
+        Assert.Equal(2, (await CoverageApp.JsonOf(applied)).GetProperty("deregistered").GetInt32());
+        var left = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/children")))
+            .EnumerateArray().Where(c => c.GetProperty("level").GetString() == "grassroots").Select(c => c.GetProperty("code").GetString());
+        Assert.Equal(["XN-C"], left);
+        Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync("/api/v1/orgs/QX-A")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACountyCannotDeregisterAnotherCountysUnitsNorAnythingButAUnit()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/QX-B", new { name = "QX-B", kind = "enterprise" });
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+
+        var otherCounty = await county.DeleteAsync($"/api/v1/orgs/{Qingxiu}/units/QX-B");
+        var underOwnCounty = await county.DeleteAsync($"/api/v1/orgs/{Xingning}/units/QX-B");
+        var division = await app.Admin.DeleteAsync($"/api/v1/orgs/{Nanning}/units/{Xingning}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, otherCounty.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, underOwnCounty.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, division.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync("/api/v1/orgs/QX-B")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+    }
+
+    private static async Task<long> CountyMembersAsync(HttpClient client) =>
+        (await CoverageApp.JsonOf(await client.GetAsync($"/api/v1/orgs/{Xingning}"))).GetProperty("totals").GetProperty("members").GetInt64();
+}

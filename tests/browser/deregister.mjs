@@ -1,0 +1,43 @@
+// Scenario: a county union deregisters grassroots unions that closed on 上报记录: a list naming a code the county has no
+// unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
+// the day's entries and gone from the API, while the county's other unit stays.
+// Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
+import { baseUrlFrom, check, poll, run } from './browser.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [county, adminKey] = process.argv.slice(3);
+const [closed, kept] = [`${county}-D1`, `${county}-D2`];
+
+const call = async (method, path, body) => fetch(`${baseUrl}${path}`, {
+  method,
+  headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+  body: body && JSON.stringify(body),
+});
+
+await run(async launch => {
+  for (const code of [closed, kept]) await call('PUT', `/api/v1/orgs/${county}/units/${code}`, { name: `${code} 企业工会`, kind: 'enterprise' });
+  const { key } = await (await call('POST', '/api/v1/keys', { orgCode: county, role: 'writer' })).json();
+  const { page } = await launch();
+  page.on('dialog', dialog => dialog.accept());
+  await page.addInitScript(value => sessionStorage.setItem('coverage.accessKey', value), key);
+  await page.goto(`${baseUrl}/accepted.html`);
+  await poll(() => page.locator('#deregister-units').isVisible(), { timeout: 15000, message: 'a county key was never offered 注销' });
+
+  const result = page.locator('#upload-result');
+  await page.click('#deregister-units');
+  await page.fill('#deregister-codes', `${closed}， NOPE-1`);
+  await page.click('#deregister-form button[type="submit"]');
+  await poll(async () => (await result.innerText()).includes('未注销'), { timeout: 10000, message: 'the list with an unknown code was never refused' });
+  const refusal = await result.innerText();
+  check(refusal.includes('NOPE-1：') && refusal.includes('没有代码为“NOPE-1”的基层工会'), `the refusal names NOPE-1 in Chinese ("${refusal}")`);
+  check((await call('GET', `/api/v1/orgs/${closed}`)).status === 200, 'nothing was deregistered by the refused list');
+
+  await page.fill('#deregister-codes', closed);
+  await page.click('#deregister-form button[type="submit"]');
+  await poll(async () => (await result.innerText()).includes('已注销 1 个基层工会'), { timeout: 10000, message: 'the mended list was never applied' });
+  await poll(async () => (await page.locator('#entries tbody').innerText()).includes('批量注销基层工会'), {
+    timeout: 10000, message: 'the deregistration was never listed among the day\'s entries',
+  });
+  check((await call('GET', `/api/v1/orgs/${closed}`)).status === 404, `${closed} is gone`);
+  check((await call('GET', `/api/v1/orgs/${kept}`)).status === 200, `${kept} stays`);
+});
