@@ -69,4 +69,31 @@ public sealed class RecoveryTests
         Assert.Equal(2_500L * 2_501 / 2, (await second.Grains.GetGrain<IOrgGrain>("000000").GetSummary()).Totals.Members);
         Assert.True((await second.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
     }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AfterACrashRightAfterAUnitWasDeregisteredItsFiguresAreGoneFromEveryFederationAbove(Silo.Storage.StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var unit = new OrgInfo("XN-0001", "兴宁区快递联合工会", OrgLevel.Grassroots, OrgKind.Joint, "450102");
+        await using (var first = await SiloHost.StartAsync(database: database))
+        {
+            await first.Services.GetRequiredService<OrgRegistry>().PutAsync(unit);
+            await first.Grains.GetGrain<IOrgGrain>(unit.Code).SetFigures(Figure.Of(300));
+            await first.Grains.GetGrain<IOrgGrain>("450102").SetFigures(Figure.Of(1_000));
+        }
+        var second = await SiloHost.StartAsync(database: database);
+        var runtime = second.Services.GetRequiredService<Silo.Runtime.GrainRuntime>();
+        // The county is not told, as if the process died between the commit and the county's next write.
+        await second.Services.GetRequiredService<OrgRegistry>().DeregisterAllAsync([unit],
+            () => runtime.DeactivateAsync<IOrgGrain>(unit.Code), (_, _) => new Silo.Storage.Statement("SELECT 1"));
+        await second.AbandonAsync();
+        await second.DisposeAsync();
+
+        await using var third = await SiloHost.StartAsync(database: database);
+
+        Assert.Null(third.Services.GetRequiredService<OrgDirectory>().Find(unit.Code));
+        Assert.Equal(1_000, (await third.Grains.GetGrain<IOrgGrain>("000000").GetSummary()).Totals.Members);
+        Assert.True((await third.Services.GetRequiredService<ConsistencyCheck>().RunAsync()).Consistent);
+    }
 }
