@@ -1,7 +1,7 @@
 using Coverage.Contracts;
 using Coverage.Grains;
-using Coverage.Silo.Runtime;
 using Coverage.Silo.Hierarchy;
+using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 
 namespace Coverage.Dashboard.Ingest;
@@ -101,8 +101,8 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
 
     /// <summary>
     /// Deregisters grassroots unions of a county: each is gone from the tree, its stored figures with it, and its totals
-    /// leave the county's; an audit entry for each keeps its last figures. None is when any code is not a unit of the
-    /// county, answering which.
+    /// leave the county's; an audit entry for each keeps its last figures. None is deregistered when any code is not a unit
+    /// of the county, answering which.
     /// </summary>
     public async Task<(int Deregistered, IReadOnlyList<string> Unknown)> DeregisterUnitsAsync(string countyCode, IReadOnlyList<string> codes,
         Func<OrgInfo, Figures?, Statement> audit)

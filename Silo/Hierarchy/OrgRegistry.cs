@@ -87,15 +87,19 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
             await settle();
             var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, [.. units.Select(unit => unit.Code)]);
             var statements = units.Select(unit => with(unit, stored.GetValueOrDefault(unit.Code)?.Own)).ToList();
-            var retiredAt = clock.GetUtcNow();
+            var parameters = new
+            {
+                codes = database.Dialect.TextList([.. units.Select(unit => unit.Code)]),
+                retiredAt = clock.GetUtcNow(),
+                own = IOrgGrain.StateName,
+                parts = IOrgGrain.PartsStateName,
+            };
             await committer.WriteAsync(async (connection, transaction) =>
             {
-                foreach (var unit in units)
-                {
-                    await connection.ExecuteAsync("UPDATE orgs SET retired_at = @retiredAt WHERE code = @code", new { code = unit.Code, retiredAt }, transaction);
-                    await connection.ExecuteAsync("DELETE FROM grain_state WHERE grain_key = @code AND (state_name = @own OR state_name = @parts)",
-                        new { code = unit.Code, own = IOrgGrain.StateName, parts = IOrgGrain.PartsStateName }, transaction);
-                }
+                await connection.ExecuteAsync($"UPDATE orgs SET retired_at = @retiredAt WHERE {database.Dialect.IsOneOf("code", "@codes")}", parameters, transaction);
+                await connection.ExecuteAsync(
+                    $"DELETE FROM grain_state WHERE (state_name = @own OR state_name = @parts) AND {database.Dialect.IsOneOf("grain_key", "@codes")}",
+                    parameters, transaction);
                 foreach (var statement in statements)
                     await connection.ExecuteAsync(statement.Sql, Parameters(statement), transaction);
                 return units.Count;

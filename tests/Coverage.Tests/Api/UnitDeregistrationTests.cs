@@ -87,6 +87,28 @@ public sealed class UnitDeregistrationTests
         Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync("/api/v1/orgs/QX-A")).StatusCode);
     }
 
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task TheLargestBatchDeregistersEveryUnitItNamesAndTheirFiguresLeaveTheCounty(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var units = Enumerable.Range(0, 10_001).Select(i => new { code = $"XN-L{i}", name = $"兴宁区第{i}基层工会", kind = "enterprise" }).ToList();
+        await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units.Take(10_000));
+        await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units.Skip(10_000));
+        await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", units.Take(2_000).Select(u => new { u.code, figures = CoverageApp.Figures(10) }));
+        await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", new[] { new { code = "XN-L10000", figures = CoverageApp.Figures(7) } });
+        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 20_007, TimeSpan.FromSeconds(5), "the county with its units");
+
+        var deregistered = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", units.Take(10_000).Select(u => u.code));
+
+        Assert.Equal(10_000, (await CoverageApp.JsonOf(deregistered)).GetProperty("deregistered").GetInt32());
+        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 7, TimeSpan.FromSeconds(5), "the county with its one unit left");
+        var left = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/children")))
+            .EnumerateArray().Where(c => c.GetProperty("level").GetString() == "grassroots").Select(c => c.GetProperty("code").GetString());
+        Assert.Equal(["XN-L10000"], left);
+        Assert.True((await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
+    }
+
     [Fact]
     public async Task ACountyCannotDeregisterAnotherCountysUnitsNorAnythingButAUnit()
     {
