@@ -3,7 +3,6 @@ using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
 using Coverage.Dashboard.Export;
 using Coverage.Dashboard.Ingest;
-using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +11,6 @@ namespace Coverage.Dashboard.Api;
 
 public static class FederationEndpoints
 {
-    private static readonly string[] Fields = ["name", "kind"];
-
     /// <summary>The kinds of federation that are not divisions, by their API names.</summary>
     private static readonly IReadOnlyDictionary<string, OrgKind> Kinds = new Dictionary<string, OrgKind>(StringComparer.Ordinal)
     {
@@ -21,7 +18,7 @@ public static class FederationEndpoints
         ["industry"] = OrgKind.Industry,
     };
 
-    private static readonly Message UnknownKind = NameAndKind.UnknownKind(Kinds);
+    private static readonly RegistrationPut.Route Route = new("code", Kinds, NameAndKind.UnknownKind(Kinds), "Org code taken");
 
     /// <summary>
     /// Federations that are not administrative divisions (development zones, industry unions) registered by an admin of
@@ -40,30 +37,21 @@ public static class FederationEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    private static Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string parentCode, string code, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
-        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
+        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken) =>
+        RegistrationPut.HandleAsync(Route, code, request, errors => CheckParent(parentCode, directory, errors),
+            (name, kind) => registration.PutFederationAsync(parentCode, code, name, kind,
+                registered => audit.StatementFor(AuditPayload.For(user, code, AuditActions.FederationsPut, registered))),
+            grains, cancellationToken);
+
+    private static void CheckParent(string parentCode, IOrgDirectory directory, ErrorBag errors)
     {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
         var parent = directory.Find(parentCode)!;
         if (OrgRegistration.FederationLevelUnder(parent.Level) is null)
             errors.Add("parentCode", new(
                 $"'{parentCode}' is a {parent.Level.ToString().ToLowerInvariant()} org and has no federations below it; " +
                 "register a federation under the national federation, a province or a city, and grassroots unions under a county through …/units/{unitCode}.",
                 $"“{parentCode}”是{CsvTables.LevelName(parent.Level)}组织，其下不设工会组织；工会组织须在全国总工会、省级或市级工会下登记，基层工会在县级工会下通过 …/units/{{unitCode}} 登记。"));
-        if (!Codes.IsValid(code))
-            errors.Add("code", Codes.Invalid);
-        using var json = JsonInput.Parse(body, errors);
-        var (name, kind) = json is null ? (null, null) : NameAndKind.Read(json.RootElement, "", errors, Fields, Kinds, UnknownKind);
-        if (errors.Any || name is null || kind is null)
-            return Problems.Invalid(errors);
-        var (federation, created, holder) = await registration.PutFederationAsync(parentCode, code, name, kind.Value,
-            registered => audit.StatementFor(AuditPayload.For(user, code, AuditActions.FederationsPut, registered)));
-        if (federation is null)
-            return Problems.CodeTaken("Org code taken", code, holder!, errors.Language);
-        var summary = await grains.GetGrain<IOrgGrain>(code).GetSummary();
-        return created ? TypedResults.Created($"/api/v1/orgs/{code}", summary) : TypedResults.Ok(summary);
     }
 }

@@ -1,6 +1,5 @@
 using Coverage.Dashboard.Demo;
 using Coverage.Dashboard.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
 

@@ -1,5 +1,4 @@
 using Coverage.Silo.Analytics;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
 

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
-using Coverage.Dashboard.Export;
 using Coverage.Dashboard.Ingest;
-using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
@@ -13,7 +11,7 @@ namespace Coverage.Dashboard.Api;
 
 public static class UnitEndpoints
 {
-    private static readonly string[] Fields = ["name", "kind"];
+    private static readonly RegistrationPut.Route Route = new("unitCode", UnitReader.Kinds, UnitReader.UnknownKind, "Unit code taken");
 
     /// <summary>Grassroots unions registered (or renamed) under a county; each becomes an org that takes figures and rolls up.</summary>
     public static RouteGroupBuilder MapUnits(this IEndpointRouteBuilder app)
@@ -36,27 +34,13 @@ public static class UnitEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    private static Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string countyCode, string unitCode, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
-        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken)
-    {
-        if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
-            return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
-        var errors = new ErrorBag(Languages.Of(request));
-        CheckCounty(countyCode, directory, errors);
-        if (!Codes.IsValid(unitCode))
-            errors.Add("unitCode", Codes.Invalid);
-        using var json = JsonInput.Parse(body, errors);
-        var (name, kind) = json is null ? (null, null) : UnitReader.Read(json.RootElement, "", errors, Fields);
-        if (errors.Any || name is null || kind is null)
-            return Problems.Invalid(errors);
-        var (unit, created, holder) = await registration.PutAsync(countyCode, unitCode, name, kind.Value,
-            registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered)));
-        if (unit is null)
-            return Problems.CodeTaken("Unit code taken", unitCode, holder!, errors.Language);
-        var summary = await grains.GetGrain<IOrgGrain>(unitCode).GetSummary();
-        return created ? TypedResults.Created($"/api/v1/orgs/{unitCode}", summary) : TypedResults.Ok(summary);
-    }
+        OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken) =>
+        RegistrationPut.HandleAsync(Route, unitCode, request, errors => CheckCounty(countyCode, directory, errors),
+            (name, kind) => registration.PutAsync(countyCode, unitCode, name, kind,
+                registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered))),
+            grains, cancellationToken);
 
     private static Task<Results<Ok<UnitsBatchResult>, ValidationProblem, ProblemHttpResult>> BatchAsync(string countyCode, HttpRequest request,
         ClaimsPrincipal user, IOrgDirectory directory, OrgRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Coverage.Runtime;
 using Coverage.Silo.Storage;
-using Coverage.Dashboard.Api;
 using Coverage.Dashboard.Ingest;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,6 +1,5 @@
 using Coverage.Contracts;
 using Coverage.Grains;
-using Coverage.Runtime;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Targets;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Coverage.Bench.Harness;
 using Coverage.Contracts;
 using Coverage.Grains;
-using Coverage.Runtime;
 using Coverage.Silo.Hierarchy;
 using Microsoft.Extensions.DependencyInjection;
 

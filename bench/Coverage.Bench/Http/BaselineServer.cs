@@ -3,7 +3,6 @@ using System.Text;
 using Coverage.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Coverage.Bench.Http;
 

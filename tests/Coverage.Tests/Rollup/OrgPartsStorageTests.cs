@@ -3,7 +3,6 @@ using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Rollup;
-using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Dapper;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Coverage.Runtime;
-using Coverage.Silo.Hosting;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using Coverage.Runtime;
-using Coverage.Silo.Hosting;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
-using Coverage.Silo.Hosting;
 using Coverage.Tests.Infrastructure;
 using Coverage.Tests.Runtime;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
-using Coverage.Silo.Hosting;
 using Coverage.Tests.Infrastructure;
 using Coverage.Tests.Runtime;
 using Dapper;
