@@ -75,6 +75,17 @@ public sealed class StationGrain(
         return Summary(info);
     }
 
+    public async Task Close()
+    {
+        var info = State.Info ?? throw new StationNotRegisteredException(context.Key);
+        var visits = State.DailyVisits;
+        (State.Info, State.DailyVisits) = (null, []);
+        await CommitAsync(() => { (State.Info, State.DailyVisits) = (info, visits); });
+        var leaving = new StationTotals(context.Key, null, State.Version);
+        var left = context.GrainFactory.GetGrain<IOrgGrain>(info.OrgCode);
+        _departure.Report(() => left.ReportStation(leaving), persistLater: false);
+    }
+
     private async Task CommitAsync(Action undo)
     {
         var (version, updatedAt) = (State.Version, State.UpdatedAt);

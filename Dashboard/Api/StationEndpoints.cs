@@ -18,6 +18,9 @@ public static class StationEndpoints
             .RequireAuthorization(Policies.Write).RequireRateLimiting(Policies.WriteRate);
         group.MapPut("/{stationId}", RegisterAsync);
         group.MapPost("/{stationId}/usage", UsageAsync);
+        group.MapDelete("/{stationId}", CloseAsync)
+            .WithDescription("Closes a station (注销): it leaves its county's lists and totals, its visits with it, and its audit entry keeps " +
+                "its registration and visits. 204; 404 for a station not registered. Registered again, it starts afresh.");
         return group;
     }
 
@@ -79,6 +82,31 @@ public static class StationEndpoints
         catch (StationNotRegisteredException)
         {
             return NotRegistered(stationId, errors.Language);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CloseAsync(string stationId, HttpRequest request, ClaimsPrincipal user,
+        IOrgDirectory directory, IGrainFactory grains, AuditLog audit)
+    {
+        var language = Languages.Of(request);
+        var station = grains.GetGrain<IStationGrain>(stationId);
+        if (!Codes.IsValid(stationId) || await station.GetSummary() is not { } existing)
+            return NotRegistered(stationId, language);
+        if (!user.Reaches(existing.OrgCode, directory))
+            return Problems.OutOfScope(existing.OrgCode, user, language);
+        var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsClose, new { stationId, closed = existing });
+        try
+        {
+            await audit.RecordedAsync(IStationGrain.StateName, stationId, record, async () =>
+            {
+                await station.Close();
+                return true;
+            });
+            return TypedResults.NoContent();
+        }
+        catch (StationNotRegisteredException)
+        {
+            return NotRegistered(stationId, language);
         }
     }
 

@@ -19,4 +19,10 @@ public interface IStationGrain : IGrainWithStringKey
 
     /// <summary>Throws <see cref="StationNotRegisteredException"/> for an unknown station.</summary>
     Task<StationSummary> ReportUsage(IReadOnlyList<DailyUsage> usage);
+
+    /// <summary>
+    /// Closes the station: it is no longer registered, its visits leave its org's totals and are forgotten, so registered
+    /// again it starts afresh. Throws <see cref="StationNotRegisteredException"/> for an unknown station.
+    /// </summary>
+    Task Close();
 }

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string StationsBatch = "stations.batch";
     public const string StationsImport = "stations.import";
     public const string StationsUsage = "stations.usage";
+    public const string StationsClose = "stations.close";
     public const string UsageBatch = "usage.batch";
     public const string UsageImport = "usage.import";
     public const string TargetsPut = "targets.put";
@@ -25,6 +26,6 @@ public static class AuditActions
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, StationsClose, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
         KeysCreate, KeysRevoke];
 }

@@ -22,6 +22,7 @@ const ACTIONS = {
   'stations.batch': '批量登记驿站',
   'stations.import': '表格导入驿站',
   'stations.usage': '上报驿站服务人次',
+  'stations.close': '注销驿站',
   'usage.batch': '批量上报驿站服务人次',
   'usage.import': '表格导入驿站服务人次',
   'targets.put': '设定年度目标',
@@ -66,6 +67,7 @@ function contentOf(action, payload) {
     case 'stations.put':
     case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
+    case 'stations.close': return `${payload.closed.name}（${payload.stationId}），注销前近30日服务 ${formatCount(payload.closed.visits.last30Days)} 人次`;
     case 'stations.usage':
     case 'usage.batch':
     case 'usage.import': return `${payload.stationId}：${usageText(payload.usage)}`;
