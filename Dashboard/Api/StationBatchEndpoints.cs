@@ -8,7 +8,7 @@ namespace Coverage.Dashboard.Api;
 
 public static class StationBatchEndpoints
 {
-    /// <summary>Many stations at once, registered from a sheet or their daily visits as JSON or a sheet: all of them written, or none.</summary>
+    /// <summary>Many stations at once, registered, their daily visits reported, or closed: all of them written, or none.</summary>
     public static RouteGroupBuilder MapStationBatches(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Stations")
@@ -33,8 +33,17 @@ public static class StationBatchEndpoints
             .WithDescription("text/csv: a header stationId (or 编号), optionally name (名称, not read), then a column per day headed with " +
                 "its date (2026-11-20, or 2026/11/20 as a spreadsheet rewrites it); one row per station, each filled cell its visits that " +
                 "day. Rows with no day filled in are skipped. GET /api/v1/orgs/{code}/usage.csv gives such a sheet to fill in.");
+        group.MapPost("/stations:batchDelete", CloseBatchAsync)
+            .WithSummary("Close many stations")
+            .WithDescription($"[\"gx-nn-001\", …], up to {FiguresJsonBatch.MaxItems} station ids, each closed as DELETE /api/v1/stations/{{stationId}} " +
+                "closes one; all of them or none. Answers {\"closed\"}, or 404 / 403 naming each id not registered or outside the key's scope.");
         return group;
     }
+
+    private static Task<Results<Ok<StationsClosed>, ValidationProblem, ProblemHttpResult>> CloseBatchAsync(HttpRequest request, ClaimsPrincipal user,
+        StationBatch batch, CancellationToken cancellationToken) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => CodesJsonBatch.Read(json, errors, new("a station's id", "驿站编号")),
+            (ids, errors) => batch.CloseAsync(ids, errors, user, cancellationToken), cancellationToken);
 
     private static Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterBatchAsync(HttpRequest request, ClaimsPrincipal user,
         StationBatch batch, CancellationToken cancellationToken) =>

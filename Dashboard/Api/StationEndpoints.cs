@@ -94,7 +94,7 @@ public static class StationEndpoints
             return NotRegistered(stationId, language);
         if (!user.Reaches(existing.OrgCode, directory))
             return Problems.OutOfScope(existing.OrgCode, user, language);
-        var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsClose, new { stationId, closed = existing });
+        var record = AuditPayload.For(user, existing.OrgCode, AuditActions.StationsDelete, new { stationId, closed = existing });
         try
         {
             await audit.RecordedAsync(IStationGrain.StateName, stationId, record, async () =>

@@ -83,7 +83,8 @@ public static class UnitEndpoints
 
     private static Task<Results<Ok<UnitsDeregistered>, ValidationProblem, ProblemHttpResult>> BatchDeleteAsync(string countyCode, HttpRequest request,
         ClaimsPrincipal user, OrgRegistration registration, AuditLog audit, CancellationToken cancellationToken) =>
-        BatchBody.FromJsonAsync(request, UnitCodesJsonBatch.Read, async (IReadOnlyList<UnitCode> codes, ErrorBag errors) =>
+        BatchBody.FromJsonAsync(request, (json, errors) => CodesJsonBatch.Read(json, errors, new("a unit's code", "基层工会代码")),
+            async (IReadOnlyList<BatchCode> codes, ErrorBag errors) =>
         {
             if (errors.Any)
                 return (Results<Ok<UnitsDeregistered>, ValidationProblem, ProblemHttpResult>)Problems.Invalid(errors);

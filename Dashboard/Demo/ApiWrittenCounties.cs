@@ -11,7 +11,7 @@ public sealed class ApiWrittenCounties(AuditLog audit)
 {
     private static readonly string[] HandingOver =
         [AuditActions.FiguresPut, AuditActions.FiguresBatch, AuditActions.FiguresImport, AuditActions.StationsPut, AuditActions.StationsUsage,
-         AuditActions.StationsClose, AuditActions.FederationsPut];
+         AuditActions.StationsDelete, AuditActions.StationsBatchDelete, AuditActions.FederationsPut];
 
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private long _lastSeen;

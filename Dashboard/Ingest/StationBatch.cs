@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Coverage.Dashboard.Ingest;
 
 /// <summary>
-/// Registrations or daily visits of many stations: every station checked (its org, registered, within the key's scope)
+/// Registrations, daily visits or closures of many stations: every station checked (its org, registered, within the key's scope)
 /// before any is written, then all written in one transaction with their audit entries, so a refused or failed batch
 /// changes nothing.
 /// </summary>
@@ -59,27 +59,50 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
         IReadOnlyList<UsageItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
         var stored = await SummariesAsync(items.Select(i => i.StationId));
-        var outside = new List<(string Path, Message Message)>();
-        var unknown = 0;
-        foreach (var item in items)
-        {
-            if (stored[item.StationId] is not { } station)
-            {
-                unknown++;
-                errors.Add(item.Path, new($"No station has id '{item.StationId}'; register it with PUT /api/v1/stations/{item.StationId} first.",
-                    $"没有编号为“{item.StationId}”的驿站；请先登记（驿站名册或 PUT /api/v1/stations/{item.StationId}）。"));
-            }
-            else if (!user.Reaches(station.OrgCode, directory))
-                outside.Add((item.Path, Outside(item.StationId, station.OrgCode, user)));
-        }
-        if (Refused(outside, unknown, errors, "Unknown station", new("some ids name no registered station. Register them first, or correct or remove those items.",
-            "有编号不对应已登记的驿站。请先登记，或改正、删去这些项。")) is { } refused)
+        if (Checked(items.Select(i => (i.Path, i.StationId)), stored, errors, user) is { } refused)
             return refused;
         if (errors.Any)
             return Problems.Invalid(errors);
         var writes = items.Select(i => new StationWrite(i.StationId,
             AuditPayload.For(user, stored[i.StationId]!.OrgCode, action, new { stationId = i.StationId, usage = i.Usage }), station => station.ReportUsage(i.Usage)));
         return await WriteAsync([.. writes], new UsageBatchResult(items.Count, items.Sum(i => i.Usage.Count)), errors.Language, cancellationToken);
+    }
+
+    /// <summary>Closes every station listed, or, when any is not registered or outside the key's scope, none.</summary>
+    public async Task<Results<Ok<StationsClosed>, ValidationProblem, ProblemHttpResult>> CloseAsync(
+        IReadOnlyList<BatchCode> ids, ErrorBag errors, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var distinct = ids.DistinctBy(i => i.Code).ToList();
+        var stored = await SummariesAsync(distinct.Select(i => i.Code));
+        if (Checked(distinct.Select(i => (i.Path, i.Code)), stored, errors, user) is { } refused)
+            return refused;
+        if (errors.Any)
+            return Problems.Invalid(errors);
+        var writes = distinct.Select(i => new StationWrite(i.Code,
+            AuditPayload.For(user, stored[i.Code]!.OrgCode, AuditActions.StationsBatchDelete, new { stationId = i.Code, closed = stored[i.Code] }),
+            station => station.Close()));
+        return await WriteAsync([.. writes], new StationsClosed(distinct.Count), errors.Language, cancellationToken);
+    }
+
+    /// <summary>The refusal of a batch naming a station not registered or outside the key's scope; null when every one may be written.</summary>
+    private ProblemHttpResult? Checked(IEnumerable<(string Path, string StationId)> items, Dictionary<string, StationSummary?> stored, ErrorBag errors,
+        ClaimsPrincipal user)
+    {
+        var outside = new List<(string Path, Message Message)>();
+        var unknown = 0;
+        foreach (var (path, stationId) in items)
+        {
+            if (stored[stationId] is not { } station)
+            {
+                unknown++;
+                errors.Add(path, new($"No station has id '{stationId}'; register it with PUT /api/v1/stations/{stationId} first.",
+                    $"没有编号为“{stationId}”的驿站；请先登记（驿站名册或 PUT /api/v1/stations/{stationId}）。"));
+            }
+            else if (!user.Reaches(station.OrgCode, directory))
+                outside.Add((path, Outside(stationId, station.OrgCode, user)));
+        }
+        return Refused(outside, unknown, errors, "Unknown station", new("some ids name no registered station. Register them first, or correct or remove those items.",
+            "有编号不对应已登记的驿站。请先登记，或改正、删去这些项。"));
     }
 
     /// <summary>Each station's stored registration, or null for one not registered.</summary>

@@ -15,7 +15,8 @@ public static class AuditActions
     public const string StationsBatch = "stations.batch";
     public const string StationsImport = "stations.import";
     public const string StationsUsage = "stations.usage";
-    public const string StationsClose = "stations.close";
+    public const string StationsDelete = "stations.delete";
+    public const string StationsBatchDelete = "stations.batchDelete";
     public const string UsageBatch = "usage.batch";
     public const string UsageImport = "usage.import";
     public const string TargetsPut = "targets.put";
@@ -26,6 +27,6 @@ public static class AuditActions
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
-        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, StationsClose, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
+        [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, StationsDelete, StationsBatchDelete, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
         KeysCreate, KeysRevoke];
 }

@@ -1,6 +1,6 @@
 // Scenario: a county union deregisters grassroots unions that closed on 上报记录: a list naming a code the county has no
 // unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
-// the day's entries and gone from the API, while the county's other unit stays.
+// the day's entries and gone from the API, while the county's other unit stays. A station that closed goes the same way.
 // Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -16,6 +16,8 @@ const call = async (method, path, body) => fetch(`${baseUrl}${path}`, {
 
 await run(async launch => {
   for (const code of [closed, kept]) await call('PUT', `/api/v1/orgs/${county}/units/${code}`, { name: `${code} 企业工会`, kind: 'enterprise' });
+  const station = `${county}-S1`;
+  await call('PUT', `/api/v1/stations/${station}`, { orgCode: county, name: '关闭的驿站', lat: 22.82, lon: 108.37 });
   const { key } = await (await call('POST', '/api/v1/keys', { orgCode: county, role: 'writer' })).json();
   const { page } = await launch();
   page.on('dialog', dialog => dialog.accept());
@@ -40,4 +42,12 @@ await run(async launch => {
   });
   check((await call('GET', `/api/v1/orgs/${closed}`)).status === 404, `${closed} is gone`);
   check((await call('GET', `/api/v1/orgs/${kept}`)).status === 200, `${kept} stays`);
+
+  await page.click('#close-stations');
+  check(await page.locator('#deregister-what').innerText() === '要注销的驿站编号', 'the form asks for station ids');
+  await page.fill('#deregister-codes', station);
+  await page.click('#deregister-form button[type="submit"]');
+  await poll(async () => (await result.innerText()).includes('已注销 1 个驿站'), { timeout: 10000, message: 'the station was never closed' });
+  const listed = await (await call('GET', `/api/v1/orgs/${county}/stations`)).json();
+  check(!listed.items.some(s => s.id === station), `${station} is no longer listed`);
 });

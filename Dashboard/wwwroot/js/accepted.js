@@ -22,7 +22,8 @@ const ACTIONS = {
   'stations.batch': '批量登记驿站',
   'stations.import': '表格导入驿站',
   'stations.usage': '上报驿站服务人次',
-  'stations.close': '注销驿站',
+  'stations.delete': '注销驿站',
+  'stations.batchDelete': '批量注销驿站',
   'usage.batch': '批量上报驿站服务人次',
   'usage.import': '表格导入驿站服务人次',
   'targets.put': '设定年度目标',
@@ -67,7 +68,8 @@ function contentOf(action, payload) {
     case 'stations.put':
     case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
-    case 'stations.close': return `${payload.closed.name}（${payload.stationId}），注销前近30日服务 ${formatCount(payload.closed.visits.last30Days)} 人次`;
+    case 'stations.delete':
+    case 'stations.batchDelete': return `${payload.closed.name}（${payload.stationId}），注销前近30日服务 ${formatCount(payload.closed.visits.last30Days)} 人次`;
     case 'stations.usage':
     case 'usage.batch':
     case 'usage.import': return `${payload.stationId}：${usageText(payload.usage)}`;
@@ -81,7 +83,15 @@ function contentOf(action, payload) {
   }
 }
 
+// What the 注销 form deregisters, by the button that opened it; send answers how many went.
+const DEREGISTERED = {
+  units: { button: 'deregister-units', label: '要注销的基层工会代码', noun: '基层工会',
+    send: async (orgCode, codes) => (await api.deregisterUnits(orgCode, codes)).deregistered },
+  stations: { button: 'close-stations', label: '要注销的驿站编号', noun: '驿站', send: async (_, ids) => (await api.closeStations(ids)).closed },
+};
+
 class AcceptedPage {
+  #deregistering = 'units';
   #next = null;
   #shown = 0;
   #generation = 0;
@@ -111,11 +121,9 @@ class AcceptedPage {
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
       ({ registered, renamed, unchanged }) => `新登记 ${registered} 个、更名 ${renamed} 个、未变 ${unchanged} 个基层工会`);
-    document.getElementById('deregister-units').addEventListener('click', event => {
-      const form = document.getElementById('deregister-form');
-      form.hidden = !form.hidden;
-      event.currentTarget.setAttribute('aria-expanded', String(!form.hidden));
-    });
+    for (const kind of Object.keys(DEREGISTERED)) {
+      document.getElementById(DEREGISTERED[kind].button).addEventListener('click', () => this.#offerDeregistration(kind));
+    }
     document.getElementById('deregister-form').addEventListener('submit', event => {
       event.preventDefault();
       this.#deregister();
@@ -209,19 +217,30 @@ class AcceptedPage {
     });
   }
 
-  // Units that closed or merged leave the county's figures; each code the county has no unit of is named, and none goes.
+  // The one form serves units and stations: the button pressed says which; pressed again, it folds the form away.
+  #offerDeregistration(kind) {
+    const form = document.getElementById('deregister-form');
+    form.hidden = !form.hidden && this.#deregistering === kind;
+    this.#deregistering = kind;
+    document.getElementById('deregister-what').textContent = DEREGISTERED[kind].label;
+    for (const other of Object.values(DEREGISTERED)) {
+      document.getElementById(other.button).setAttribute('aria-expanded', String(!form.hidden && other === DEREGISTERED[kind]));
+    }
+  }
+
+  // Units that closed or merged, or stations that closed, leave the county's figures; each code that names none is told, and none goes.
   async #deregister() {
+    const what = DEREGISTERED[this.#deregistering];
     const input = document.getElementById('deregister-codes');
     const codes = [...new Set(input.value.split(/[\s,，、]+/).filter(Boolean))];
     if (codes.length === 0) return;
-    if (!confirm(`注销 ${codes.length} 个基层工会（${codes.join('、')}）？注销后其数据不再计入本级，已接收的记录仍保留在上报记录中。`)) return;
+    if (!confirm(`注销 ${codes.length} 个${what.noun}（${codes.join('、')}）？注销后其数据不再计入本级，已接收的记录仍保留在上报记录中。`)) return;
     const result = document.getElementById('upload-result');
     result.hidden = false;
     result.className = 'upload-result';
     try {
       const { orgCode } = await this.#owner;
-      const { deregistered } = await api.deregisterUnits(orgCode, codes);
-      result.textContent = `已注销 ${deregistered} 个基层工会`;
+      result.textContent = `已注销 ${await what.send(orgCode, codes)} 个${what.noun}`;
       input.value = '';
       document.getElementById('deregister-form').hidden = true;
       document.getElementById('day').value = chinaDate(new Date());
@@ -233,7 +252,7 @@ class AcceptedPage {
       const codeAt = key => codes[Number(key.match(/^\[(\d+)\]$/)?.[1])] ?? key;
       result.innerHTML = errors.length === 0
         ? `未注销：${escapeHtml(error.detail ?? '请求失败，请稍后重试')}`
-        : `未注销任何基层工会，请改正以下 ${errors.length} 项：<ul>${errors.map(([key, messages]) =>
+        : `未注销任何${what.noun}，请改正以下 ${errors.length} 项：<ul>${errors.map(([key, messages]) =>
           `<li>${escapeHtml(codeAt(key))}：${escapeHtml(messages.join('；'))}</li>`).join('')}</ul>`;
     }
   }

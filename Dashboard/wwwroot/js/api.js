@@ -77,6 +77,7 @@ export const api = {
   deregisterUnits: async (code, codes) => (await send(`${org(code)}/units:batchDelete`, { method: 'POST', body: codes })).json(),
   stationsSheet: async code => (await get(`${org(code)}/stations.csv`)).blob(),
   importStations: (bytes, charset) => importCsv('/api/v1/stations:import', bytes, charset),
+  closeStations: async ids => (await send('/api/v1/stations:batchDelete', { method: 'POST', body: ids })).json(),
   usageSheet: async code => (await get(`${org(code)}/usage.csv`)).blob(),
   importUsage: (bytes, charset) => importCsv('/api/v1/stations/usage:import', bytes, charset),
   targetsSheet: async (code, year) => (await get(`${org(code)}/targets.csv?year=${year}`)).blob(),

@@ -35,7 +35,7 @@ public sealed class StationClosureTests
             Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, usageAfter.StatusCode);
             await Eventually.TrueAsync(async () => await TotalsAsync(county) == (1, 30), TimeSpan.FromSeconds(2), "one station and its visits left");
-            var entry = (await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=stations.close")))
+            var entry = (await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=stations.delete")))
                 .GetProperty("entries").EnumerateArray().Single().GetProperty("payload");
             Assert.Equal(30, entry.GetProperty("closed").GetProperty("visits").GetProperty("today").GetInt64());
         }
@@ -67,6 +67,26 @@ public sealed class StationClosureTests
         Assert.Equal(HttpStatusCode.Forbidden, byReader.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Admin.PostAsJsonAsync("/api/v1/stations/gx-close-3/usage", new[] { new { date = Today, visits = 1 } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABatchClosesAllItsStationsOrNoneNamingEachIdNotRegistered()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        foreach (var id in new[] { "gx-b-1", "gx-b-2", "gx-b-3" })
+            await app.Admin.PutAsJsonAsync($"/api/v1/stations/{id}", Station(Xingning));
+
+        var refused = await app.Admin.PostAsJsonAsync("/api/v1/stations:batchDelete", new[] { "gx-b-1", "gx-none" });
+        var applied = await app.Admin.PostAsJsonAsync("/api/v1/stations:batchDelete", new[] { "gx-b-1", "gx-b-2" });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(["[1]"], (await CoverageApp.JsonOf(refused)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(2, (await CoverageApp.JsonOf(applied)).GetProperty("closed").GetInt32());
+        var listed = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/stations"));
+        Assert.Equal(["gx-b-3"], listed.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        await Eventually.TrueAsync(async () => (await TotalsAsync(app.Admin)).Stations == 1, TimeSpan.FromSeconds(2), "one station left in the county");
+        var audit = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=stations.batchDelete"));
+        Assert.Equal(2, audit.GetProperty("entries").GetArrayLength());
     }
 
     private static async Task<(long Stations, long VisitsToday)> TotalsAsync(HttpClient client)
