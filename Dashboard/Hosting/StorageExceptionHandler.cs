@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Dashboard.Ingest;
@@ -8,7 +9,7 @@ namespace Coverage.Dashboard.Hosting;
 
 /// <summary>
 /// Storage trouble as answers a client can act on: 503 with Retry-After when the database is away, 409 on a conflicting write,
-/// 400 for a value the database refuses.
+/// 400 for a value the database refuses; and 404 for an org deregistered between a request's checks and its write.
 /// </summary>
 public sealed class StorageExceptionHandler(IProblemDetailsService problems, StorageOutageLog outage, ILogger<StorageExceptionHandler> logger)
     : IExceptionHandler
@@ -29,6 +30,9 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, Sto
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
                 "Storage unavailable", new Message("The org's stored state could not be read; nothing was written. Retry after the time in Retry-After.",
                     "无法读取该组织的已存数据，没有写入任何数据。请按 Retry-After 所示时间后重试。"), true),
+            GrainActivationException { InnerException: OrgNotFoundException } => (StatusCodes.Status404NotFound, "Unknown org", new Message(
+                "The org was deregistered while this request was under way; nothing was written.",
+                "该组织在本请求处理期间已被注销，没有写入任何数据。"), false),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy", new Message(
                 "The request did not complete in time; it may or may not have been applied. Resending the same figures is safe.",
                 "请求未能按时完成，可能已写入也可能未写入。原样重发相同的数据是安全的。"), false),

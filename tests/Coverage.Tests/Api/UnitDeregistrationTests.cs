@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Coverage.Contracts;
 using Coverage.Grains;
+using Coverage.Runtime;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
@@ -62,6 +67,52 @@ public sealed class UnitDeregistrationTests
         var again = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "New", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await CoverageApp.JsonOf(again)).GetProperty("own").ValueKind);
+    }
+
+    [Fact]
+    public async Task WritesRacingADeregistrationAreAcceptedOrToldTheUnitIsGoneNeverAFault()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var units = Enumerable.Range(0, 40).Select(i => $"XN-R{i}").ToList();
+        foreach (var code in units)
+            await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/{code}", new { name = code, kind = "enterprise" });
+        var start = DateTimeOffset.UtcNow;
+
+        // Each unit is written to until it is refused, so the deregistration lands among its writes.
+        async Task<List<HttpStatusCode>> KeepWritingAsync(string code)
+        {
+            var seen = new List<HttpStatusCode>();
+            for (var n = 1; n <= 500 && (seen.Count == 0 || seen[^1] == HttpStatusCode.OK); n++)
+                seen.Add((await CoverageApp.PutFiguresAsync(app.Admin, code, CoverageApp.Figures(n, start.AddSeconds(n)))).StatusCode);
+            return seen;
+        }
+        var writers = units.Select(KeepWritingAsync).ToList();
+        await Task.Delay(200);
+        var deregistered = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", units);
+        var statuses = (await Task.WhenAll(writers)).SelectMany(s => s).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, deregistered.StatusCode);
+        Assert.Contains(HttpStatusCode.NotFound, statuses);
+        Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }));
+        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 0, TimeSpan.FromSeconds(2), "the county without any of them");
+        Assert.True((await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task AWriteWhoseUnitIsDeregisteredBetweenItsChecksAndItsGrainCallIsToldTheUnitIsGone()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var http = new DefaultHttpContext { RequestServices = app.Services };
+        http.Request.Headers.AcceptLanguage = "zh-CN";
+        http.Response.Body = new MemoryStream();
+        var gone = new GrainActivationException(nameof(OrgGrain), "XN-GONE", new OrgNotFoundException("XN-GONE"));
+
+        var handled = await app.Services.GetServices<IExceptionHandler>().ToAsyncEnumerable()
+            .AnyAsync(async (handler, token) => await handler.TryHandleAsync(http, gone, token));
+
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status404NotFound, http.Response.StatusCode);
+        Assert.Contains("已被注销", Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
     }
 
     [Fact]
