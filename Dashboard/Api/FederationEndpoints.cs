@@ -40,7 +40,7 @@ public static class FederationEndpoints
     private static Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string parentCode, string code, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
         OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken) =>
-        RegistrationPut.HandleAsync(Route, code, request, errors => CheckParent(parentCode, directory, errors),
+        RegistrationPut.HandleAsync(Route, code, request, directory, errors => CheckParent(parentCode, directory, errors),
             (name, kind) => registration.PutFederationAsync(parentCode, code, name, kind,
                 registered => audit.StatementFor(AuditPayload.For(user, code, AuditActions.FederationsPut, registered))),
             grains, cancellationToken);

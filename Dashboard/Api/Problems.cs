@@ -61,14 +61,25 @@ public static class Problems
         $"'{code}' is a {level.ToString().ToLowerInvariant()}; stations belong to a county.",
         $"“{code}”是{CsvTables.LevelName(level)}组织；驿站属于县级工会。");
 
+    public static ProblemHttpResult CodeTaken(string title, string code, OrgInfo holder, IOrgDirectory directory, Language language)
+    {
+        var taken = TakenBy(code, holder, directory);
+        return Problem(StatusCodes.Status409Conflict, title, new($"{taken.En}; choose another code.", $"{taken.Zh}；请另选代码。"), language);
+    }
+
+    /// <summary>Who holds a code; a holder no longer in the tree is a deregistered unit, whose code stays its county's.</summary>
+    public static Message TakenBy(string code, OrgInfo holder, IOrgDirectory directory)
+    {
+        var (level, under, underZh) = (holder.Level.ToString().ToLowerInvariant(), holder.ParentCode is { } p ? $" under {p}" : "",
+            holder.ParentCode is { } parent ? $"，上级 {parent}" : "");
+        return directory.Find(code) is null
+            ? new($"Code '{code}' belonged to {holder.Name} ({level}{under}), deregistered; its code stays with {holder.ParentCode}, which may register it again",
+                $"代码“{code}”属于已注销的{holder.Name}（{CsvTables.LevelName(holder.Level)}{underZh}），仍归 {holder.ParentCode} 所有，只有它可重新登记")
+            : new($"Code '{code}' already belongs to {holder.Name} ({level}{under})",
+                $"代码“{code}”已属于{holder.Name}（{CsvTables.LevelName(holder.Level)}{underZh}）");
+    }
+
     /// <summary>A 400 with every error keyed by the JSON path (or CSV row and column) it concerns, in the request's language.</summary>
-    public static ProblemHttpResult CodeTaken(string title, string code, OrgInfo holder, Language language) => Problem(StatusCodes.Status409Conflict,
-        title, new($"{TakenBy(code, holder).En}; choose another code.", $"{TakenBy(code, holder).Zh}；请另选代码。"), language);
-
-    public static Message TakenBy(string code, OrgInfo holder) => new(
-        $"Code '{code}' already belongs to {holder.Name} ({holder.Level.ToString().ToLowerInvariant()}{(holder.ParentCode is { } p ? $" under {p}" : "")})",
-        $"代码“{code}”已属于{holder.Name}（{CsvTables.LevelName(holder.Level)}{(holder.ParentCode is { } parent ? $"，上级 {parent}" : "")}）");
-
     public static ValidationProblem Invalid(ErrorBag errors) => TypedResults.ValidationProblem(errors.ToDictionary(),
         new Message("The request was not applied; fix the fields listed in 'errors' and send it again.", "请求未被接受；请改正 errors 中所列各项后重新发送。")
             .In(errors.Language), title: "Invalid request");

@@ -18,7 +18,7 @@ public static class RegistrationPut
     public sealed record Route(string CodeName, IReadOnlyDictionary<string, OrgKind> Kinds, Message UnknownKind, string TakenTitle);
 
     public static async Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> HandleAsync(Route route,
-        string code, HttpRequest request, Action<ErrorBag> check, Func<string, OrgKind, Task<(OrgInfo? Org, bool Created, OrgInfo? Holder)>> register,
+        string code, HttpRequest request, IOrgDirectory directory, Action<ErrorBag> check, Func<string, OrgKind, Task<(OrgInfo? Org, bool Created, OrgInfo? Holder)>> register,
         IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
@@ -33,7 +33,7 @@ public static class RegistrationPut
             return Problems.Invalid(errors);
         var (org, created, holder) = await register(name, kind.Value);
         if (org is null)
-            return Problems.CodeTaken(route.TakenTitle, code, holder!, errors.Language);
+            return Problems.CodeTaken(route.TakenTitle, code, holder!, directory, errors.Language);
         var summary = await grains.GetGrain<IOrgGrain>(code).GetSummary();
         return created ? TypedResults.Created($"/api/v1/orgs/{code}", summary) : TypedResults.Ok(summary);
     }

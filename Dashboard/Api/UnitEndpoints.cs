@@ -37,7 +37,7 @@ public static class UnitEndpoints
     private static Task<Results<Created<OrgSummary>, Ok<OrgSummary>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string countyCode, string unitCode, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
         OrgRegistration registration, IGrainFactory grains, AuditLog audit, CancellationToken cancellationToken) =>
-        RegistrationPut.HandleAsync(Route, unitCode, request, errors => CheckCounty(countyCode, directory, errors),
+        RegistrationPut.HandleAsync(Route, unitCode, request, directory, errors => CheckCounty(countyCode, directory, errors),
             (name, kind) => registration.PutAsync(countyCode, unitCode, name, kind,
                 registered => audit.StatementFor(AuditPayload.For(user, unitCode, AuditActions.UnitsPut, registered))),
             grains, cancellationToken);
@@ -65,7 +65,7 @@ public static class UnitEndpoints
             return TypedResults.Ok(counts);
         var conflicts = errors.Sibling();
         foreach (var (item, holder) in taken)
-            conflicts.Add(item.Path, Problems.TakenBy(item.Code, holder));
+            conflicts.Add(item.Path, Problems.TakenBy(item.Code, holder, directory));
         return Problems.Rejected(conflicts, StatusCodes.Status409Conflict, "Unit codes taken", new(
             $"The batch was not applied: {(taken.Count == 1 ? "one of its codes belongs" : $"{taken.Count} of its codes belong")} to other orgs. " +
             "Choose other codes for those listed in 'errors'.",

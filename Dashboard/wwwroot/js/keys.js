@@ -8,7 +8,6 @@ import { LEVEL_LABELS } from './org-labels.js';
 import { OrgPicker } from './org-picker.js';
 
 const PAGE = 100;
-const FEDERATION_KINDS = { zone: '开发区（园区）工会', industry: '产业工会' };
 
 // The API's refusals in the words of the person issuing keys or registering orgs; anything else as the API put it.
 function refusal(error, outOfScope = '该组织不在此密钥的管辖范围内：只能为本组织及其下级组织发放和吊销密钥') {
@@ -148,7 +147,9 @@ class KeysPage {
     try {
       const { org, created } = await api.registerFederation(parent.code, code,
         { name: byId('federation-name').value.trim(), kind: byId('federation-kind').value });
-      const what = `${LEVEL_LABELS[org.level] ?? org.level}${FEDERATION_KINDS[org.kind] ?? org.kind} ${org.name}（${org.code}）`;
+      // The kind as the form's own choice names it.
+      const kind = byId('federation-kind').querySelector(`option[value="${org.kind}"]`)?.textContent ?? org.kind;
+      const what = `${LEVEL_LABELS[org.level] ?? org.level}${kind} ${org.name}（${org.code}）`;
       say(`${created ? `已在 ${parent.name}（${parent.code}）下登记` : '已更新'}${what}；可在上方为其发放密钥`);
       this.#issueFor.set(org.code);
     } catch (error) {

@@ -64,6 +64,7 @@ public sealed class UnitDeregistrationTests
         Assert.Equal(["units.put", "figures.put", "units.delete"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         var elsewhere = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/XN-0002", new { name = "Taken", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Conflict, elsewhere.StatusCode);
+        Assert.Contains($"deregistered; its code stays with {Xingning}", (await CoverageApp.JsonOf(elsewhere)).GetProperty("detail").GetString());
         var again = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "New", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await CoverageApp.JsonOf(again)).GetProperty("own").ValueKind);
