@@ -7,13 +7,15 @@ namespace Coverage.Dashboard.Realtime;
 
 /// <summary>
 /// Browsers subscribe to an org and then receive "orgsUpdated": summaries of that org and of its direct children whose
-/// totals changed. Sending goes through <see cref="OrgChangeBroadcaster"/>, never from here.
+/// totals changed; and "treeChanged": the codes of watched orgs registered, renamed or deregistered, or whose children were,
+/// whose views are to be fetched again. Sending goes through <see cref="OrgChangeBroadcaster"/>, never from here.
 /// </summary>
 public sealed class CoverageHub(IOrgDirectory directory, Subscriptions subscriptions, ReadAccess reads, KeyedConnections keyed, ApiKeyStore keys)
     : Hub
 {
     public const string Path = "/hubs/coverage";
     public const string OrgsUpdated = "orgsUpdated";
+    public const string TreeChanged = "treeChanged";
 
     public void Subscribe(string code)
     {

@@ -1,4 +1,5 @@
 using Coverage.Contracts;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Targets;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,10 +9,11 @@ namespace Coverage.Dashboard.Realtime;
 /// Sends waiting updates at most <see cref="PerSecond"/> times a second per watched org, one send per connection,
 /// so one slow or dead browser only ever holds up its own updates. While updates wait it looks often, so a quiet org's change
 /// leaves at once; when none wait it sleeps until one queues.
-/// Updates carry target attainment, as HTTP reads do, so a live ranking keeps marking who is behind.
+/// Updates carry target attainment, as HTTP reads do, so a live ranking keeps marking who is behind. Registrations and
+/// deregistrations reach watchers of the orgs concerned and of their parents the same way, paced alike.
 /// </summary>
-public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, AttainmentCalculator attainment, IHubContext<CoverageHub> hub,
-    ILogger<OrgChangeBroadcaster> logger) : BackgroundService
+public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, OrgDirectory directory, AttainmentCalculator attainment,
+    IHubContext<CoverageHub> hub, ILogger<OrgChangeBroadcaster> logger) : BackgroundService
 {
     public const int PerSecond = 4;
     private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(5);
@@ -21,6 +23,7 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        directory.Changed += subscriptions.TreeChanged;
         try
         {
             while (true)
@@ -33,6 +36,10 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            directory.Changed -= subscriptions.TreeChanged;
+        }
     }
 
     /// <summary>Sends what may go now; answers whether anything is left waiting for its org's spacing or a connection's send.</summary>
@@ -40,11 +47,15 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
     {
         // An org waits under its own code and its parent's: its attainment is worked out once.
         var enriching = new Dictionary<OrgSummary, Task<OrgSummary>>(ReferenceEqualityComparer.Instance);
-        foreach (var (summaries, watchers) in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
+        foreach (var pending in subscriptions.TakePending(Environment.TickCount64, 1000 / PerSecond))
         {
-            var enriched = await Task.WhenAll(summaries.Select(s => enriching.TryGetValue(s, out var e) ? e : enriching[s] = EnrichAsync(s)));
-            foreach (var watcher in watchers)
+            var enriched = await Task.WhenAll(pending.Summaries.Select(s => enriching.TryGetValue(s, out var e) ? e : enriching[s] = EnrichAsync(s)));
+            foreach (var watcher in pending.Watchers)
+            {
+                if (pending.TreeChanged)
+                    watcher.TreeChanged(pending.Code);
                 watcher.Merge(enriched);
+            }
         }
         var waiting = subscriptions.HasPending;
         foreach (var subscriber in subscriptions.All())
@@ -66,11 +77,15 @@ public sealed class OrgChangeBroadcaster(Subscriptions subscriptions, Attainment
         }
     }
 
-    private async Task SendAsync(string connectionId, OrgSummary[] summaries)
+    private async Task SendAsync(string connectionId, LiveBatch batch)
     {
         try
         {
-            await hub.Clients.Client(connectionId).SendAsync(CoverageHub.OrgsUpdated, summaries);
+            var client = hub.Clients.Client(connectionId);
+            if (batch.TreeChanged.Length > 0)
+                await client.SendAsync(CoverageHub.TreeChanged, batch.TreeChanged);
+            if (batch.Summaries.Length > 0)
+                await client.SendAsync(CoverageHub.OrgsUpdated, batch.Summaries);
         }
         catch (Exception error)
         {

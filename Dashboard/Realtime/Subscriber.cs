@@ -9,6 +9,7 @@ namespace Coverage.Dashboard.Realtime;
 public sealed class Subscriber(string connectionId)
 {
     private readonly Dictionary<string, OrgSummary> _backlog = [];
+    private readonly HashSet<string> _treeChanged = new(StringComparer.Ordinal);
     private Task _sending = Task.CompletedTask;
 
     public int Backlog
@@ -16,7 +17,7 @@ public sealed class Subscriber(string connectionId)
         get
         {
             lock (_backlog)
-                return _backlog.Count;
+                return _backlog.Count + _treeChanged.Count;
         }
     }
 
@@ -29,21 +30,29 @@ public sealed class Subscriber(string connectionId)
         }
     }
 
+    /// <summary>The watched org's place, name or children changed: the connection is told before any summary sent with it.</summary>
+    public void TreeChanged(string code)
+    {
+        lock (_backlog)
+            _treeChanged.Add(code);
+    }
+
     /// <summary>
     /// Starts a send of everything pending unless the previous send is still under way; answers whether updates are left
     /// waiting for that send to end.
     /// </summary>
-    public bool TrySend(Func<string, OrgSummary[], Task> send)
+    public bool TrySend(Func<string, LiveBatch, Task> send)
     {
-        OrgSummary[] batch;
+        LiveBatch batch;
         lock (_backlog)
         {
-            if (_backlog.Count == 0)
+            if (_backlog.Count == 0 && _treeChanged.Count == 0)
                 return false;
             if (!_sending.IsCompleted)
                 return true;
-            batch = [.. _backlog.Values];
+            batch = new LiveBatch([.. _treeChanged], [.. _backlog.Values]);
             _backlog.Clear();
+            _treeChanged.Clear();
             _sending = send(connectionId, batch);
             return false;
         }

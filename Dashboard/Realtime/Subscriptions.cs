@@ -5,8 +5,9 @@ using Coverage.Contracts;
 namespace Coverage.Dashboard.Realtime;
 
 /// <summary>
-/// Who watches which org, and the updates waiting per watched org. Updates for orgs nobody watches are dropped at once,
-/// and waiting updates keep only the latest summary per org, so memory stays bounded by what is watched.
+/// Who watches which org, and the updates waiting per watched org: summaries, and news that the org's place, name or
+/// children changed. Updates for orgs nobody watches are dropped at once, and waiting updates keep only the latest summary
+/// per org, so memory stays bounded by what is watched.
 /// </summary>
 public sealed class Subscriptions : IOrgChangeSink
 {
@@ -16,7 +17,7 @@ public sealed class Subscriptions : IOrgChangeSink
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<Subscriber>> _byGroup = [];
     private readonly Dictionary<string, (Subscriber Subscriber, HashSet<string> Groups)> _byConnection = [];
-    private readonly Dictionary<string, Dictionary<string, OrgSummary>> _pending = [];
+    private readonly Dictionary<string, Waiting> _pending = [];
     private readonly Dictionary<string, long> _lastTaken = [];
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -86,6 +87,21 @@ public sealed class Subscriptions : IOrgChangeSink
             Queue(parent, summary);
     }
 
+    /// <summary>Orgs put or deregistered: views of them and of their parents are to be fetched again.</summary>
+    public void TreeChanged(IReadOnlyCollection<OrgInfo> orgs)
+    {
+        if (_watched.IsEmpty)
+            return;
+        foreach (var org in orgs)
+        {
+            foreach (var code in new[] { org.Code, org.ParentCode })
+            {
+                if (code is not null && Watches(code))
+                    Queue(code, summary: null, treeChanged: true);
+            }
+        }
+    }
+
     public Subscriber[] All()
     {
         lock (_lock)
@@ -96,30 +112,32 @@ public sealed class Subscriptions : IOrgChangeSink
     /// Takes what waits for each watched org whose last batch left at least <paramref name="spacing"/> ago, paired with
     /// who watches it; the rest keep waiting, merging newer summaries, until their turn.
     /// </summary>
-    public List<(OrgSummary[] Summaries, Subscriber[] Watchers)> TakePending(long now, long spacing)
+    public List<PendingUpdate> TakePending(long now, long spacing)
     {
-        var taken = new List<(OrgSummary[], Subscriber[])>();
+        var taken = new List<PendingUpdate>();
         lock (_lock)
         {
             foreach (var code in _pending.Keys.Where(c => now - _lastTaken.GetValueOrDefault(c, long.MinValue / 2) >= spacing).ToList())
             {
                 _pending.Remove(code, out var waiting);
                 _lastTaken[code] = now;
-                taken.Add(([.. waiting!.Values], [.. _byGroup[code]]));
+                taken.Add(new PendingUpdate(code, [.. waiting!.Summaries.Values], waiting.TreeChanged, [.. _byGroup[code]]));
             }
         }
         return taken;
     }
 
-    private void Queue(string group, OrgSummary summary)
+    private void Queue(string group, OrgSummary? summary, bool treeChanged = false)
     {
         lock (_lock)
         {
             if (!_byGroup.ContainsKey(group))
                 return;
             if (!_pending.TryGetValue(group, out var waiting))
-                _pending[group] = waiting = [];
-            waiting[summary.Code] = summary;
+                _pending[group] = waiting = new Waiting();
+            if (summary is not null)
+                waiting.Summaries[summary.Code] = summary;
+            waiting.TreeChanged |= treeChanged;
         }
         _changed.Writer.TryWrite(true);
     }
@@ -134,4 +152,12 @@ public sealed class Subscriptions : IOrgChangeSink
             _lastTaken.Remove(code);
         }
     }
+
+    private sealed class Waiting
+    {
+        public Dictionary<string, OrgSummary> Summaries { get; } = [];
+
+        public bool TreeChanged { get; set; }
+    }
 }
+

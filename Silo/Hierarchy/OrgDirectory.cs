@@ -49,6 +49,12 @@ public sealed class OrgDirectory : IOrgDirectory
     /// </summary>
     public long Generation => Volatile.Read(ref _generation);
 
+    /// <summary>
+    /// Raised after orgs are put (registered or renamed) or deregistered, with those orgs: pages showing them or their parents
+    /// are out of date. Raised on the writer's thread, so a handler must only hand the news off.
+    /// </summary>
+    public event Action<IReadOnlyCollection<OrgInfo>>? Changed;
+
     public OrgInfo? Find(string code) => _orgs.GetValueOrDefault(code);
 
     /// <summary>Whether the org comes from the embedded division list, not from a registration.</summary>
@@ -80,6 +86,8 @@ public sealed class OrgDirectory : IOrgDirectory
     /// </summary>
     public void PutMany(IEnumerable<OrgInfo> orgs)
     {
+        // Nobody listens while the tree loads at start-up, when the list would hold every org.
+        var put = Changed is null ? null : new List<OrgInfo>();
         lock (_writeLock)
         {
             var edited = new Dictionary<string, ImmutableList<OrgInfo>.Builder>();
@@ -93,12 +101,15 @@ public sealed class OrgDirectory : IOrgDirectory
                 else
                     siblings.Add(org);
                 _orgs[org.Code] = org;
+                put?.Add(org);
                 if (_deregistered.TryRemove(org.Code, out var gone))
                     _deregisteredChildren = _deregisteredChildren.SetItem(gone.ParentCode!, _deregisteredChildren[gone.ParentCode!].Remove(org.Code));
             }
             _children = _children.SetItems(edited.Select(e => KeyValuePair.Create(e.Key, e.Value.ToImmutable())));
             Interlocked.Increment(ref _generation);
         }
+        if (put is { Count: > 0 })
+            Changed?.Invoke(put);
     }
 
     /// <summary>
@@ -126,6 +137,8 @@ public sealed class OrgDirectory : IOrgDirectory
             _deregisteredChildren = _deregisteredChildren.SetItems(gone);
             Interlocked.Increment(ref _generation);
         }
+        if (units.Count > 0)
+            Changed?.Invoke(units);
     }
 
     private sealed record DivisionFile(string Source, List<OrgInfo> Orgs);

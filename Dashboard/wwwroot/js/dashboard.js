@@ -18,6 +18,8 @@ import { MAX_COMPARED, TrendChart, trendLabelOf } from './trend.js';
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
 
+const titleOf = org => `${org.name} · 工会覆盖实时看板`;
+
 // Past midnight by this much, so the server's day has turned too.
 const MIDNIGHT_MARGIN = 2000;
 
@@ -38,7 +40,7 @@ export class Dashboard {
   #org = null;
   #children = new Map();
   #geometry = null;
-  #mapIsOwn = false;
+  #mapOrg = null;
   #names = new Map();
   #fetchedUnder = null;
 
@@ -60,6 +62,7 @@ export class Dashboard {
 
     live.addEventListener('updated', event => this.#apply(event.detail));
     live.addEventListener('resynced', () => this.#refetch());
+    live.addEventListener('treeChanged', event => event.detail.includes(this.#code) && this.#refetch({ always: true }));
     live.addEventListener('state', () => this.#setLive(false));
     this.#refetchAfterMidnight();
   }
@@ -110,13 +113,13 @@ export class Dashboard {
       this.#fetchedUnder = subscription;
       this.#children = new Map(children.map(c => [c.code, c]));
       this.#geometry = geometry;
-      this.#mapIsOwn = mapOrg?.code === org.code;
+      this.#mapOrg = mapOrg;
 
-      document.title = `${org.name} · 工会覆盖实时看板`;
+      document.title = titleOf(org);
       renderBreadcrumb(document.getElementById('breadcrumb'), chain, this.#measure.key);
       this.#renderOrg();
       this.#ranking.show(children, this.#measure);
-      this.#renderMap(mapOrg);
+      this.#renderMap();
       this.#loadTrend();
       this.#applyPending();
       this.#refreshStations();
@@ -151,7 +154,7 @@ export class Dashboard {
     this.#trend.load(this.#code, this.#measure, compare);
   }
 
-  #renderMap(mapOrg) {
+  #renderMap() {
     const note = document.getElementById('map-note');
     if (!this.#geometry) {
       this.#map.clear();
@@ -160,8 +163,8 @@ export class Dashboard {
     }
     const items = this.#items();
     this.#map.show({ geometry: this.#geometry, items, measure: this.#measure, scale: colourScale(items, this.#measure), stations: [] });
-    if (!this.#mapIsOwn) {
-      note.textContent = `该组织无独立边界，显示所属区域：${mapOrg.name}`;
+    if (!this.#mapIsOwn()) {
+      note.textContent = `该组织无独立边界，显示所属区域：${this.#mapOrg.name}`;
       return;
     }
     const { unmatchedRegions, childrenWithoutShape } = coverage(this.#geometry, { children: this.#children });
@@ -171,8 +174,12 @@ export class Dashboard {
     ].filter(Boolean).join('；');
   }
 
+  #mapIsOwn() {
+    return this.#mapOrg?.code === this.#org?.code;
+  }
+
   #items() {
-    return this.#mapIsOwn ? regionItems(this.#geometry, { org: this.#org, children: this.#children }, this.#measure) : [];
+    return this.#mapIsOwn() ? regionItems(this.#geometry, { org: this.#org, children: this.#children }, this.#measure) : [];
   }
 
   #renderOrg() {
@@ -233,14 +240,20 @@ export class Dashboard {
       const [org, children] = await Promise.all([api.org(code), api.children(code)]);
       if (ticket !== this.#ticket) return;
       this.#fetchedUnder = subscription;
-      const known = new Set(this.#children.keys());
-      const sameChildren = children.length === known.size && children.every(c => known.has(c.code));
+      // Children registered, deregistered or renamed meanwhile redraw the ranking, the map and a comparison of trends.
+      const sameChildren = children.length === this.#children.size && children.every(c => this.#children.get(c.code)?.name === c.name);
       this.#children = new Map(children.map(c => [c.code, c]));
+      if (org.name !== this.#org.name) this.#renamed(org);
       this.#org = org;
       this.#renderOrg();
-      if (sameChildren) this.#ranking.update(children, []);
-      else this.#ranking.show(children, this.#measure);
-      if (this.#geometry) this.#map.updateItems(this.#items());
+      if (sameChildren) {
+        this.#ranking.update(children, []);
+        if (this.#geometry) this.#map.updateItems(this.#items());
+      } else {
+        this.#ranking.show(children, this.#measure);
+        this.#renderMap();
+        this.#loadTrend();
+      }
       this.#applyPending();
       this.#refreshStations();
       this.#status.touched();
@@ -269,7 +282,7 @@ export class Dashboard {
   }
 
   #drill(regionCode) {
-    if (!this.#geometry || !this.#mapIsOwn) return;
+    if (!this.#geometry || !this.#mapIsOwn()) return;
     const target = drillTarget(this.#geometry, regionCode, { children: this.#children });
     if (target) location.hash = routeHref({ code: target, measure: this.#measure.key });
   }
@@ -286,6 +299,12 @@ export class Dashboard {
       code = parent.parentCode;
     }
     return chain;
+  }
+
+  #renamed(org) {
+    this.#names.set(org.code, org);
+    document.title = titleOf(org);
+    renderBreadcrumb(document.getElementById('breadcrumb'), this.#chainFromNames(), this.#measure.key);
   }
 
   #chainFromNames() {

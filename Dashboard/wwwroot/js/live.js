@@ -1,5 +1,6 @@
 // The SignalR connection: follows one org (the one on screen) and keeps following it across reconnects.
 // Events: 'state' (detail: connecting | connected | reconnecting | disconnected), 'updated' (detail: OrgSummary[]),
+// 'treeChanged' (detail: codes of followed orgs registered, renamed or deregistered, or whose children were),
 // 'resynced' (subscribed again after a (re)connect: figures may have changed meanwhile).
 const RETRY_DELAYS = [0, 1000, 2000];
 const RESTART_DELAY = 5000;
@@ -28,6 +29,9 @@ export class LiveConnection extends EventTarget {
     // A handler that returns a value would be taken for a client result, which the server does not expect.
     this.#connection.on('orgsUpdated', summaries => {
       this.dispatchEvent(new CustomEvent('updated', { detail: summaries }));
+    });
+    this.#connection.on('treeChanged', codes => {
+      this.dispatchEvent(new CustomEvent('treeChanged', { detail: codes }));
     });
     this.#connection.onreconnecting(() => {
       this.#setState('reconnecting');

@@ -59,6 +59,18 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task AnOpenCountyViewGainsRenamesAndLosesItsGrassrootsUnionsLiveAsTheyAreRegisteredAndDeregistered()
+    {
+        await using var app = await LiveApp.StartAsync();
+        var today = Contracts.ChinaClock.Today(TimeProvider.System);
+        await app.Services.GetRequiredService<Silo.History.OrgHistory>().WriteAsync(
+            from week in Enumerable.Range(0, 4)
+            from unit in new[] { "450102-L1", "450102-L2" }
+            select (unit, today.AddDays(-7 * week), Contracts.Aggregate.Of(Figure.Of(500 - (week * 20)) with { Employees = 1_000 })));
+        await NodeScenario.RunAsync("tree-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task ACityAdminRegistersADevelopmentZoneOnTheKeysPageAndSeesItRankedAmongItsCounties()
     {
         await using var app = await LiveApp.StartAsync();

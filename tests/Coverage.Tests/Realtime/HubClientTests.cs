@@ -13,6 +13,13 @@ public sealed class HubClientTests
     }
 
     [Fact]
+    public async Task WatchersOfACountyAndOfItsUnitAreToldWhenTheUnitIsRegisteredRenamedOrDeregisteredAndTheCitysAreNot()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("hub-tree.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task RevokingAKeyClosesTheHubConnectionsItOpened()
     {
         // Where reads are open, a revoked key is merely anonymous; closed reads are where its connection must end.

@@ -93,10 +93,10 @@ public sealed class SubscriptionsTests
     {
         var stuck = new Subscriber("stuck");
         var healthy = new Subscriber("healthy");
-        var delivered = new List<(string Connection, OrgSummary[] Summaries)>();
-        Task Send(string connection, OrgSummary[] summaries)
+        var delivered = new List<(string Connection, LiveBatch Batch)>();
+        Task Send(string connection, LiveBatch batch)
         {
-            delivered.Add((connection, summaries));
+            delivered.Add((connection, batch));
             return connection == "stuck" ? new TaskCompletionSource().Task : Task.CompletedTask;
         }
 
@@ -137,5 +137,49 @@ public sealed class SubscriptionsTests
         Assert.False(wokenByUnwatched);
         Assert.False(subscriptions.HasPending);
         Assert.False(again.IsCompleted);
+    }
+
+    [Fact]
+    public void AnOrgRegisteredOrDeregisteredIsNewsToWatchersOfItAndOfItsParentOnly()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("county-watcher", "450102");
+        subscriptions.Add("unit-watcher", "450102U001");
+        subscriptions.Add("city-watcher", "450100");
+        subscriptions.Add("sibling-watcher", "450103");
+
+        subscriptions.TreeChanged([new OrgInfo("450102U001", "某企业工会", OrgLevel.Grassroots, OrgKind.Enterprise, "450102")]);
+
+        var pending = subscriptions.TakePending(now: 1_000, spacing: 250);
+        Assert.Equal(["450102", "450102U001"], pending.Select(p => p.Code).Order());
+        Assert.All(pending, p => Assert.True(p.TreeChanged));
+        Assert.All(pending, p => Assert.Empty(p.Summaries));
+    }
+
+    [Fact]
+    public void TreeNewsWaitsForItsOrgsSpacingAndTravelsWithTheSummariesQueuedBesideIt()
+    {
+        var subscriptions = new Subscriptions();
+        subscriptions.Add("watcher", "450102");
+        subscriptions.OrgChanged(Summary("450102", "450100", 1));
+        Assert.False(Assert.Single(subscriptions.TakePending(now: 1_000, spacing: 250)).TreeChanged);
+
+        subscriptions.TreeChanged([new OrgInfo("450102U001", "某企业工会", OrgLevel.Grassroots, OrgKind.Enterprise, "450102")]);
+        subscriptions.OrgChanged(Summary("450102", "450100", 2));
+        Assert.Empty(subscriptions.TakePending(now: 1_100, spacing: 250));
+        var next = Assert.Single(subscriptions.TakePending(now: 1_250, spacing: 250));
+        var subscriber = Assert.Single(next.Watchers);
+        subscriber.TreeChanged(next.Code);
+        subscriber.Merge(next.Summaries);
+        var sent = new List<LiveBatch>();
+        subscriber.TrySend((_, batch) =>
+        {
+            sent.Add(batch);
+            return Task.CompletedTask;
+        });
+
+        var batch = Assert.Single(sent);
+        Assert.Equal(["450102"], batch.TreeChanged);
+        Assert.Equal(2, Assert.Single(batch.Summaries).Totals.Members);
     }
 }
