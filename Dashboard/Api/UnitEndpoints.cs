@@ -26,8 +26,8 @@ public static class UnitEndpoints
         group.MapPost("/units:import", ImportAsync)
             .WithDescription("The same as text/csv: a header row code,name,kind, then one row per unit; errors name the row and column.");
         group.MapDelete("/units/{unitCode}", DeleteAsync)
-            .WithDescription("Deregisters a grassroots union (注销): it leaves the tree, its figures leave the county's totals, and its audit " +
-                "entry keeps its last figures. 204; 404 when the county has no such unit.");
+            .WithDescription("Deregisters a grassroots union (注销): it leaves the tree, its figures leave the county's totals, its keys are " +
+                "revoked, and its audit entry keeps its last figures and the keys revoked. 204; 404 when the county has no such unit.");
         group.MapPost("/units:batchDelete", BatchDeleteAsync)
             .WithDescription($"Deregisters up to {FiguresJsonBatch.MaxItems} of the county's grassroots unions at once: [\"XN-0001\", …], all of " +
                 "them or none; answers {\"deregistered\"}, or 404 naming each code the county has no unit of.");
@@ -100,8 +100,9 @@ public static class UnitEndpoints
                 $"本批未注销：其中 {unknown.Count} 个代码不是 {countyCode} 的基层工会。请去掉 errors 所列各项。"));
         }, cancellationToken);
 
-    private static Func<OrgInfo, Figures?, Statement> Audited(ClaimsPrincipal user, string action, AuditLog audit) => (unit, figures) =>
-        audit.StatementFor(AuditPayload.For(user, unit.Code, action, new DeregisteredUnit(unit.Code, unit.Name, unit.Kind, unit.ParentCode!, figures)));
+    private static Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> Audited(ClaimsPrincipal user, string action, AuditLog audit) =>
+        (unit, figures, revokedKeys) => audit.StatementFor(AuditPayload.For(user, unit.Code, action,
+            new DeregisteredUnit(unit.Code, unit.Name, unit.Kind, unit.ParentCode!, figures, revokedKeys)));
 
     private static Message NoUnit(string countyCode, string unitCode) => new(
         $"'{countyCode}' has no grassroots union '{unitCode}'; its units are listed at /api/v1/orgs/{countyCode}/children.",

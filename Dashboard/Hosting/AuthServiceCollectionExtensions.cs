@@ -14,7 +14,6 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<CoverageAuthOptions>().Bind(builder.Configuration.GetSection("Auth"));
         services.AddHostedService<BootstrapKeyCheck>();
         services.AddSingleton<ReadAccess>();
-        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyPrincipals>();
         services.AddSingleton<BootstrapKey>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -1,4 +1,5 @@
 using Coverage.Contracts;
+using Coverage.Dashboard.Realtime;
 using Coverage.Grains;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Runtime;
@@ -10,7 +11,7 @@ namespace Coverage.Dashboard.Ingest;
 /// Registers federations that are not divisions and grassroots unions, and deregisters grassroots unions, one request at a
 /// time, so two concurrent requests cannot both claim one code.
 /// </summary>
-public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime)
+public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime, KeyedConnections connections)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -101,11 +102,11 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
 
     /// <summary>
     /// Deregisters grassroots unions of a county: each is gone from the tree, its stored figures with it, and its totals
-    /// leave the county's; an audit entry for each keeps its last figures. None is deregistered when any code is not a unit
-    /// of the county, answering which.
+    /// leave the county's; its keys are revoked and their live connections closed; an audit entry for each keeps its last
+    /// figures and the keys revoked. None is deregistered when any code is not a unit of the county, answering which.
     /// </summary>
     public async Task<(int Deregistered, IReadOnlyList<string> Unknown)> DeregisterUnitsAsync(string countyCode, IReadOnlyList<string> codes,
-        Func<OrgInfo, Figures?, Statement> audit)
+        Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
     {
         await _gate.WaitAsync();
         try
@@ -114,7 +115,10 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
             if (unknown.Count > 0)
                 return (0, unknown);
             var units = codes.Distinct(StringComparer.Ordinal).Select(code => directory.Find(code)!).ToList();
-            await registry.DeregisterAllAsync(units, () => Task.WhenAll(units.Select(unit => runtime.DeactivateAsync<IOrgGrain>(unit.Code))), audit);
+            var revoked = await registry.DeregisterAllAsync(units, () => Task.WhenAll(units.Select(unit => runtime.DeactivateAsync<IOrgGrain>(unit.Code))),
+                audit);
+            foreach (var keyId in revoked)
+                connections.CloseAll(keyId);
             await runtime.GetGrain<IOrgGrain>(countyCode).RemoveChildren([.. units.Select(unit => unit.Code)]);
             return (units.Count, []);
         }

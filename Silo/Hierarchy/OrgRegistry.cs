@@ -1,5 +1,6 @@
 using Coverage.Contracts;
 using Coverage.Grains;
+using Coverage.Silo.Keys;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Dapper;
@@ -7,7 +8,8 @@ using Dapper;
 namespace Coverage.Silo.Hierarchy;
 
 /// <summary>Orgs registered at run time (federations that are not divisions, grassroots unions): stored durably, then added to the directory.</summary>
-public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, IGrainStateStore store, TimeProvider clock)
+public sealed class OrgRegistry(Database database, GroupCommitter committer, OrgDirectory directory, IGrainStateStore store, ApiKeyStore keys,
+    TimeProvider clock)
 {
     private const string Upsert = """
         INSERT INTO orgs (code, name, level, kind, parent_code, registered_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
@@ -74,19 +76,19 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
     }
 
     /// <summary>
-    /// Deregisters grassroots unions: marks them so, deletes their stored state, and runs a statement <paramref name="with"/>
-    /// makes of each and its last own figures, in one transaction. They leave the directory first, so no new call reaches them;
-    /// <paramref name="settle"/> runs then, to let their activations write what they hold and go, before the figures are read.
-    /// If anything fails they come back.
+    /// Deregisters grassroots unions: marks them so, deletes their stored state, revokes their keys, and runs a statement
+    /// <paramref name="with"/> makes of each, its last own figures and its revoked keys' ids, in one transaction; answers the
+    /// revoked keys' ids. They leave the directory first, so no new call reaches them; <paramref name="settle"/> runs then, to
+    /// let their activations write what they hold and go, before the figures are read. If anything fails they come back.
     /// </summary>
-    public async Task DeregisterAllAsync(IReadOnlyList<OrgInfo> units, Func<Task> settle, Func<OrgInfo, Figures?, Statement> with)
+    public async Task<IReadOnlyList<string>> DeregisterAllAsync(IReadOnlyList<OrgInfo> units, Func<Task> settle,
+        Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> with)
     {
         directory.Deregister(units);
         try
         {
             await settle();
             var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, [.. units.Select(unit => unit.Code)]);
-            var statements = units.Select(unit => with(unit, stored.GetValueOrDefault(unit.Code)?.Own)).ToList();
             var parameters = new
             {
                 codes = database.Dialect.TextList([.. units.Select(unit => unit.Code)]),
@@ -94,16 +96,23 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
                 own = IOrgGrain.StateName,
                 parts = IOrgGrain.PartsStateName,
             };
-            await committer.WriteAsync(async (connection, transaction) =>
+            var revoked = await committer.WriteAsync(async (connection, transaction) =>
             {
                 await connection.ExecuteAsync($"UPDATE orgs SET retired_at = @retiredAt WHERE {database.Dialect.IsOneOf("code", "@codes")}", parameters, transaction);
                 await connection.ExecuteAsync(
                     $"DELETE FROM grain_state WHERE (state_name = @own OR state_name = @parts) AND {database.Dialect.IsOneOf("grain_key", "@codes")}",
                     parameters, transaction);
-                foreach (var statement in statements)
+                var keysOf = await ApiKeyStore.RevokeAllOfAsync(connection, transaction, parameters.codes, database.Dialect.IsOneOf("org_code", "@codes"),
+                    parameters.retiredAt);
+                foreach (var unit in units)
+                {
+                    var statement = with(unit, stored.GetValueOrDefault(unit.Code)?.Own, [.. keysOf[unit.Code]]);
                     await connection.ExecuteAsync(statement.Sql, Parameters(statement), transaction);
-                return units.Count;
+                }
+                return keysOf.SelectMany(ids => ids).ToList();
             });
+            keys.Forget(revoked);
+            return revoked;
         }
         catch
         {

@@ -2,6 +2,7 @@ using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Hierarchy;
+using Coverage.Silo.Keys;
 using Coverage.Silo.Rollup;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
@@ -38,6 +39,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IGrainStateStore, SqlGrainStateStore>();
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<IOrgDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<OrgRegistry>();
         services.AddSingleton<RollupRecovery>();
         services.AddSingleton<ConsistencyCheck>();

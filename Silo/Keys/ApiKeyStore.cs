@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Coverage.Silo.Storage;
@@ -87,10 +88,30 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         {
             revoked = false;
         }
-        _revoked[id] = 0;
-        foreach (var cached in _byHash.Where(k => k.Value.Id == id))
-            _byHash.TryRemove(cached);
+        Forget([id]);
         return revoked;
+    }
+
+    /// <summary>
+    /// Revokes, inside the caller's transaction, every live key of the orgs whose codes <paramref name="codes"/> holds (a list as
+    /// the dialect makes it), answering each key's id by org; <see cref="Forget"/> them once the transaction commits.
+    /// </summary>
+    public static async Task<ILookup<string, string>> RevokeAllOfAsync(DbConnection connection, DbTransaction transaction, object codes,
+        string isOneOf, DateTimeOffset at)
+    {
+        var revoked = await connection.QueryAsync<(string Id, string OrgCode)>(
+            $"UPDATE api_keys SET revoked_at = @at WHERE revoked_at IS NULL AND {isOneOf} RETURNING id, org_code", new { at, codes }, transaction);
+        return revoked.ToLookup(key => key.OrgCode, key => key.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Keys revoked by a committed transaction of someone else's: they stop working in this process at once.</summary>
+    public void Forget(IEnumerable<string> ids)
+    {
+        var gone = ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var id in gone)
+            _revoked[id] = 0;
+        foreach (var cached in _byHash.Where(k => gone.Contains(k.Value.Id)))
+            _byHash.TryRemove(cached);
     }
 
     /// <summary>Every key, revoked ones too, oldest first; the caller narrows them to what its reader may see.</summary>

@@ -1,6 +1,6 @@
 // Scenario: a county union deregisters grassroots unions that closed on 上报记录: a list naming a code the county has no
 // unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
-// the day's entries and gone from the API, while the county's other unit stays. A station that closed goes the same way.
+// the day's entries (with the key it had, revoked) and gone from the API, while the county's other unit stays. A station that closed goes the same way.
 // Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -16,6 +16,7 @@ const call = async (method, path, body) => fetch(`${baseUrl}${path}`, {
 
 await run(async launch => {
   for (const code of [closed, kept]) await call('PUT', `/api/v1/orgs/${county}/units/${code}`, { name: `${code} 企业工会`, kind: 'enterprise' });
+  await call('POST', '/api/v1/keys', { orgCode: closed, role: 'reader' });
   const station = `${county}-S1`;
   await call('PUT', `/api/v1/stations/${station}`, { orgCode: county, name: '关闭的驿站', lat: 22.82, lon: 108.37 });
   const { key } = await (await call('POST', '/api/v1/keys', { orgCode: county, role: 'writer' })).json();
@@ -40,6 +41,8 @@ await run(async launch => {
   await poll(async () => (await page.locator('#entries tbody').innerText()).includes('批量注销基层工会'), {
     timeout: 10000, message: 'the deregistration was never listed among the day\'s entries',
   });
+  const entries = await page.locator('#entries tbody').innerText();
+  check(entries.includes('同时吊销其密钥 1 个'), 'the entry says the unit\'s key was revoked with it');
   check((await call('GET', `/api/v1/orgs/${closed}`)).status === 404, `${closed} is gone`);
   check((await call('GET', `/api/v1/orgs/${kept}`)).status === 200, `${kept} stays`);
 

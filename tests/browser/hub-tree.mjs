@@ -1,6 +1,7 @@
 // Scenario: the real @microsoft/signalr client under Node watches a county, its city and one of its grassroots unions. A
 // unit registered, renamed and deregistered under the county is "treeChanged" news to the county's watchers (and, once it
-// exists, to the unit's), never to the city's, whose own children did not change.
+// exists, to the unit's), never to the city's, whose own children did not change. Deregistering the unit also closes the
+// connection its own key opened.
 // Usage: node tests/browser/hub-tree.mjs <baseUrl> <countyCode> <adminKey>
 import * as signalR from '@microsoft/signalr';
 import { getJson } from './api.mjs';
@@ -19,6 +20,7 @@ const call = async (method, path, body) => {
     body: body && JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} → HTTP ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
 };
 
 const news = [];
@@ -50,7 +52,16 @@ try {
   await connection.invoke('Subscribe', unit);
   await expectNews(() => call('PUT', `/api/v1/orgs/${county}/units/${unit}`, { name: '某快递企业联合工会', kind: 'joint' }), [county, unit], city);
 
+  const { key: unitKey } = await call('POST', '/api/v1/keys', { orgCode: unit, role: 'reader' });
+  const unitsOwn = hubConnection(baseUrl, { key: unitKey });
+  await unitsOwn.start();
+  await unitsOwn.invoke('Subscribe', unit);
+
   await expectNews(() => call('DELETE', `/api/v1/orgs/${county}/units/${unit}`), [county, unit], city);
+  await poll(() => unitsOwn.state === signalR.HubConnectionState.Disconnected, {
+    timeout: 5000, interval: 20, message: 'the connection opened with the deregistered unit\'s key stayed open',
+  });
+  passed('the connection opened with the deregistered unit\'s key was closed');
   const after = await getJson(baseUrl, `/api/v1/orgs/${county}/children`, adminKey);
   check(!after.some(c => c.code === unit), `${unit} is no longer among the county's children`);
   await connection.stop();

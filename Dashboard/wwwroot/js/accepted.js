@@ -64,7 +64,8 @@ function contentOf(action, payload) {
     case 'units.batch':
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
     case 'units.delete':
-    case 'units.batchDelete': return `${payload.name}（${payload.code}）${payload.lastFigures ? `，注销前会员 ${formatCount(payload.lastFigures.members)}` : ''}`;
+    case 'units.batchDelete': return `${payload.name}（${payload.code}）${payload.lastFigures ? `，注销前会员 ${formatCount(payload.lastFigures.members)}` : ''}`
+      + (payload.revokedKeys?.length ? `，同时吊销其密钥 ${payload.revokedKeys.length} 个` : '');
     case 'stations.put':
     case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;

@@ -70,6 +70,42 @@ public sealed class UnitDeregistrationTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await CoverageApp.JsonOf(again)).GetProperty("own").ValueKind);
     }
 
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AUnitsKeysAreRevokedWithItNamedInItsAuditEntryAndStayRevokedWhenItsCodeIsRegisteredAgain(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var settings = database.Settings().ToDictionary();
+        string keyId, secret;
+        await using (var first = await CoverageApp.StartAsync(provider, settings))
+        {
+            await first.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0003", new { name = "有密钥的工会", kind = "enterprise" });
+            var created = await CoverageApp.JsonOf(await first.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = "XN-0003", role = "writer" }));
+            (keyId, secret) = (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
+            var unit = first.ClientWithKey(secret);
+            Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(unit, "XN-0003", CoverageApp.Figures(50))).StatusCode);
+            var kept = first.ClientWithKey(await first.CreateKeyAsync(Xingning, "writer"));
+
+            var deleted = await first.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", new[] { "XN-0003" });
+
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(unit, "XN-0003", CoverageApp.Figures(60))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(kept, Xingning, CoverageApp.Figures(60))).StatusCode);
+            var entry = (await CoverageApp.JsonOf(await first.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=units.batchDelete")))
+                .GetProperty("entries").EnumerateArray().Single().GetProperty("payload");
+            Assert.Equal([keyId], entry.GetProperty("revokedKeys").EnumerateArray().Select(k => k.GetString()));
+        }
+
+        await using var second = await CoverageApp.StartAsync(provider, settings);
+        await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0003", new { name = "重新登记的工会", kind = "enterprise" });
+        var again = second.ClientWithKey(secret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(again, "XN-0003", CoverageApp.Figures(70))).StatusCode);
+        var listed = await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}&revoked=true"));
+        var key = listed.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("id").GetString() == keyId);
+        Assert.Equal(System.Text.Json.JsonValueKind.String, key.GetProperty("revokedAt").ValueKind);
+    }
+
     [Fact]
     public async Task WritesRacingADeregistrationAreAcceptedOrToldTheUnitIsGoneNeverAFault()
     {

@@ -86,7 +86,7 @@ public sealed class RecoveryTests
         var runtime = second.Services.GetRequiredService<Silo.Runtime.GrainRuntime>();
         // The county is not told, as if the process died between the commit and the county's next write.
         await second.Services.GetRequiredService<OrgRegistry>().DeregisterAllAsync([unit],
-            () => runtime.DeactivateAsync<IOrgGrain>(unit.Code), (_, _) => new Silo.Storage.Statement("SELECT 1"));
+            () => runtime.DeactivateAsync<IOrgGrain>(unit.Code), (_, _, _) => new Silo.Storage.Statement("SELECT 1"));
         await second.AbandonAsync();
         await second.DisposeAsync();
 
