@@ -34,6 +34,11 @@ public static class FederationEndpoints
             .WithDescription("Example: PUT /api/v1/orgs/450100/federations/NN-ZONE-1 {\"name\": \"南宁某开发区工会\", \"kind\": \"zone\"} → 201 and the " +
                 "new org's summary: a county-level federation under 450100. kind is zone (a development zone or park) or industry (an industry " +
                 "union); the level is the one below the parent's (national → province → city → county). Sent again it renames (200).");
+        group.MapDelete("/federations/{code}", DeleteAsync)
+            .WithSummary("Deregister a federation that is not a division")
+            .WithDescription("Deregisters (注销) a federation registered under the parent that has no org below it and no station: it leaves " +
+                "the tree, its figures leave the parent's totals, its keys are revoked, and its audit entry keeps its last figures. 204; " +
+                "404 when the parent has no such registered federation; 409 naming what is still below it.");
         return group;
     }
 
@@ -44,6 +49,27 @@ public static class FederationEndpoints
             (name, kind) => registration.PutFederationAsync(parentCode, code, name, kind,
                 registered => audit.StatementFor(AuditPayload.For(user, code, AuditActions.FederationsPut, registered))),
             grains, cancellationToken);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string parentCode, string code, HttpRequest request,
+        ClaimsPrincipal user, OrgRegistration registration, AuditLog audit)
+    {
+        var (found, children, stations) = await registration.DeregisterFederationAsync(parentCode, code, (federation, figures, revokedKeys) =>
+            audit.StatementFor(AuditPayload.For(user, federation.Code, AuditActions.FederationsDelete, new DeregisteredFederation(federation.Code,
+                federation.Name, federation.Level, federation.Kind, parentCode, figures, revokedKeys))));
+        if (!found)
+            return Problems.Problem(StatusCodes.Status404NotFound, "Unknown federation", new(
+                $"'{parentCode}' has no registered federation '{code}'; its registered federations are among /api/v1/orgs/{parentCode}/children. " +
+                "Divisions from the division list are not deregistered, and grassroots unions are deregistered through …/units/{unitCode}.",
+                $"“{parentCode}”下没有登记代码为“{code}”的工会组织，其下级见 /api/v1/orgs/{parentCode}/children。行政区划名录中的组织不能注销，" +
+                "基层工会通过 …/units/{unitCode} 注销。"), Languages.Of(request));
+        if (children > 0 || stations > 0)
+            return Problems.Problem(StatusCodes.Status409Conflict, "Federation not empty", new(
+                $"'{code}' still has {children} orgs and {stations} stations below it. Deregister its grassroots unions and federations " +
+                $"(/api/v1/orgs/{code}/children) and close its stations (/api/v1/orgs/{code}/stations) first.",
+                $"“{code}”下仍有 {children} 个下级组织、{stations} 个驿站。请先注销其基层工会和下级工会组织（/api/v1/orgs/{code}/children）" +
+                $"并注销其驿站（/api/v1/orgs/{code}/stations）。"), Languages.Of(request));
+        return TypedResults.NoContent();
+    }
 
     private static void CheckParent(string parentCode, IOrgDirectory directory, ErrorBag errors)
     {

@@ -36,7 +36,8 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
         await _gate.WaitAsync();
         try
         {
-            if (directory.FindDeregistered(code) is { } deregistered)
+            // A federation deregistered from this parent may be registered again at its level; its code is no other org's to take.
+            if (directory.FindDeregistered(code) is { } deregistered && (deregistered.ParentCode != parentCode || deregistered.Level != level))
                 return (null, false, deregistered);
             var existing = directory.Find(code);
             if (existing is not null && (directory.IsListed(code) || existing.ParentCode != parentCode || existing.Level != level))
@@ -115,17 +116,48 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
             if (unknown.Count > 0)
                 return (0, unknown);
             var units = codes.Distinct(StringComparer.Ordinal).Select(code => directory.Find(code)!).ToList();
-            var revoked = await registry.DeregisterAllAsync(units, () => Task.WhenAll(units.Select(unit => runtime.DeactivateAsync<IOrgGrain>(unit.Code))),
-                audit);
-            foreach (var keyId in revoked)
-                connections.CloseAll(keyId);
-            await runtime.GetGrain<IOrgGrain>(countyCode).RemoveChildren([.. units.Select(unit => unit.Code)]);
+            await DeregisterAsync(countyCode, units, audit);
             return (units.Count, []);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Deregisters a federation registered under its parent (a mistake, or a body dissolved), as a unit is deregistered; only
+    /// one with no org below it and no station, so nothing is left without a parent. Answers whether the parent has such a
+    /// registered federation, and what is still below it when it does.
+    /// </summary>
+    public async Task<(bool Found, int Children, int Stations)> DeregisterFederationAsync(string parentCode, string code,
+        Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (directory.Find(code) is not { } federation || federation.ParentCode != parentCode || federation.Level == OrgLevel.Grassroots
+                || directory.IsListed(code))
+                return (false, 0, 0);
+            var children = directory.ChildrenOf(code).Count;
+            var stations = (await runtime.GetGrain<IOrgGrain>(code).GetRollup()).Stations.Values.Count(s => s.Totals is not null);
+            if (children == 0 && stations == 0)
+                await DeregisterAsync(parentCode, [federation], audit);
+            return (true, children, stations);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Orgs with nothing below them leave the tree, their parent and their keys' connections; called inside the gate.</summary>
+    private async Task DeregisterAsync(string parentCode, IReadOnlyList<OrgInfo> orgs, Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
+    {
+        var revoked = await registry.DeregisterAllAsync(orgs, () => Task.WhenAll(orgs.Select(org => runtime.DeactivateAsync<IOrgGrain>(org.Code))), audit);
+        await runtime.GetGrain<IOrgGrain>(parentCode).RemoveChildren([.. orgs.Select(org => org.Code)]);
+        foreach (var keyId in revoked)
+            connections.CloseAll(keyId);
     }
 }
 

@@ -23,10 +23,11 @@ public static class AuditActions
     public const string TargetsBatch = "targets.batch";
     public const string TargetsImport = "targets.import";
     public const string FederationsPut = "federations.put";
+    public const string FederationsDelete = "federations.delete";
     public const string KeysCreate = "keys.create";
     public const string KeysRevoke = "keys.revoke";
 
     public static readonly IReadOnlyList<string> All =
         [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, StationsDelete, StationsBatchDelete, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
-        KeysCreate, KeysRevoke];
+        FederationsDelete,         KeysCreate, KeysRevoke];
 }

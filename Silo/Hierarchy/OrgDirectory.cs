@@ -62,14 +62,16 @@ public sealed class OrgDirectory : IOrgDirectory
 
     public IReadOnlyList<OrgInfo> ChildrenOf(string code) => _children.GetValueOrDefault(code) ?? [];
 
-    /// <summary>A grassroots union deregistered from the tree, still holding its code for its county.</summary>
+    /// <summary>An org deregistered from the tree (a grassroots union, a federation), still holding its code for its parent.</summary>
     public OrgInfo? FindDeregistered(string code) => _deregistered.GetValueOrDefault(code);
 
     public IReadOnlyList<string> DeregisteredChildrenOf(string code) => _deregisteredChildren.GetValueOrDefault(code) ?? [];
 
     public bool IsWithin(string code, string ancestor)
     {
-        for (var current = Find(code) ?? FindDeregistered(code); current is not null; current = current.ParentCode is { } parent ? Find(parent) : null)
+        // A unit deregistered before its federation still lies within what is above them both.
+        for (var current = Find(code) ?? FindDeregistered(code); current is not null;
+             current = current.ParentCode is { } parent ? Find(parent) ?? FindDeregistered(parent) : null)
         {
             if (current.Code == ancestor)
                 return true;
@@ -113,8 +115,8 @@ public sealed class OrgDirectory : IOrgDirectory
     }
 
     /// <summary>
-    /// Takes deregistered grassroots unions out of the tree, keeping them by code (for their county's audit log, and their
-    /// codes for their county); each parent's list is edited once. Also how they are loaded at start-up.
+    /// Takes deregistered orgs, which have nothing below them, out of the tree, keeping them by code (for the audit log above
+    /// them, and their codes for their parent); each parent's list is edited once. Also how they are loaded at start-up.
     /// </summary>
     public void Deregister(IReadOnlyCollection<OrgInfo> units)
     {

@@ -32,7 +32,9 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
             }
         }
         directory.PutMany(ParentsFirst(registered));
-        directory.Deregister([.. deregistered.Where(unit => directory.Find(unit.ParentCode!) is not null)]);
+        // Units deregistered before their federation was keep their place under it.
+        var gone = deregistered.Select(org => org.Code).ToHashSet(StringComparer.Ordinal);
+        directory.Deregister([.. deregistered.Where(org => directory.Find(org.ParentCode!) is not null || gone.Contains(org.ParentCode!))]);
     }
 
     /// <summary>
@@ -76,7 +78,7 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
     }
 
     /// <summary>
-    /// Deregisters grassroots unions: marks them so, deletes their stored state, revokes their keys, and runs a statement
+    /// Deregisters orgs with nothing below them: marks them so, deletes their stored state, revokes their keys, and runs a statement
     /// <paramref name="with"/> makes of each, its last own figures and its revoked keys' ids, in one transaction; answers the
     /// revoked keys' ids. They leave the directory first, so no new call reaches them; <paramref name="settle"/> runs then, to
     /// let their activations write what they hold and go, before the figures are read. If anything fails they come back.

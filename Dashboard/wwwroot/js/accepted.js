@@ -30,6 +30,7 @@ const ACTIONS = {
   'targets.batch': '批量设定年度目标',
   'targets.import': '表格导入年度目标',
   'federations.put': '登记工会组织',
+  'federations.delete': '注销工会组织',
   'keys.create': '发放密钥',
   'keys.revoke': '吊销密钥',
 };
@@ -54,6 +55,8 @@ function usageText(days) {
   return `${dates[0]} 至 ${dates.at(-1)} 共 ${days.length} 天 ${formatCount(total)} 人次`;
 }
 
+const revokedText = payload => (payload.revokedKeys?.length ? `，同时吊销其密钥 ${payload.revokedKeys.length} 个` : '');
+
 // What was accepted, in a line; an entry of a kind this page does not know is shown as its JSON.
 function contentOf(action, payload) {
   switch (action) {
@@ -65,7 +68,7 @@ function contentOf(action, payload) {
     case 'units.import': return `${payload.name}（${KIND_LABELS[payload.kind] ?? payload.kind}）`;
     case 'units.delete':
     case 'units.batchDelete': return `${payload.name}（${payload.code}）${payload.lastFigures ? `，注销前会员 ${formatCount(payload.lastFigures.members)}` : ''}`
-      + (payload.revokedKeys?.length ? `，同时吊销其密钥 ${payload.revokedKeys.length} 个` : '');
+      + revokedText(payload);
     case 'stations.put':
     case 'stations.batch':
     case 'stations.import': return `${payload.info.name}（${payload.stationId}）`;
@@ -77,6 +80,8 @@ function contentOf(action, payload) {
     case 'targets.put':
     case 'targets.batch':
     case 'targets.import': return targetsText(payload);
+    case 'federations.delete': return `${payload.name}（${payload.code}，上级 ${payload.parentCode}）`
+      + revokedText(payload);
     case 'federations.put': return `${payload.name}（${LEVEL_LABELS[payload.level] ?? payload.level}${KIND_LABELS[payload.kind] ?? payload.kind}，上级 ${payload.parentCode}）`;
     case 'keys.create': return `${ROLES[payload.role] ?? payload.role}密钥 ${payload.id}`;
     case 'keys.revoke': return `密钥 ${payload.id}`;

@@ -71,6 +71,7 @@ export const api = {
     const response = await send(`${org(parentCode)}/federations/${encodeURIComponent(code)}`, { method: 'PUT', body });
     return { org: await response.json(), created: response.status === 201 };
   },
+  deregisterFederation: (parentCode, code) => send(`${org(parentCode)}/federations/${encodeURIComponent(code)}`, { method: 'DELETE' }),
   importFigures: (bytes, charset) => importCsv('/api/v1/figures:import', bytes, charset),
   unitsSheet: async code => (await get(`${org(code)}/units.csv`)).blob(),
   importUnits: (code, bytes, charset) => importCsv(`${org(code)}/units:import`, bytes, charset),

@@ -1,5 +1,5 @@
 // 密钥管理: an admin issues keys for its org and the orgs below it (each secret shown once), lists them and revokes them, and
-// registers federations that are not divisions (development zones, industry unions) under them.
+// registers federations that are not divisions (development zones, industry unions) under them, and deregisters them.
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { formatStamp } from './format.js';
@@ -42,6 +42,7 @@ class KeysPage {
       event.preventDefault();
       this.#register();
     });
+    byId('deregister-federation').addEventListener('click', () => this.#deregister());
     byId('copy-secret').addEventListener('click', () => this.#copySecret());
     this.#rows.addEventListener('click', event => {
       const button = event.target.closest('button[data-revoke]');
@@ -154,6 +155,34 @@ class KeysPage {
       this.#issueFor.set(org.code);
     } catch (error) {
       say(refusal(error, '上级组织不在此密钥的管辖范围内：只能在本组织及其下级组织下登记'));
+    }
+  }
+
+  // Only a federation with nothing below it goes: the API's refusal says what is still there, or why the code is not one.
+  async #deregister() {
+    const status = byId('register-status');
+    const say = text => { status.textContent = text; };
+    const code = byId('federation-code').value.trim();
+    if (!code) {
+      say('请填写要注销的工会组织代码');
+      return;
+    }
+    let parent;
+    try {
+      parent = await this.#registerUnder.pick(say, '注销');
+    } catch (error) {
+      say(refusal(error));
+      return;
+    }
+    if (!parent) return;
+    if (!confirm(`注销 ${parent.name} 下的工会组织 ${code}？注销后其数据不再计入上级，其密钥一并吊销，已接收的记录仍保留。`)) return;
+    try {
+      await api.deregisterFederation(parent.code, code);
+      say(`已注销 ${parent.name}（${parent.code}）下的工会组织 ${code}，其密钥已一并吊销`);
+      this.load();
+    } catch (error) {
+      say(error instanceof ApiError && [404, 409].includes(error.status) ? error.detail
+        : refusal(error, '上级组织不在此密钥的管辖范围内：只能注销本组织下级的工会组织'));
     }
   }
 
