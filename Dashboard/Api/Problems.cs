@@ -13,9 +13,18 @@ public static class Problems
 {
     public const string RetryAfterSeconds = "2";
 
-    public static ProblemHttpResult UnknownOrg(string code, Language language) => Problem(StatusCodes.Status404NotFound, "Unknown org", new(
-        $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
-        $"没有代码为“{code}”的工会组织。代码为 6 位行政区划代码（全国为 000000）或已登记的基层工会代码。"), language);
+    /// <summary>No org has the code; one deregistered is named, with where its records are kept.</summary>
+    public static ProblemHttpResult UnknownOrg(string code, IOrgDirectory directory, Language language) => directory.FindDeregistered(code) is { } gone
+        ? Problem(StatusCodes.Status404NotFound, DeregisteredTitle, new(
+            $"'{code}' ({gone.Name}) was deregistered. What was written for it stays in the audit log of '{gone.ParentCode}': " +
+            $"/api/v1/audit?orgCode={gone.ParentCode}.",
+            $"“{code}”（{gone.Name}）已注销，其历史记录保留在“{gone.ParentCode}”的审计记录中：/api/v1/audit?orgCode={gone.ParentCode}。"), language)
+        : Problem(StatusCodes.Status404NotFound, "Unknown org", new(
+            $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
+            $"没有代码为“{code}”的工会组织。代码为 6 位行政区划代码（全国为 000000）或已登记的基层工会代码。"), language);
+
+    /// <summary>The title of a 404 for a deregistered org, which the dashboard tells apart from a code that never was.</summary>
+    public const string DeregisteredTitle = "Deregistered org";
 
     public static ProblemHttpResult OutOfScope(string code, ClaimsPrincipal user, Language language) => Problem(StatusCodes.Status403Forbidden,
         "Outside the key's scope", new(

@@ -29,7 +29,7 @@ public static class RankingEndpoints
         IOptions<RankingOptions> options)
     {
         if (directory.Find(code) is not { } org)
-            return Problems.UnknownOrg(code, Languages.Of(request));
+            return Problems.UnknownOrg(code, directory, Languages.Of(request));
         var levels = Enum.GetValues<OrgLevel>().Where(l => l > org.Level).ToList();
         if (!Enum.TryParse<OrgLevel>(level ?? nameof(OrgLevel.County), ignoreCase: true, out var depth) || !levels.Contains(depth))
             return QueryProblems.Invalid("level", $"'{level ?? "county"}' is not a level below {org.Name} ({org.Level}).",

@@ -39,7 +39,7 @@ public static class StationEndpoints
             return Problems.Invalid(errors);
         var org = directory.Find(info.OrgCode);
         if (org is null)
-            return Problems.UnknownOrg(info.OrgCode, errors.Language);
+            return Problems.UnknownOrg(info.OrgCode, directory, errors.Language);
         if (!user.Reaches(info.OrgCode, directory))
             return Problems.OutOfScope(info.OrgCode, user, errors.Language);
         if (org.Level != OrgLevel.County)

@@ -13,7 +13,7 @@ public static class SubtreeScope
     {
         var scope = string.IsNullOrEmpty(orgCode) ? user.OrgOf()! : orgCode;
         if (directory.Find(scope) is null)
-            return (scope, Problems.UnknownOrg(scope, language));
+            return (scope, Problems.UnknownOrg(scope, directory, language));
         return user.Reaches(scope, directory) ? (scope, null) : (scope, Problems.OutOfScope(scope, user, language));
     }
 }

@@ -18,7 +18,7 @@ public sealed class OrgScopeFilter(string routeValue, bool forReads, bool byPare
         var directory = http.RequestServices.GetRequiredService<IOrgDirectory>();
         var language = Languages.Of(http.Request);
         if (directory.Find(code) is not { } org)
-            return Problems.UnknownOrg(code, language);
+            return Problems.UnknownOrg(code, directory, language);
         var scoped = byParent && org.ParentCode is { } parent ? parent : code;
         var openReads = forReads && http.RequestServices.GetRequiredService<ReadAccess>().Open;
         if (!openReads && !http.User.Reaches(scoped, directory))

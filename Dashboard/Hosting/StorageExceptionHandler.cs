@@ -2,6 +2,7 @@ using System.Data.Common;
 using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.Storage;
+using Coverage.Dashboard.Api;
 using Coverage.Dashboard.Ingest;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -30,7 +31,7 @@ public sealed class StorageExceptionHandler(IProblemDetailsService problems, Sto
             GrainActivationException { InnerException: StorageUnavailableException or DbException } => (StatusCodes.Status503ServiceUnavailable,
                 "Storage unavailable", new Message("The org's stored state could not be read; nothing was written. Retry after the time in Retry-After.",
                     "无法读取该组织的已存数据，没有写入任何数据。请按 Retry-After 所示时间后重试。"), true),
-            GrainActivationException { InnerException: OrgNotFoundException } => (StatusCodes.Status404NotFound, "Unknown org", new Message(
+            GrainActivationException { InnerException: OrgNotFoundException } => (StatusCodes.Status404NotFound, Problems.DeregisteredTitle, new Message(
                 "The org was deregistered while this request was under way; nothing was written.",
                 "该组织在本请求处理期间已被注销，没有写入任何数据。"), false),
             GrainCallTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Busy", new Message(

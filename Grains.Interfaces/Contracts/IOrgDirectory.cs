@@ -1,6 +1,6 @@
 namespace Coverage.Contracts;
 
-/// <summary>The union tree: who each org is and who its children are. Grassroots unions join it at run time.</summary>
+/// <summary>The union tree: who each org is and who its children are. Grassroots unions and federations that are not divisions join it, and leave it, at run time.</summary>
 public interface IOrgDirectory
 {
     OrgInfo? Find(string code);
@@ -15,6 +15,9 @@ public interface IOrgDirectory
     /// </summary>
     bool IsWithin(string code, string ancestor);
 
-    /// <summary>The codes of the grassroots unions deregistered from under <paramref name="code"/>.</summary>
+    /// <summary>The codes of the orgs (grassroots unions, federations) deregistered from under <paramref name="code"/>.</summary>
     IReadOnlyList<string> DeregisteredChildrenOf(string code);
+
+    /// <summary>An org deregistered from the tree, still holding its code for its parent.</summary>
+    OrgInfo? FindDeregistered(string code);
 }

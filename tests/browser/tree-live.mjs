@@ -1,6 +1,6 @@
 // Scenario: a county's dashboard stays open while grassroots unions are registered, renamed and deregistered under it
 // through the API: its ranking gains, renames and loses their rows live, counts them in its title, and offers to compare
-// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view, open when the unit is deregistered, says so.
+// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view, open when the unit is deregistered, says it was.
 // Usage: node tests/browser/tree-live.mjs <baseUrl> <countyCode> <adminKey>
 //   the units <countyCode>-L1 and -L2 are to have weeks of history already, so their trends can be compared.
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -62,6 +62,6 @@ await run(async launch => {
   await waitUntilLive(page);
   await call('DELETE', `/api/v1/orgs/${county}/units/${second}`);
   const error = page.locator('#load-error');
-  await shows(async () => (await error.isVisible()) && (await error.innerText()).includes('未找到该组织'),
+  await shows(async () => (await error.isVisible()) && (await error.innerText()).includes('该组织已注销'),
     `${second}'s open view never said it is gone`);
 });

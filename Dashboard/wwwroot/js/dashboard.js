@@ -16,6 +16,8 @@ import { loadStations } from './stations.js';
 import { MAX_COMPARED, TrendChart, trendLabelOf } from './trend.js';
 
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
+// The API's title for a 404 naming an org that was deregistered, as opposed to a code that never was.
+const DEREGISTERED = 'Deregistered org';
 const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
 
 const titleOf = org => `${org.name} · 工会覆盖实时看板`;
@@ -333,7 +335,8 @@ export class Dashboard {
     const message = document.getElementById('load-error');
     message.hidden = !error;
     if (!error) return;
-    message.textContent = ERROR_MESSAGES[error.status] ?? '数据加载失败，请稍后刷新页面（实时连接重新建立时也会自动重新加载）';
+    message.textContent = error.problem?.title === DEREGISTERED ? '该组织已注销，不再计入上级；请从上级组织进入查看'
+      : ERROR_MESSAGES[error.status] ?? '数据加载失败，请稍后刷新页面（实时连接重新建立时也会自动重新加载）';
     console.error(error);
   }
 

@@ -31,7 +31,11 @@ public sealed class UnitDeregistrationTests
         await app.Grains.GetGrain<IOrgGrain>(Xingning).ReportChild(new ChildTotals("XN-0001", Aggregate.Of(Figure.Of(120)), long.MaxValue));
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync("/api/v1/orgs/XN-0001")).StatusCode);
+        var read = await county.GetAsync("/api/v1/orgs/XN-0001");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        var problem = await CoverageApp.JsonOf(read);
+        Assert.Equal("Deregistered org", problem.GetProperty("title").GetString());
+        Assert.Contains($"/api/v1/audit?orgCode={Xingning}", problem.GetProperty("detail").GetString());
         await Eventually.TrueAsync(async () => await CountyMembersAsync(county) == 1_000, TimeSpan.FromSeconds(2), "the county without its unit");
         var children = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}/children"));
         Assert.DoesNotContain(children.EnumerateArray(), c => c.GetProperty("code").GetString() == "XN-0001");

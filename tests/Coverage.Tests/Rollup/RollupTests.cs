@@ -304,6 +304,7 @@ public sealed class RollupTests
         public IReadOnlyList<OrgInfo> ChildrenOf(string code) => directory.ChildrenOf(code);
         public bool IsWithin(string code, string ancestor) => directory.IsWithin(code, ancestor);
         public IReadOnlyList<string> DeregisteredChildrenOf(string code) => directory.DeregisteredChildrenOf(code);
+        public OrgInfo? FindDeregistered(string code) => directory.FindDeregistered(code);
     }
 
     [Fact]
