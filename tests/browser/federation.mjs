@@ -77,7 +77,7 @@ await run(async launch => {
   check((await call('GET', `/api/v1/orgs/${zone}`, adminKey)).status === 200, 'the refused zone stays');
   await call('DELETE', `/api/v1/orgs/${zone}/units/${unit}`, adminKey);
   await deregister();
-  await statusSays(page, `已注销 ${cityName}（${city}）下的工会组织 ${zone}，其密钥已一并吊销`, 'the page never said the zone was deregistered');
+  await statusSays(page, `已注销 ${cityName}（${city}）下的 某经济技术开发区工会（${zone}），其密钥已一并吊销`, 'the page never said the zone was deregistered');
   check((await call('GET', `/api/v1/orgs/${zone}`, adminKey)).status === 404, 'the zone is gone');
   check((await call('GET', '/api/v1/keys/current', zoneSecret)).status === 401, 'the key issued for the zone was revoked with it');
 });

@@ -175,10 +175,17 @@ class KeysPage {
       return;
     }
     if (!parent) return;
-    if (!confirm(`注销 ${parent.name} 下的工会组织 ${code}？注销后其数据不再计入上级，其密钥一并吊销，已接收的记录仍保留。`)) return;
+    let org;
+    try {
+      org = await api.org(code);
+    } catch (error) {
+      say(error instanceof ApiError && error.status === 404 ? error.detail : refusal(error));
+      return;
+    }
+    if (!confirm(`注销 ${parent.name} 下的 ${org.name}（${code}）？注销后其数据不再计入上级，其密钥一并吊销，已接收的记录仍保留。`)) return;
     try {
       await api.deregisterFederation(parent.code, code);
-      say(`已注销 ${parent.name}（${parent.code}）下的工会组织 ${code}，其密钥已一并吊销`);
+      say(`已注销 ${parent.name}（${parent.code}）下的 ${org.name}（${code}），其密钥已一并吊销`);
       this.load();
     } catch (error) {
       say(error instanceof ApiError && [404, 409].includes(error.status) ? error.detail
