@@ -5,6 +5,20 @@ export async function getJson(baseUrl, path, key) {
   return response.json();
 }
 
+// A request with the key (none when null) and a JSON body if given; the answer as it came.
+export const send = (baseUrl, key, method, path, body) => fetch(`${baseUrl}${path}`, {
+  method,
+  headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+  body: body && JSON.stringify(body),
+});
+
+// The same, failing unless the API accepted it; its JSON answer, or null for a 204.
+export async function sendOk(baseUrl, key, method, path, body) {
+  const response = await send(baseUrl, key, method, path, body);
+  if (!response.ok) throw new Error(`${method} ${path} → HTTP ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
 export async function provinceOf(baseUrl, code, key) {
   let org = await getJson(baseUrl, `/api/v1/orgs/${code}`, key);
   while (org.level !== 'province') {

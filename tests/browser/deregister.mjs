@@ -2,17 +2,14 @@
 // unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
 // the day's entries (with the key it had, revoked) and gone from the API, while the county's other unit stays. A station that closed goes the same way.
 // Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
+import { send } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [county, adminKey] = process.argv.slice(3);
 const [closed, kept] = [`${county}-D1`, `${county}-D2`];
 
-const call = async (method, path, body) => fetch(`${baseUrl}${path}`, {
-  method,
-  headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-  body: body && JSON.stringify(body),
-});
+const call = (method, path, body) => send(baseUrl, adminKey, method, path, body);
 
 await run(async launch => {
   for (const code of [closed, kept]) await call('PUT', `/api/v1/orgs/${county}/units/${code}`, { name: `${code} 企业工会`, kind: 'enterprise' });

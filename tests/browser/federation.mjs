@@ -4,17 +4,14 @@
 // Back on 密钥管理 the admin deregisters the zone: refused in Chinese while a grassroots union is below it, done once it is
 // not, the key issued for it revoked.
 // Usage: node tests/browser/federation.mjs <baseUrl> <cityCode> <countyCode> <adminKey>
+import { send } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [city, county, adminKey] = process.argv.slice(3);
 const zone = `${city}-KFQ-01`;
 
-const call = async (method, path, key, body) => fetch(`${baseUrl}${path}`, {
-  method,
-  headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-  body: body && JSON.stringify(body),
-});
+const call = (method, path, key, body) => send(baseUrl, key, method, path, body);
 
 const register = async (page, parent, code, name) => {
   await page.fill('#parent-query', parent);

@@ -4,7 +4,7 @@
 // connection its own key opened.
 // Usage: node tests/browser/hub-tree.mjs <baseUrl> <countyCode> <adminKey>
 import * as signalR from '@microsoft/signalr';
-import { getJson } from './api.mjs';
+import { getJson, sendOk } from './api.mjs';
 import { baseUrlFrom, check, fail, passed, poll } from './browser.mjs';
 import { hubConnection } from './hub.mjs';
 
@@ -13,15 +13,7 @@ const [county, adminKey] = process.argv.slice(3);
 if (!county || !adminKey) fail('usage: node hub-tree.mjs <baseUrl> <countyCode> <adminKey>');
 const unit = `${county}-T1`;
 
-const call = async (method, path, body) => {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} → HTTP ${response.status}: ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-};
+const call = (method, path, body) => sendOk(baseUrl, adminKey, method, path, body);
 
 const news = [];
 const told = (code, since) => news.slice(since).some(codes => codes.includes(code));

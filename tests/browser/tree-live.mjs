@@ -1,8 +1,10 @@
 // Scenario: a county's dashboard stays open while grassroots unions are registered, renamed and deregistered under it
 // through the API: its ranking gains, renames and loses their rows live, counts them in its title, and offers to compare
-// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view, open when the unit is deregistered, says it was.
+// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view, open
+// when the unit is deregistered, says it was.
 // Usage: node tests/browser/tree-live.mjs <baseUrl> <countyCode> <adminKey>
 //   the units <countyCode>-L1 and -L2 are to have weeks of history already, so their trends can be compared.
+import { sendOk } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 import { openDashboard, waitUntilLive } from './page.mjs';
 
@@ -10,14 +12,7 @@ const baseUrl = baseUrlFrom(process.argv);
 const [county, adminKey] = process.argv.slice(3);
 const [first, second] = [`${county}-L1`, `${county}-L2`];
 
-const call = async (method, path, body) => {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path} → HTTP ${response.status}: ${await response.text()}`);
-};
+const call = (method, path, body) => sendOk(baseUrl, adminKey, method, path, body);
 const trendLines = page => page.evaluate(async () => {
   const echarts = await import('/lib/echarts.esm.min.js');
   return (echarts.getInstanceByDom(document.getElementById('trend'))?.getOption()?.series ?? []).map(s => s.name);

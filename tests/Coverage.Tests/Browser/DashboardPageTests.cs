@@ -43,11 +43,7 @@ public sealed class DashboardPageTests
     public async Task ALeaderComparesTheTrendsOfACitysCountiesLineByLine()
     {
         await using var app = await LiveApp.StartAsync();
-        var today = Contracts.ChinaClock.Today(TimeProvider.System);
-        await app.Services.GetRequiredService<Silo.History.OrgHistory>().WriteAsync(
-            from week in Enumerable.Range(0, 8)
-            from county in new[] { (Code: "450102", Members: 1_000), (Code: "450103", Members: 3_000) }
-            select (county.Code, today.AddDays(-7 * week), Contracts.Aggregate.Of(Figure.Of(county.Members - (week * 50)) with { Employees = 10_000 })));
+        await app.WriteWeeklyHistoryAsync(weeks: 8, employees: 10_000, dropPerWeek: 50, ("450102", 1_000), ("450103", 3_000));
         await NodeScenario.RunAsync("trend-compare.mjs", [app.BaseUrl, "450100", "450102"], Limit);
     }
 
@@ -62,11 +58,7 @@ public sealed class DashboardPageTests
     public async Task AnOpenCountyViewGainsRenamesAndLosesItsGrassrootsUnionsLiveAsTheyAreRegisteredAndDeregistered()
     {
         await using var app = await LiveApp.StartAsync();
-        var today = Contracts.ChinaClock.Today(TimeProvider.System);
-        await app.Services.GetRequiredService<Silo.History.OrgHistory>().WriteAsync(
-            from week in Enumerable.Range(0, 4)
-            from unit in new[] { "450102-L1", "450102-L2" }
-            select (unit, today.AddDays(-7 * week), Contracts.Aggregate.Of(Figure.Of(500 - (week * 20)) with { Employees = 1_000 })));
+        await app.WriteWeeklyHistoryAsync(weeks: 4, employees: 1_000, dropPerWeek: 20, ("450102-L1", 500), ("450102-L2", 500));
         await NodeScenario.RunAsync("tree-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
     }
 

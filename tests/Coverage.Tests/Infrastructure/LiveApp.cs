@@ -31,6 +31,19 @@ public sealed class LiveApp : TestApp
         return app;
     }
 
+    /// <summary>
+    /// History of a point a week for each org, from today back over <paramref name="weeks"/> weeks, its members lower by
+    /// <paramref name="dropPerWeek"/> each week back: trends to draw and compare.
+    /// </summary>
+    public Task WriteWeeklyHistoryAsync(int weeks, long employees, long dropPerWeek, params (string Code, long Members)[] orgs)
+    {
+        var today = Contracts.ChinaClock.Today(TimeProvider.System);
+        return Services.GetRequiredService<Silo.History.OrgHistory>().WriteAsync(
+            from week in Enumerable.Range(0, weeks)
+            from org in orgs
+            select (org.Code, today.AddDays(-7 * week), Contracts.Aggregate.Of(Figure.Of(org.Members - (week * dropPerWeek)) with { Employees = employees })));
+    }
+
     /// <summary>Gives one county in every province figures, so every province on the national map has a value.</summary>
     public async Task SeedOneCountyPerProvinceAsync()
     {
