@@ -20,6 +20,8 @@ function refusal(error, outOfScope = '该组织不在此密钥的管辖范围内
 
 const byId = id => document.getElementById(id);
 
+const sayInRegisterForm = text => { byId('register-status').textContent = text; };
+
 class KeysPage {
   #gate = new KeyGate(() => this.load());
   #listed = 0;
@@ -132,17 +134,19 @@ class KeysPage {
     }
   }
 
+  // The parent named in the registration form, or null once the form says why there is none.
+  async #parent(action) {
+    try {
+      return await this.#registerUnder.pick(sayInRegisterForm, action);
+    } catch (error) {
+      sayInRegisterForm(refusal(error));
+      return null;
+    }
+  }
+
   // Registered or renamed; the issue form then names the new org, as its key is what comes next.
   async #register() {
-    const status = byId('register-status');
-    const say = text => { status.textContent = text; };
-    let parent;
-    try {
-      parent = await this.#registerUnder.pick(say, '登记');
-    } catch (error) {
-      say(refusal(error));
-      return;
-    }
+    const parent = await this.#parent('登记');
     if (!parent) return;
     const code = byId('federation-code').value.trim();
     try {
@@ -151,44 +155,36 @@ class KeysPage {
       // The kind as the form's own choice names it.
       const kind = byId('federation-kind').querySelector(`option[value="${org.kind}"]`)?.textContent ?? org.kind;
       const what = `${LEVEL_LABELS[org.level] ?? org.level}${kind} ${org.name}（${org.code}）`;
-      say(`${created ? `已在 ${parent.name}（${parent.code}）下登记` : '已更新'}${what}；可在上方为其发放密钥`);
+      sayInRegisterForm(`${created ? `已在 ${parent.name}（${parent.code}）下登记` : '已更新'}${what}；可在上方为其发放密钥`);
       this.#issueFor.set(org.code);
     } catch (error) {
-      say(refusal(error, '上级组织不在此密钥的管辖范围内：只能在本组织及其下级组织下登记'));
+      sayInRegisterForm(refusal(error, '上级组织不在此密钥的管辖范围内：只能在本组织及其下级组织下登记'));
     }
   }
 
   // Only a federation with nothing below it goes: the API's refusal says what is still there, or why the code is not one.
   async #deregister() {
-    const status = byId('register-status');
-    const say = text => { status.textContent = text; };
     const code = byId('federation-code').value.trim();
     if (!code) {
-      say('请填写要注销的工会组织代码');
+      sayInRegisterForm('请填写要注销的工会组织代码');
       return;
     }
-    let parent;
-    try {
-      parent = await this.#registerUnder.pick(say, '注销');
-    } catch (error) {
-      say(refusal(error));
-      return;
-    }
+    const parent = await this.#parent('注销');
     if (!parent) return;
     let org;
     try {
       org = await api.org(code);
     } catch (error) {
-      say(error instanceof ApiError && error.status === 404 ? error.detail : refusal(error));
+      sayInRegisterForm(error instanceof ApiError && error.status === 404 ? error.detail : refusal(error));
       return;
     }
     if (!confirm(`注销 ${parent.name} 下的 ${org.name}（${code}）？注销后其数据不再计入上级，其密钥一并吊销，已接收的记录仍保留。`)) return;
     try {
       await api.deregisterFederation(parent.code, code);
-      say(`已注销 ${parent.name}（${parent.code}）下的 ${org.name}（${code}），其密钥已一并吊销`);
+      sayInRegisterForm(`已注销 ${parent.name}（${parent.code}）下的 ${org.name}（${code}），其密钥已一并吊销`);
       this.load();
     } catch (error) {
-      say(error instanceof ApiError && [404, 409].includes(error.status) ? error.detail
+      sayInRegisterForm(error instanceof ApiError && [404, 409].includes(error.status) ? error.detail
         : refusal(error, '上级组织不在此密钥的管辖范围内：只能注销本组织下级的工会组织'));
     }
   }
