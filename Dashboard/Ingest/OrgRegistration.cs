@@ -8,8 +8,8 @@ using Coverage.Silo.Storage;
 namespace Coverage.Dashboard.Ingest;
 
 /// <summary>
-/// Registers federations that are not divisions and grassroots unions, and deregisters grassroots unions, one request at a
-/// time, so two concurrent requests cannot both claim one code.
+/// Registers and deregisters federations that are not divisions and grassroots unions, one request at a time, so two
+/// concurrent requests cannot both claim one code, nor one register below an org another is deregistering.
 /// </summary>
 public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime, KeyedConnections connections)
 {

@@ -1,6 +1,9 @@
 namespace Coverage.Contracts;
 
-/// <summary>The union tree: who each org is and who its children are. Grassroots unions and federations that are not divisions join it, and leave it, at run time.</summary>
+/// <summary>
+/// The union tree: who each org is and who its children are. Grassroots unions and federations that are not divisions join
+/// it, and leave it, at run time.
+/// </summary>
 public interface IOrgDirectory
 {
     OrgInfo? Find(string code);

@@ -29,5 +29,5 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
         [FiguresPut, FiguresBatch, FiguresImport, UnitsPut, UnitsBatch, UnitsImport, UnitsDelete, UnitsBatchDelete, StationsPut, StationsBatch, StationsImport, StationsUsage, StationsDelete, StationsBatchDelete, UsageBatch, UsageImport, TargetsPut, TargetsBatch, TargetsImport, FederationsPut,
-        FederationsDelete,         KeysCreate, KeysRevoke];
+        FederationsDelete, KeysCreate, KeysRevoke];
 }

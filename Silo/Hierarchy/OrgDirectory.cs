@@ -118,19 +118,19 @@ public sealed class OrgDirectory : IOrgDirectory
     /// Takes deregistered orgs, which have nothing below them, out of the tree, keeping them by code (for the audit log above
     /// them, and their codes for their parent); each parent's list is edited once. Also how they are loaded at start-up.
     /// </summary>
-    public void Deregister(IReadOnlyCollection<OrgInfo> units)
+    public void Deregister(IReadOnlyCollection<OrgInfo> orgs)
     {
         lock (_writeLock)
         {
             var edited = new Dictionary<string, ImmutableList<OrgInfo>>();
             var gone = new Dictionary<string, ImmutableList<string>>();
-            foreach (var byParent in units.GroupBy(o => o.ParentCode ?? throw new ArgumentException("The national federation stays.", nameof(units))))
+            foreach (var byParent in orgs.GroupBy(o => o.ParentCode ?? throw new ArgumentException("The national federation stays.", nameof(orgs))))
             {
                 var codes = byParent.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
-                foreach (var unit in byParent)
+                foreach (var org in byParent)
                 {
-                    _orgs.TryRemove(unit.Code, out _);
-                    _deregistered[unit.Code] = unit;
+                    _orgs.TryRemove(org.Code, out _);
+                    _deregistered[org.Code] = org;
                 }
                 edited[byParent.Key] = (_children.GetValueOrDefault(byParent.Key) ?? []).RemoveAll(o => codes.Contains(o.Code));
                 gone[byParent.Key] = (_deregisteredChildren.GetValueOrDefault(byParent.Key) ?? []).RemoveAll(codes.Contains).AddRange(codes);
@@ -139,8 +139,8 @@ public sealed class OrgDirectory : IOrgDirectory
             _deregisteredChildren = _deregisteredChildren.SetItems(gone);
             Interlocked.Increment(ref _generation);
         }
-        if (units.Count > 0)
-            Changed?.Invoke(units);
+        if (orgs.Count > 0)
+            Changed?.Invoke(orgs);
     }
 
     private sealed record DivisionFile(string Source, List<OrgInfo> Orgs);

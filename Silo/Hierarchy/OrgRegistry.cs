@@ -78,22 +78,23 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
     }
 
     /// <summary>
-    /// Deregisters orgs with nothing below them: marks them so, deletes their stored state, revokes their keys, and runs a statement
-    /// <paramref name="with"/> makes of each, its last own figures and its revoked keys' ids, in one transaction; answers the
-    /// revoked keys' ids. They leave the directory first, so no new call reaches them; <paramref name="settle"/> runs then, to
-    /// let their activations write what they hold and go, before the figures are read. If anything fails they come back.
+    /// Deregisters orgs with nothing below them: marks them so, deletes their stored state, revokes their keys, and runs a
+    /// statement <paramref name="with"/> makes of each, its last own figures and its revoked keys' ids, in one transaction;
+    /// answers the revoked keys' ids. They leave the directory first, so no new call reaches them; <paramref name="settle"/>
+    /// runs then, to let their activations write what they hold and go, before the figures are read. If anything fails they
+    /// come back.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DeregisterAllAsync(IReadOnlyList<OrgInfo> units, Func<Task> settle,
+    public async Task<IReadOnlyList<string>> DeregisterAllAsync(IReadOnlyList<OrgInfo> orgs, Func<Task> settle,
         Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> with)
     {
-        directory.Deregister(units);
+        directory.Deregister(orgs);
         try
         {
             await settle();
-            var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, [.. units.Select(unit => unit.Code)]);
+            var stored = await store.ReadStatesAsync<OrgState>(IOrgGrain.StateName, [.. orgs.Select(org => org.Code)]);
             var parameters = new
             {
-                codes = database.Dialect.TextList([.. units.Select(unit => unit.Code)]),
+                codes = database.Dialect.TextList([.. orgs.Select(org => org.Code)]),
                 retiredAt = clock.GetUtcNow(),
                 own = IOrgGrain.StateName,
                 parts = IOrgGrain.PartsStateName,
@@ -106,9 +107,9 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
                     parameters, transaction);
                 var keysOf = await ApiKeyStore.RevokeAllOfAsync(connection, transaction, parameters.codes, database.Dialect.IsOneOf("org_code", "@codes"),
                     parameters.retiredAt);
-                foreach (var unit in units)
+                foreach (var org in orgs)
                 {
-                    var statement = with(unit, stored.GetValueOrDefault(unit.Code)?.Own, [.. keysOf[unit.Code]]);
+                    var statement = with(org, stored.GetValueOrDefault(org.Code)?.Own, [.. keysOf[org.Code]]);
                     await connection.ExecuteAsync(statement.Sql, Parameters(statement), transaction);
                 }
                 return keysOf.SelectMany(ids => ids).ToList();
@@ -118,7 +119,7 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
         }
         catch
         {
-            directory.PutMany(units);
+            directory.PutMany(orgs);
             throw;
         }
     }
