@@ -1,7 +1,7 @@
 // Scenario: a county's dashboard stays open while grassroots unions are registered, renamed and deregistered under it
 // through the API: its ranking gains, renames and loses their rows live, counts them in its title, and offers to compare
-// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view, open
-// when the unit is deregistered, says it was.
+// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view takes
+// its new name when it is renamed, and says it was deregistered when it is.
 // Usage: node tests/browser/tree-live.mjs <baseUrl> <countyCode> <adminKey>
 //   the units <countyCode>-L1 and -L2 are to have weeks of history already, so their trends can be compared.
 import { sendOk } from './api.mjs';
@@ -55,6 +55,10 @@ await run(async launch => {
   await page.goto(`${baseUrl}/#/${second}?measure=rates.membership`);
   await shows(async () => (await page.locator('#org-name').innerText()).startsWith('乙外卖平台工会'), `${second}'s own view never opened`);
   await waitUntilLive(page);
+  await register(second, '乙外卖平台联合工会');
+  await shows(async () => (await page.locator('#org-name').innerText()).startsWith('乙外卖平台联合工会')
+    && (await page.title()).startsWith('乙外卖平台联合工会') && (await page.locator('#breadcrumb').innerText()).includes('乙外卖平台联合工会'),
+    `${second}'s own view never took its new name`);
   await call('DELETE', `/api/v1/orgs/${county}/units/${second}`);
   const error = page.locator('#load-error');
   await shows(async () => (await error.isVisible()) && (await error.innerText()).includes('该组织已注销'),
