@@ -13,7 +13,7 @@ public sealed class HubClientTests
     }
 
     [Fact]
-    public async Task WatchersOfACountyAndOfItsUnitAreToldWhenTheUnitIsRegisteredRenamedOrDeregisteredAndTheCitysAreNot()
+    public async Task WatchersOfACountyAndOfItsUnitAreToldOfTheUnitsRegistrationRenamingAndDeregistrationTheCitysAreNotAndTheUnitsKeyLosesItsConnection()
     {
         await using var app = await LiveApp.StartAsync();
         await NodeScenario.RunAsync("hub-tree.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], TimeSpan.FromSeconds(60));
