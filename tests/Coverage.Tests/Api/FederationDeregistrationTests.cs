@@ -72,8 +72,8 @@ public sealed class FederationDeregistrationTests
             var deleted = await first.Admin.DeleteAsync($"/api/v1/orgs/{Nanning}/federations/NN-ZONE-2");
 
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            Assert.Contains("still has 1 orgs and 1 stations below it", (await CoverageApp.JsonOf(refused)).GetProperty("detail").GetString());
-            Assert.Contains("still has 0 orgs and 1 stations below it", (await CoverageApp.JsonOf(stillRefused)).GetProperty("detail").GetString());
+            Assert.Contains("still has 1 org and 1 station below it", (await CoverageApp.JsonOf(refused)).GetProperty("detail").GetString());
+            Assert.Contains("still has 0 orgs and 1 station below it", (await CoverageApp.JsonOf(stillRefused)).GetProperty("detail").GetString());
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
