@@ -1,7 +1,8 @@
 // Scenario: a county's dashboard stays open while grassroots unions are registered, renamed and deregistered under it
 // through the API: its ranking gains, renames and loses their rows live, counts them in its title, and offers to compare
-// their trends once there are two (a renamed unit's line renamed too), all without reloading. A unit's own view takes
-// its new name when it is renamed, and says it was deregistered when it is.
+// their trends once there are two (a renamed unit's line renamed too), all without reloading; six registered within two
+// seconds are fetched in a go or two, not one by one. A unit's own view takes its new name when it is renamed, and says
+// it was deregistered when it is.
 // Usage: node tests/browser/tree-live.mjs <baseUrl> <countyCode> <adminKey>
 //   the units <countyCode>-L1 and -L2 are to have weeks of history already, so their trends can be compared.
 import { sendOk } from './api.mjs';
@@ -50,6 +51,15 @@ await run(async launch => {
   await shows(async () => (await row(first).count()) === 0, `${first} stayed in the ranking after it was deregistered`);
   await countIs(1);
   await shows(() => page.locator('#trend-scope').isHidden(), 'the comparison stayed offered for one unit');
+  let childrenFetches = 0;
+  page.on('request', request => { if (new URL(request.url()).pathname === `/api/v1/orgs/${county}/children`) childrenFetches++; });
+  // Further apart than the hub's pacing, so each registration is news of its own.
+  for (let i = 0; i < 6; i++) {
+    await register(`${county}-B${i}`, `丙${i}号企业工会`);
+    await new Promise(resolve => setTimeout(resolve, 300));
+  }
+  await countIs(7);
+  check(childrenFetches <= 3, `six registrations in two seconds were fetched in ${childrenFetches} goes, not one each`);
   check(await page.evaluate(() => window.sameLoad === true), 'the page was never reloaded');
 
   await page.goto(`${baseUrl}/#/${second}?measure=rates.membership`);

@@ -22,6 +22,9 @@ const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在�
 
 const titleOf = org => `${org.name} · 工会覆盖实时看板`;
 
+// A county registering its units one by one is news several times a second; one fetch of its children covers a second's worth.
+const TREE_REFETCH_DELAY = 1000;
+
 // Past midnight by this much, so the server's day has turned too.
 const MIDNIGHT_MARGIN = 2000;
 
@@ -45,6 +48,7 @@ export class Dashboard {
   #mapOrg = null;
   #names = new Map();
   #fetchedUnder = null;
+  #treeRefetch = null;
 
   constructor({ live, status, onUnauthorized }) {
     this.#live = live;
@@ -64,9 +68,18 @@ export class Dashboard {
 
     live.addEventListener('updated', event => this.#apply(event.detail));
     live.addEventListener('resynced', () => this.#refetch());
-    live.addEventListener('treeChanged', event => event.detail.includes(this.#code) && this.#refetch({ always: true }));
+    live.addEventListener('treeChanged', event => this.#treeChanged(event.detail));
     live.addEventListener('state', () => this.#setLive(false));
     this.#refetchAfterMidnight();
+  }
+
+  // The org on screen, or its set of children, changed: fetched again once the news has settled for a moment.
+  #treeChanged(codes) {
+    if (!codes.includes(this.#code) || this.#treeRefetch) return;
+    this.#treeRefetch = setTimeout(() => {
+      this.#treeRefetch = null;
+      this.#refetch({ always: true });
+    }, TREE_REFETCH_DELAY);
   }
 
   // Today's figures start again at midnight China time, when nothing may be pushed for hours: fetch the view again then,
