@@ -69,7 +69,7 @@ public static class AuditEndpoints
     }
 
     /// <summary>
-    /// The codes of the org and all below it, deregistered units included, for the database to filter by; null when they are
+    /// The codes of the org and all below it, deregistered orgs included, for the database to filter by; null when they are
     /// too many to send.
     /// </summary>
     private static List<string>? SubtreeOf(string scope, IOrgDirectory directory)

@@ -64,12 +64,14 @@ public static class FederationEndpoints
                 "基层工会通过 …/units/{unitCode} 注销。"), Languages.Of(request));
         if (children > 0 || stations > 0)
             return Problems.Problem(StatusCodes.Status409Conflict, "Federation not empty", new(
-                $"'{code}' still has {children} {(children == 1 ? "org" : "orgs")} and {stations} {(stations == 1 ? "station" : "stations")} below it. Deregister its grassroots unions and federations " +
-                $"(/api/v1/orgs/{code}/children) and close its stations (/api/v1/orgs/{code}/stations) first.",
+                $"'{code}' still has {Counted(children, "org")} and {Counted(stations, "station")} below it. Deregister its grassroots unions " +
+                $"and federations (/api/v1/orgs/{code}/children) and close its stations (/api/v1/orgs/{code}/stations) first.",
                 $"“{code}”下仍有 {children} 个下级组织、{stations} 个驿站。请先注销其基层工会和下级工会组织（/api/v1/orgs/{code}/children）" +
                 $"并注销其驿站（/api/v1/orgs/{code}/stations）。"), Languages.Of(request));
         return TypedResults.NoContent();
     }
+
+    private static string Counted(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static void CheckParent(string parentCode, IOrgDirectory directory, ErrorBag errors)
     {

@@ -16,9 +16,10 @@ public static class Problems
     /// <summary>No org has the code; one deregistered is named, with where its records are kept.</summary>
     public static ProblemHttpResult UnknownOrg(string code, IOrgDirectory directory, Language language) => directory.FindDeregistered(code) is { } gone
         ? Problem(StatusCodes.Status404NotFound, DeregisteredTitle, new(
-            $"'{code}' ({gone.Name}) was deregistered. What was written for it stays in the audit log of '{gone.ParentCode}': " +
-            $"/api/v1/audit?orgCode={gone.ParentCode}.",
-            $"“{code}”（{gone.Name}）已注销，其历史记录保留在“{gone.ParentCode}”的审计记录中：/api/v1/audit?orgCode={gone.ParentCode}。"), language)
+            $"'{code}' ({gone.Name}) was deregistered. What was written for it stays in the audit log of '{gone.ParentCode}', which a " +
+            $"writer or admin key of it or above reads: /api/v1/audit?orgCode={gone.ParentCode}.",
+            $"“{code}”（{gone.Name}）已注销，其历史记录保留在“{gone.ParentCode}”的审计记录中，可用该组织或其上级的填报或管理密钥查看：" +
+            $"/api/v1/audit?orgCode={gone.ParentCode}。"), language)
         : Problem(StatusCodes.Status404NotFound, "Unknown org", new(
             $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
             $"没有代码为“{code}”的工会组织。代码为 6 位行政区划代码（全国为 000000）或已登记的基层工会代码。"), language);
@@ -76,7 +77,7 @@ public static class Problems
         return Problem(StatusCodes.Status409Conflict, title, new($"{taken.En}; choose another code.", $"{taken.Zh}；请另选代码。"), language);
     }
 
-    /// <summary>Who holds a code; a holder no longer in the tree is a deregistered unit, whose code stays its county's.</summary>
+    /// <summary>Who holds a code; a holder no longer in the tree was deregistered, and its code stays its parent's.</summary>
     public static Message TakenBy(string code, OrgInfo holder, IOrgDirectory directory)
     {
         var (level, under, underZh) = (holder.Level.ToString().ToLowerInvariant(), holder.ParentCode is { } p ? $" under {p}" : "",

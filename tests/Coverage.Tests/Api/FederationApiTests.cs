@@ -31,7 +31,7 @@ public sealed class FederationApiTests
         Assert.Equal(HttpStatusCode.Created, unit.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unitFigures.StatusCode);
         Assert.Equal(HttpStatusCode.Created, station.StatusCode);
-        var before = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Liuzhou}"))).GetProperty("totals").GetProperty("members").GetInt64();
+        var before = await CoverageApp.MembersAsync(app.Admin, Liuzhou);
         await Eventually.TrueAsync(async () =>
         {
             var city = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Nanning}"));
@@ -56,7 +56,7 @@ public sealed class FederationApiTests
         Assert.Equal("city", (await CoverageApp.JsonOf(bureau)).GetProperty("level").GetString());
         Assert.Equal("county", (await CoverageApp.JsonOf(section)).GetProperty("level").GetString());
         await Eventually.TrueAsync(async () =>
-            (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/000000"))).GetProperty("totals").GetProperty("members").GetInt64() == 900,
+            await CoverageApp.MembersAsync(app.Admin, "000000") == 900,
             TimeSpan.FromSeconds(2), "the nation's totals including the industry union's");
         var provinces = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/000000/children"));
         Assert.Equal(32, provinces.GetArrayLength());

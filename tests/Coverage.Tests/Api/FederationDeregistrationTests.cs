@@ -24,14 +24,14 @@ public sealed class FederationDeregistrationTests
                 .GetProperty("key").GetString()!;
             var zone = first.ClientWithKey(secret);
             await CoverageApp.PutFiguresAsync(zone, "NN-MISTAKE", CoverageApp.Figures(700));
-            await Eventually.TrueAsync(async () => await MembersAsync(first.Admin, Nanning) == 700, TimeSpan.FromSeconds(2), "the city with its zone");
+            await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(first.Admin, Nanning) == 700, TimeSpan.FromSeconds(2), "the city with its zone");
 
             var deleted = await cityAdmin.DeleteAsync($"/api/v1/orgs/{Nanning}/federations/NN-MISTAKE");
 
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await first.Admin.GetAsync("/api/v1/orgs/NN-MISTAKE")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(zone, "NN-MISTAKE", CoverageApp.Figures(800))).StatusCode);
-            await Eventually.TrueAsync(async () => await MembersAsync(first.Admin, Nanning) == 0, TimeSpan.FromSeconds(2), "the city without its zone");
+            await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(first.Admin, Nanning) == 0, TimeSpan.FromSeconds(2), "the city without its zone");
             var entry = (await CoverageApp.JsonOf(await first.Admin.GetAsync($"/api/v1/audit?orgCode={Nanning}&action=federations.delete")))
                 .GetProperty("entries").EnumerateArray().Single().GetProperty("payload");
             Assert.Equal(("误登记的开发区工会", 700, 1), (entry.GetProperty("name").GetString(),
@@ -41,7 +41,7 @@ public sealed class FederationDeregistrationTests
         await using var second = await CoverageApp.StartAsync(provider, settings);
 
         Assert.Equal(HttpStatusCode.NotFound, (await second.Admin.GetAsync("/api/v1/orgs/NN-MISTAKE")).StatusCode);
-        Assert.Equal(0, await MembersAsync(second.Admin, Nanning));
+        Assert.Equal(0, await CoverageApp.MembersAsync(second.Admin, Nanning));
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await CoverageApp.PutFiguresAsync(second.ClientWithKey(secret), "NN-MISTAKE", CoverageApp.Figures(800))).StatusCode);
         var elsewhere = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Liuzhou}/federations/NN-MISTAKE", new { name = "Taken", kind = "zone" });
@@ -109,7 +109,4 @@ public sealed class FederationDeregistrationTests
         Assert.Equal(HttpStatusCode.Forbidden, byWriter.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Admin.GetAsync("/api/v1/orgs/NN-ZONE-3")).StatusCode);
     }
-
-    private static async Task<long> MembersAsync(HttpClient client, string code) =>
-        (await CoverageApp.JsonOf(await client.GetAsync($"/api/v1/orgs/{code}"))).GetProperty("totals").GetProperty("members").GetInt64();
 }

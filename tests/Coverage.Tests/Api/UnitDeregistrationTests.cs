@@ -24,7 +24,7 @@ public sealed class UnitDeregistrationTests
         await county.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0001", new { name = "已关闭的企业工会", kind = "enterprise" });
         await CoverageApp.PutFiguresAsync(county, "XN-0001", CoverageApp.Figures(120));
         await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(1_000));
-        await Eventually.TrueAsync(async () => await CountyMembersAsync(county) == 1_120, TimeSpan.FromSeconds(2), "the county with its unit");
+        await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(county, Xingning) == 1_120, TimeSpan.FromSeconds(2), "the county with its unit");
 
         var deleted = await county.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0001");
         // A report the unit sent before it went, arriving late, must not bring it back.
@@ -36,7 +36,7 @@ public sealed class UnitDeregistrationTests
         var problem = await CoverageApp.JsonOf(read);
         Assert.Equal("Deregistered org", problem.GetProperty("title").GetString());
         Assert.Contains($"/api/v1/audit?orgCode={Xingning}", problem.GetProperty("detail").GetString());
-        await Eventually.TrueAsync(async () => await CountyMembersAsync(county) == 1_000, TimeSpan.FromSeconds(2), "the county without its unit");
+        await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(county, Xingning) == 1_000, TimeSpan.FromSeconds(2), "the county without its unit");
         var children = await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/orgs/{Xingning}/children"));
         Assert.DoesNotContain(children.EnumerateArray(), c => c.GetProperty("code").GetString() == "XN-0001");
         var entry = (await CoverageApp.JsonOf(await county.GetAsync($"/api/v1/audit?orgCode={Xingning}&action=units.delete")))
@@ -62,7 +62,7 @@ public sealed class UnitDeregistrationTests
         await using var second = await CoverageApp.StartAsync(provider, settings);
 
         Assert.Equal(HttpStatusCode.NotFound, (await second.Admin.GetAsync("/api/v1/orgs/XN-0002")).StatusCode);
-        Assert.Equal(0, await CountyMembersAsync(second.Admin));
+        Assert.Equal(0, await CoverageApp.MembersAsync(second.Admin, Xingning));
         Assert.True((await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
         var audit = await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}"));
         Assert.Equal(["units.put", "figures.put", "units.delete"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
@@ -135,7 +135,7 @@ public sealed class UnitDeregistrationTests
         Assert.Equal(HttpStatusCode.OK, deregistered.StatusCode);
         Assert.Contains(HttpStatusCode.NotFound, statuses);
         Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }));
-        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 0, TimeSpan.FromSeconds(2), "the county without any of them");
+        await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(app.Admin, Xingning) == 0, TimeSpan.FromSeconds(2), "the county without any of them");
         await ConsistentAsync(app.Admin);
     }
 
@@ -189,12 +189,12 @@ public sealed class UnitDeregistrationTests
         await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units.Skip(10_000));
         await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", units.Take(2_000).Select(u => new { u.code, figures = CoverageApp.Figures(10) }));
         await app.Admin.PostAsJsonAsync("/api/v1/figures:batch", new[] { new { code = "XN-L10000", figures = CoverageApp.Figures(7) } });
-        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 20_007, TimeSpan.FromSeconds(5), "the county with its units");
+        await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(app.Admin, Xingning) == 20_007, TimeSpan.FromSeconds(5), "the county with its units");
 
         var deregistered = await app.Admin.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batchDelete", units.Take(10_000).Select(u => u.code));
 
         Assert.Equal(10_000, (await CoverageApp.JsonOf(deregistered)).GetProperty("deregistered").GetInt32());
-        await Eventually.TrueAsync(async () => await CountyMembersAsync(app.Admin) == 7, TimeSpan.FromSeconds(5), "the county with its one unit left");
+        await Eventually.TrueAsync(async () => await CoverageApp.MembersAsync(app.Admin, Xingning) == 7, TimeSpan.FromSeconds(5), "the county with its one unit left");
         var left = (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{Xingning}/children")))
             .EnumerateArray().Where(c => c.GetProperty("level").GetString() == "grassroots").Select(c => c.GetProperty("code").GetString());
         Assert.Equal(["XN-L10000"], left);
@@ -231,7 +231,4 @@ public sealed class UnitDeregistrationTests
             await Task.Delay(50);
         }
     }
-
-    private static async Task<long> CountyMembersAsync(HttpClient client) =>
-        (await CoverageApp.JsonOf(await client.GetAsync($"/api/v1/orgs/{Xingning}"))).GetProperty("totals").GetProperty("members").GetInt64();
 }

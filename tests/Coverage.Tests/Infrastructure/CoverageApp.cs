@@ -86,6 +86,10 @@ public sealed class CoverageApp : TestApp
     }
 
     /// <summary>The response body as JSON; buffered, so a test may read it more than once.</summary>
+    /// <summary>The org's total members as the API reads them to the client's key.</summary>
+    public static async Task<long> MembersAsync(HttpClient client, string code) =>
+        (await JsonOf(await client.GetAsync($"/api/v1/orgs/{code}"))).GetProperty("totals").GetProperty("members").GetInt64();
+
     public static async Task<JsonElement> JsonOf(HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
