@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
+using Coverage.Contracts;
 using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Keys;
@@ -15,6 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ApiKeyStore keys,
     KeyPrincipals principals,
     BootstrapKey bootstrap,
+    IOrgDirectory directory,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -22,6 +25,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>Longer than any key this service issues; longer values are refused without a lookup.</summary>
     public const int MaxSecretLength = 256;
+
+    /// <summary>The title of a 401 for a key that was revoked, which the pages tell apart from a mistyped key.</summary>
+    public const string RevokedTitle = "Revoked API key";
+
+    /// <summary>The revoked key this request presented, if any: its holder is told when and whom to ask for a new one.</summary>
+    private RevokedKey? _revoked;
 
     public static string RoleName(ApiKeyRole role) => ApiKeyStore.Name(role);
 
@@ -32,9 +41,12 @@ public sealed class ApiKeyAuthenticationHandler(
         if (secret.Length is 0 or > MaxSecretLength)
             return AuthenticateResult.Fail("The API key is malformed.");
         var hash = ApiKeyStore.HashOf(secret);
-        var key = bootstrap.Matches(hash) ? new ApiKey(BootstrapKeyId, OrgDirectory.NationalCode, ApiKeyRole.Admin) : await keys.FindByHashAsync(hash);
-        if (key is null)
-            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        var match = bootstrap.Matches(hash)
+            ? new KeyMatch(new ApiKey(BootstrapKeyId, OrgDirectory.NationalCode, ApiKeyRole.Admin), null)
+            : await keys.FindByHashAsync(hash);
+        _revoked = match.Revoked;
+        if (match.Live is not { } key)
+            return AuthenticateResult.Fail(_revoked is null ? "The API key is unknown." : "The API key was revoked.");
         return AuthenticateResult.Success(new AuthenticationTicket(principals.For(key), SchemeName));
     }
 
@@ -42,6 +54,11 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
+        if (_revoked is { } revoked)
+        {
+            await WriteProblemAsync(RevokedTitle, RevokedDetail(revoked));
+            return;
+        }
         var detail = Request.Headers.Authorization.Count == 0 && !Request.Query.ContainsKey("access_token")
             ? new Message("Send an API key as 'Authorization: Bearer <key>'.", "请以“Authorization: Bearer <密钥>”发送 API 密钥。")
             : new Message("The API key is unknown, revoked or malformed.", "API 密钥不存在、已吊销或格式不对。");
@@ -53,6 +70,21 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await WriteProblemAsync("Forbidden", new("The API key's role does not allow this; reads need reader, writes and the audit log writer, keys and the consistency check admin.",
             "此密钥的角色无权这样做：读取需要读取密钥，写入和上报记录需要写入密钥，密钥管理和一致性检查需要管理密钥。"));
+    }
+
+    /// <summary>Only the secret's holder reads this, so naming the key, its org and the time gives nothing away.</summary>
+    private Message RevokedDetail(RevokedKey key)
+    {
+        var at = key.RevokedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        if (directory.FindDeregistered(key.OrgCode) is { } gone)
+        {
+            var parent = gone.ParentCode ?? OrgDirectory.NationalCode;
+            return new($"API key '{key.Id}' was revoked at {at}; its org '{key.OrgCode}' ({gone.Name}) has been deregistered, and its keys go with it. " +
+                $"Keys for the orgs below '{parent}' are issued by an admin of '{parent}' or above.",
+                $"API 密钥“{key.Id}”已于 {at} 吊销：其所属组织“{key.OrgCode}”（{gone.Name}）已注销，密钥随之吊销。“{parent}”下级组织的密钥由“{parent}”或其上级的管理员发放。");
+        }
+        return new($"API key '{key.Id}' was revoked at {at} and cannot be used again. Ask an admin of '{key.OrgCode}' or of an org above it for a new key.",
+            $"API 密钥“{key.Id}”已于 {at} 吊销，不能再使用。请向“{key.OrgCode}”或其上级组织的管理员申请新的密钥。");
     }
 
     private Task WriteProblemAsync(string title, Message detail) => problems.WriteAsync(new ProblemDetailsContext

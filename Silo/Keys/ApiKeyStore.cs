@@ -10,42 +10,58 @@ namespace Coverage.Silo.Keys;
 /// <summary>Keys stored as SHA-256 hashes and cached in memory; a revocation is remembered, so it takes effect at once in this process.</summary>
 public sealed class ApiKeyStore(Database database, GroupCommitter committer, TimeProvider clock)
 {
-    /// <summary>Unknown secrets remembered, so a flood of guesses does not become a flood of queries; a random secret never becomes valid later.</summary>
-    private const int UnknownRemembered = 10_000;
+    /// <summary>Secrets of no live key remembered, so a flood of guesses does not become a flood of queries; a random secret never becomes valid later, nor a revoked one live.</summary>
+    private const int NotLiveRemembered = 10_000;
 
     /// <summary>Longer than any id this service issues.</summary>
     public const int MaxIdLength = 64;
 
     private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();
     private readonly ConcurrentDictionary<string, byte> _revoked = new();
-    private readonly ConcurrentDictionary<string, byte> _unknown = new();
+    private readonly ConcurrentDictionary<string, RevokedKey?> _notLive = new();
 
     public static string Hash(string secret) => Convert.ToHexStringLower(HashOf(secret));
 
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    /// <summary>The live key whose secret has this SHA-256 hash, or null.</summary>
-    public async Task<ApiKey?> FindByHashAsync(byte[] secretHash)
+    /// <summary>The key whose secret has this SHA-256 hash: live, revoked, or none.</summary>
+    public async Task<KeyMatch> FindByHashAsync(byte[] secretHash)
     {
         var hash = Convert.ToHexStringLower(secretHash);
         if (!_byHash.TryGetValue(hash, out var key))
         {
-            if (_unknown.ContainsKey(hash))
-                return null;
-            await using var connection = await database.OpenAsync();
-            var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
-                "SELECT id AS Id, org_code AS OrgCode, role AS Role FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
-            if (row is null)
+            if (_notLive.TryGetValue(hash, out var known))
+                return new KeyMatch(null, known);
+            var (live, revoked) = await ReadAsync(hash);
+            if (live is null)
             {
-                if (_unknown.Count >= UnknownRemembered)
-                    _unknown.Clear();
-                _unknown[hash] = 0;
-                return null;
+                if (_notLive.Count >= NotLiveRemembered)
+                    _notLive.Clear();
+                _notLive[hash] = revoked;
+                return new KeyMatch(null, revoked);
             }
-            key = row.ToKey();
+            key = live;
             _byHash[hash] = key;
         }
-        return _revoked.ContainsKey(key.Id) ? null : key;
+        return _revoked.ContainsKey(key.Id) ? KeyMatch.None : new KeyMatch(key, null);
+    }
+
+    private async Task<(ApiKey? Live, RevokedKey? Revoked)> ReadAsync(string hash)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, org_code, role, revoked_at FROM api_keys WHERE key_hash = @hash";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@hash";
+        parameter.Value = hash;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+            return (null, null);
+        var (id, orgCode) = (reader.GetString(0), reader.GetString(1));
+        return await reader.IsDBNullAsync(3)
+            ? (new KeyRow(id, orgCode, reader.GetString(2)).ToKey(), null)
+            : (null, new RevokedKey(id, orgCode, reader.GetFieldValue<DateTimeOffset>(3)));
     }
 
     public async Task<ApiKey?> FindByIdAsync(string id)

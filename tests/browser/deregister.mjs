@@ -1,6 +1,7 @@
 // Scenario: a county union deregisters grassroots unions that closed on 上报记录: a list naming a code the county has no
 // unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
-// the day's entries (with the key it had, revoked) and gone from the API, while the county's other unit stays. A station that closed goes the same way.
+// the day's entries (with the key it had, revoked) and gone from the API, while the county's other unit stays; the unit's
+// own key, tried on 上报记录, is told it was revoked with its unit and who issues keys now. A station that closed goes the same way.
 // Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
 import { send } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -13,7 +14,7 @@ const call = (method, path, body) => send(baseUrl, adminKey, method, path, body)
 
 await run(async launch => {
   for (const code of [closed, kept]) await call('PUT', `/api/v1/orgs/${county}/units/${code}`, { name: `${code} 企业工会`, kind: 'enterprise' });
-  await call('POST', '/api/v1/keys', { orgCode: closed, role: 'reader' });
+  const { key: unitKey } = await (await call('POST', '/api/v1/keys', { orgCode: closed, role: 'writer' })).json();
   const station = `${county}-S1`;
   await call('PUT', `/api/v1/stations/${station}`, { orgCode: county, name: '关闭的驿站', lat: 22.82, lon: 108.37 });
   const { key } = await (await call('POST', '/api/v1/keys', { orgCode: county, role: 'writer' })).json();
@@ -42,6 +43,16 @@ await run(async launch => {
   check(entries.includes('同时吊销其密钥 1 个'), 'the entry says the unit\'s key was revoked with it');
   check((await call('GET', `/api/v1/orgs/${closed}`)).status === 404, `${closed} is gone`);
   check((await call('GET', `/api/v1/orgs/${kept}`)).status === 200, `${kept} stays`);
+
+  const unitPage = await page.context().newPage();
+  await unitPage.goto(`${baseUrl}/accepted.html`);
+  await unitPage.getByLabel('写入密钥').fill(unitKey);
+  await unitPage.getByRole('button', { name: '查看记录' }).click();
+  const told = await poll(async () => (await unitPage.locator('#key-error').isVisible()) && unitPage.locator('#key-error').textContent(),
+    { timeout: 15000, message: 'the deregistered unit\'s key was never refused' });
+  check(told.includes(`“${closed}”`) && told.includes('已注销') && told.includes(`“${county}”或其上级的管理员`),
+    `the unit's key is told it went with its unit and who issues keys now ("${told}")`);
+  await unitPage.close();
 
   await page.click('#close-stations');
   check(await page.locator('#deregister-what').innerText() === '要注销的驿站编号', 'the form asks for station ids');

@@ -7,10 +7,13 @@ export const forgetAccessKey = () => sessionStorage.removeItem(STORAGE_KEY);
 
 export const rememberAccessKey = key => sessionStorage.setItem(STORAGE_KEY, key.trim());
 
-export function askForAccessKey({ rejected = false } = {}) {
+// rejected: why the last key was refused, when one was.
+export function askForAccessKey({ rejected } = {}) {
   const dialog = document.getElementById('key-dialog');
   const input = document.getElementById('key-input');
-  document.getElementById('key-error').hidden = !rejected;
+  const error = document.getElementById('key-error');
+  error.hidden = !rejected;
+  error.textContent = rejected ?? '';
   input.value = '';
   return new Promise(resolve => {
     dialog.addEventListener('close', () => {

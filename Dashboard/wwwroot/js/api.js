@@ -1,6 +1,9 @@
 // Calls to the Coverage REST API (same origin), with the access key as a bearer token when there is one.
 import { accessKey } from './access-key.js';
 
+// The title of the API's 401 for a key that was revoked (the detail says when and whom to ask), unlike a mistyped one.
+export const REVOKED_KEY = 'Revoked API key';
+
 // problem: the answer's problem details, when it had them; detail: what they say to fix first.
 export class ApiError extends Error {
   constructor(status, path, problem) {

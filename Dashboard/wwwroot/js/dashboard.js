@@ -342,7 +342,7 @@ export class Dashboard {
 
   #showError(error) {
     if (error instanceof ApiError && error.status === 401) {
-      this.#onUnauthorized();
+      this.#onUnauthorized(error);
       return;
     }
     const message = document.getElementById('load-error');

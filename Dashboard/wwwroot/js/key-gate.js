@@ -1,14 +1,17 @@
 // The key form of the pages beside the dashboard: asks for a key, keeps it for the tab, and says why one was refused.
 import { accessKey, forgetAccessKey, rememberAccessKey } from './access-key.js';
-import { ApiError } from './api.js';
+import { ApiError, REVOKED_KEY } from './api.js';
 
 export const ROLES = { reader: '只读', writer: '写入', admin: '管理' };
 
-// What to tell the person whose key the API refused: unknown (401), or not allowed on this page (403); null otherwise.
+// What to tell the person whose key the API refused: revoked or unknown (401), or not allowed on this page (403); null otherwise.
 export function keyRefusal(error, forbidden) {
   if (!(error instanceof ApiError)) return null;
-  return { 401: '密钥无效，请重新输入。', 403: forbidden }[error.status] ?? null;
+  return { 401: unauthorizedText(error), 403: forbidden }[error.status] ?? null;
 }
+
+// A revoked key's refusal says when and whom to ask for a new one; any other just asks again.
+export const unauthorizedText = error => (error.problem?.title === REVOKED_KEY ? error.detail : null) ?? '密钥无效，请重新输入。';
 
 export const ownerText = key => `密钥所属：${key.orgName}（${key.orgCode}）· ${ROLES[key.role] ?? key.role}密钥`;
 

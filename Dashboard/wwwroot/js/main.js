@@ -4,6 +4,7 @@ import { askForAccessKey, accessKey, forgetAccessKey } from './access-key.js';
 import { api } from './api.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Dashboard } from './dashboard.js';
+import { unauthorizedText } from './key-gate.js';
 import { setUpFullscreen } from './fullscreen.js';
 import { LiveConnection } from './live.js';
 import { MEASURES, useCatalogue } from './measures.js';
@@ -18,9 +19,9 @@ function fillMeasurePicker(picker) {
   }
 }
 
-async function reaskForKey() {
+async function reaskForKey(error) {
   forgetAccessKey();
-  await askForAccessKey({ rejected: true });
+  await askForAccessKey({ rejected: unauthorizedText(error) });
   location.reload();
 }
 

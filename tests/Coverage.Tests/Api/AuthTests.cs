@@ -111,16 +111,26 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public async Task RevokedKeyIsRefusedAtOnce()
+    public async Task RevokedKeyIsRefusedAtOnceAndToldWhenAndWhoIssuesANewOne()
     {
         await using var app = await CoverageApp.StartAsync();
         var created = await CoverageApp.JsonOf(await app.Admin.PostAsJsonAsync("/api/v1/keys", new { orgCode = Xingning, role = "writer" }));
+        var id = created.GetProperty("id").GetString();
         var county = app.ClientWithKey(created.GetProperty("key").GetString());
         Assert.Equal(HttpStatusCode.OK, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(100))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync($"/api/v1/keys/{created.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync($"/api/v1/keys/{id}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(200))).StatusCode);
+        var refused = await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(200));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var problem = await CoverageApp.JsonOf(refused);
+        Assert.Equal("Revoked API key", problem.GetProperty("title").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Matches($@"'{id}' was revoked at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC", detail);
+        Assert.Contains($"Ask an admin of '{Xingning}' or of an org above it", detail);
+        var guessed = await CoverageApp.JsonOf(await CoverageApp.PutFiguresAsync(app.ClientWithKey("cov_not-a-key-of-this-service"), Xingning,
+            CoverageApp.Figures(200)));
+        Assert.Equal("Unauthorized", guessed.GetProperty("title").GetString());
     }
 
     [Fact]

@@ -101,8 +101,11 @@ public sealed class UnitDeregistrationTests
         }
 
         await using var second = await CoverageApp.StartAsync(provider, settings);
-        await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0003", new { name = "重新登记的工会", kind = "enterprise" });
         var again = second.ClientWithKey(secret);
+        var refused = await CoverageApp.JsonOf(await CoverageApp.PutFiguresAsync(again, "XN-0003", CoverageApp.Figures(70)));
+        Assert.Equal("Revoked API key", refused.GetProperty("title").GetString());
+        Assert.Contains("its org 'XN-0003' (有密钥的工会) has been deregistered", refused.GetProperty("detail").GetString());
+        await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0003", new { name = "重新登记的工会", kind = "enterprise" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await CoverageApp.PutFiguresAsync(again, "XN-0003", CoverageApp.Figures(70))).StatusCode);
         var listed = await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}&revoked=true"));

@@ -48,6 +48,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task WithoutAnonymousReadTheDashboardAsksForAKeyAndARevokedOneIsToldWhomToAskForANewOne()
+    {
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });
+        await NodeScenario.RunAsync("reader-key.mjs", [app.BaseUrl, "450100", "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task ACountyUnionDeregistersAClosedUnitOnTheSubmissionsPageAfterBeingToldWhichCodeIsNotItsOwn()
     {
         await using var app = await LiveApp.StartAsync();
