@@ -2,8 +2,10 @@ using Coverage.Contracts;
 using Coverage.Dashboard.Realtime;
 using Coverage.Grains;
 using Coverage.Silo.Hierarchy;
+using Coverage.Silo.History;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
+using Coverage.Silo.Targets;
 
 namespace Coverage.Dashboard.Ingest;
 
@@ -11,7 +13,8 @@ namespace Coverage.Dashboard.Ingest;
 /// Registers and deregisters federations that are not divisions and grassroots unions, one request at a time, so two
 /// concurrent requests cannot both claim one code, nor one register below an org another is deregistering.
 /// </summary>
-public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime, KeyedConnections connections)
+public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime, KeyedConnections connections,
+    TargetStore targets, OrgHistory history)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -154,8 +157,13 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
     /// <summary>Orgs with nothing below them leave the tree, their parent and their keys' connections; called inside the gate.</summary>
     private async Task DeregisterAsync(string parentCode, IReadOnlyList<OrgInfo> orgs, Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
     {
+        // Loaded first, so a load under way cannot bring back targets the deregistration deletes.
+        await targets.LoadedAsync();
         var revoked = await registry.DeregisterAllAsync(orgs, () => Task.WhenAll(orgs.Select(org => runtime.DeactivateAsync<IOrgGrain>(org.Code))), audit);
-        await runtime.GetGrain<IOrgGrain>(parentCode).RemoveChildren([.. orgs.Select(org => org.Code)]);
+        var codes = orgs.Select(org => org.Code).ToHashSet(StringComparer.Ordinal);
+        targets.Forget(codes);
+        history.Forget(codes);
+        await runtime.GetGrain<IOrgGrain>(parentCode).RemoveChildren([.. codes]);
         foreach (var keyId in revoked)
             connections.CloseAll(keyId);
     }

@@ -78,7 +78,8 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
     }
 
     /// <summary>
-    /// Deregisters orgs with nothing below them: marks them so, deletes their stored state, revokes their keys, and runs a
+    /// Deregisters orgs with nothing below them: marks them so, deletes their stored state, history and targets (registered
+    /// again, a code starts afresh; the audit log keeps what was written), revokes their keys, and runs a
     /// statement <paramref name="with"/> makes of each, its last own figures and its revoked keys' ids, in one transaction;
     /// answers the revoked keys' ids. They leave the directory first, so no new call reaches them; <paramref name="settle"/>
     /// runs then, to let their activations write what they hold and go, before the figures are read. If anything fails they
@@ -105,6 +106,8 @@ public sealed class OrgRegistry(Database database, GroupCommitter committer, Org
                 await connection.ExecuteAsync(
                     $"DELETE FROM grain_state WHERE (state_name = @own OR state_name = @parts) AND {database.Dialect.IsOneOf("grain_key", "@codes")}",
                     parameters, transaction);
+                foreach (var table in (string[])["org_history", "org_targets"])
+                    await connection.ExecuteAsync($"DELETE FROM {table} WHERE {database.Dialect.IsOneOf("code", "@codes")}", parameters, transaction);
                 var keysOf = await ApiKeyStore.RevokeAllOfAsync(connection, transaction, parameters.codes, database.Dialect.IsOneOf("org_code", "@codes"),
                     parameters.retiredAt);
                 foreach (var org in orgs)

@@ -45,6 +45,13 @@ public sealed class HistoryBuffer(TimeProvider clock) : IOrgChangeSink
             _pending.TryRemove(entry);
     }
 
+    /// <summary>Drops the points of deregistered orgs, whose history their deregistration deleted.</summary>
+    public void Drop(IReadOnlyCollection<string> codes)
+    {
+        foreach (var key in _pending.Keys.Where(key => codes.Contains(key.Code)))
+            _pending.TryRemove(key, out _);
+    }
+
     /// <summary>Not yet written points of one org between two days, so reads see today's value live.</summary>
     public IEnumerable<DailyTotals> PendingFor(string code, DateOnly from, DateOnly to)
     {

@@ -9,7 +9,8 @@ namespace Coverage.Silo.History;
 /// <summary>
 /// Writes history rows inside a commit. SQLite runs one prepared single-row statement per row: it binds parameters by
 /// name, so a statement with hundreds of them spends its time searching names. PostgreSQL gets whole columns as arrays
-/// in one statement per chunk, one round trip each.
+/// in one statement per chunk, one round trip each. A deregistered org's points are left out: its history was deleted with
+/// it, and a point buffered before then must not bring it back.
 /// </summary>
 internal static class HistoryUpsert
 {
@@ -28,7 +29,8 @@ internal static class HistoryUpsert
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO org_history (code, day, totals, recorded_at) VALUES (@code, @day, @totals, @recordedAt)" + OnConflict;
+        command.CommandText = "INSERT INTO org_history (code, day, totals, recorded_at) SELECT @code, @day, @totals, @recordedAt" +
+            WhereNotRetired("@code") + OnConflict;
         var (code, day, totals) = (Add(command, "@code"), Add(command, "@day"), Add(command, "@totals"));
         Add(command, "@recordedAt").Value = recordedAt;
         await command.PrepareAsync();
@@ -51,7 +53,7 @@ internal static class HistoryUpsert
             command.CommandText = """
                 INSERT INTO org_history (code, day, totals, recorded_at)
                 SELECT code, day, CAST(totals AS JSONB), @recordedAt FROM unnest(@codes, @days, @totals) AS r(code, day, totals)
-                """ + OnConflict;
+                """ + WhereNotRetired("r.code") + OnConflict;
             Add(command, "@codes").Value = chunk.Select(r => r.Code).ToArray();
             Add(command, "@days").Value = chunk.Select(r => Aggregate.Day(r.Day)).ToArray();
             Add(command, "@totals").Value = chunk.Select(r => Json(r.Totals)).ToArray();
@@ -59,6 +61,8 @@ internal static class HistoryUpsert
             await command.ExecuteNonQueryAsync();
         }
     }
+
+    private static string WhereNotRetired(string code) => $" WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = {code} AND orgs.retired_at IS NOT NULL)";
 
     private static DbParameter Add(DbCommand command, string name)
     {

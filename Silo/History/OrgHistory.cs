@@ -32,6 +32,20 @@ public sealed class OrgHistory(Database database, GroupCommitter committer, Hist
         return rows.Count;
     }
 
+    /// <summary>
+    /// Deregistered orgs, whose rows their deregistration deleted: their unwritten points and baselines go too, so a code
+    /// registered again starts without a past.
+    /// </summary>
+    public void Forget(IReadOnlyCollection<string> codes)
+    {
+        buffer.Drop(codes);
+        foreach (var key in _baselines.Keys.Concat(_noBaselineBefore.Keys).Where(key => codes.Contains(key.Code)).ToList())
+        {
+            _baselines.TryRemove(key, out _);
+            _noBaselineBefore.TryRemove(key, out _);
+        }
+    }
+
     internal Task UpsertAsync(IReadOnlyList<(string Code, DateOnly Day, Totals Totals)> rows)
     {
         var recordedAt = clock.GetUtcNow();

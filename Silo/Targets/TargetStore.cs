@@ -51,6 +51,13 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         return stored;
     }
 
+    /// <summary>Targets of deregistered orgs, whose rows their deregistration deleted: registered again, they start without any.</summary>
+    public void Forget(IReadOnlyCollection<string> codes)
+    {
+        foreach (var key in _targets.Keys.Where(key => codes.Contains(key.Code)))
+            _targets.TryRemove(key, out _);
+    }
+
     private Statement Upsert(OrgTargets set) => new(
         $"""
         INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)

@@ -4,6 +4,7 @@ using System.Text;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
+using Coverage.Silo.History;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
@@ -52,11 +53,18 @@ public sealed class UnitDeregistrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var settings = database.Settings().ToDictionary();
+        var today = ChinaClock.Today(TimeProvider.System);
+        var series = $"/api/v1/orgs/XN-0002/timeseries?measure=totals.members&from={today.AddDays(-14):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
         await using (var first = await CoverageApp.StartAsync(provider, settings))
         {
             await first.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "Old", kind = "joint" });
+            await first.Services.GetRequiredService<OrgHistory>().WriteAsync([("XN-0002", today.AddDays(-7), Aggregate.Of(Figure.Of(60)))]);
             await CoverageApp.PutFiguresAsync(first.Admin, "XN-0002", CoverageApp.Figures(80));
+            await first.Admin.PutAsJsonAsync($"/api/v1/orgs/XN-0002/targets/{today.Year}", new Dictionary<string, double> { ["newMembers"] = 100 });
+            Assert.Equal([60, 80], SeriesValues(await CoverageApp.JsonOf(await first.Admin.GetAsync(series))).OfType<double>().Distinct());
             Assert.Equal(HttpStatusCode.NoContent, (await first.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0002")).StatusCode);
+            // As a flush would write a point buffered before the deregistration: it must not bring the unit's history back.
+            await first.Services.GetRequiredService<OrgHistory>().WriteAsync([("XN-0002", today.AddDays(-1), Aggregate.Of(Figure.Of(70)))]);
         }
 
         await using var second = await CoverageApp.StartAsync(provider, settings);
@@ -65,14 +73,40 @@ public sealed class UnitDeregistrationTests
         Assert.Equal(0, await CoverageApp.MembersAsync(second.Admin, Xingning));
         Assert.True((await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
         var audit = await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}"));
-        Assert.Equal(["units.put", "figures.put", "units.delete"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["units.put", "figures.put", "targets.put", "units.delete"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         var elsewhere = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Qingxiu}/units/XN-0002", new { name = "Taken", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Conflict, elsewhere.StatusCode);
         Assert.Contains($"deregistered; its code stays with {Xingning}", (await CoverageApp.JsonOf(elsewhere)).GetProperty("detail").GetString());
         var again = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0002", new { name = "New", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await CoverageApp.JsonOf(again)).GetProperty("own").ValueKind);
+        Assert.All(SeriesValues(await CoverageApp.JsonOf(await second.Admin.GetAsync(series))), Assert.Null);
+        var summary = await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/orgs/XN-0002"));
+        Assert.False(summary.TryGetProperty("attainment", out var attainment) && attainment.ValueKind != System.Text.Json.JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task AUnitRegisteredAgainRightAfterItsDeregistrationHasNoPastNorTargets()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var today = ChinaClock.Today(TimeProvider.System);
+        var series = $"/api/v1/orgs/XN-0004/timeseries?measure=totals.members&from={today.AddDays(-14):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0004", new { name = "Old", kind = "joint" });
+        await app.Services.GetRequiredService<OrgHistory>().WriteAsync([("XN-0004", today.AddDays(-7), Aggregate.Of(Figure.Of(60)))]);
+        await CoverageApp.PutFiguresAsync(app.Admin, "XN-0004", CoverageApp.Figures(80));
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/XN-0004/targets/{today.Year}", new Dictionary<string, double> { ["newMembers"] = 100 });
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, (await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/XN-0004"))).GetProperty("attainment").ValueKind);
+
+        await app.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0004");
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0004", new { name = "New", kind = "enterprise" });
+
+        Assert.All(SeriesValues(await CoverageApp.JsonOf(await app.Admin.GetAsync(series))), Assert.Null);
+        var summary = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/XN-0004"));
+        Assert.False(summary.TryGetProperty("attainment", out var attainment) && attainment.ValueKind != System.Text.Json.JsonValueKind.Null);
+    }
+
+    private static IEnumerable<double?> SeriesValues(System.Text.Json.JsonElement series) => series.GetProperty("points").EnumerateArray()
+        .Select(point => point.GetProperty("value") is { ValueKind: System.Text.Json.JsonValueKind.Number } value ? value.GetDouble() : (double?)null);
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
