@@ -76,15 +76,16 @@ public sealed class ApiKeyAuthenticationHandler(
     private Message RevokedDetail(RevokedKey key)
     {
         var at = key.RevokedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var beijing = ChinaClock.Stamp(key.RevokedAt);
         if (directory.FindDeregistered(key.OrgCode) is { } gone)
         {
             var parent = gone.ParentCode ?? OrgDirectory.NationalCode;
             return new($"API key '{key.Id}' was revoked at {at}; its org '{key.OrgCode}' ({gone.Name}) has been deregistered, and its keys go with it. " +
                 $"Keys for the orgs below '{parent}' are issued by an admin of '{parent}' or above.",
-                $"API 密钥“{key.Id}”已于 {at} 吊销：其所属组织“{key.OrgCode}”（{gone.Name}）已注销，密钥随之吊销。“{parent}”下级组织的密钥由“{parent}”或其上级的管理员发放。");
+                $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销：其所属组织“{key.OrgCode}”（{gone.Name}）已注销，密钥随之吊销。“{parent}”下级组织的密钥由“{parent}”或其上级的管理员发放。");
         }
         return new($"API key '{key.Id}' was revoked at {at} and cannot be used again. Ask an admin of '{key.OrgCode}' or of an org above it for a new key.",
-            $"API 密钥“{key.Id}”已于 {at} 吊销，不能再使用。请向“{key.OrgCode}”或其上级组织的管理员申请新的密钥。");
+            $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销，不能再使用。请向“{key.OrgCode}”或其上级组织的管理员申请新的密钥。");
     }
 
     private Task WriteProblemAsync(string title, Message detail) => problems.WriteAsync(new ProblemDetailsContext
