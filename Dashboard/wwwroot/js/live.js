@@ -1,7 +1,8 @@
 // The SignalR connection: follows one org (the one on screen) and keeps following it across reconnects.
 // Events: 'state' (detail: connecting | connected | reconnecting | disconnected), 'updated' (detail: OrgSummary[]),
 // 'treeChanged' (detail: codes of followed orgs registered, renamed or deregistered, or whose children were),
-// 'resynced' (subscribed again after a (re)connect: figures may have changed meanwhile).
+// 'resynced' (subscribed again after a (re)connect: figures may have changed meanwhile), 'failed' (a (re)connect was
+// refused, as for a revoked key, or did not reach the server).
 const RETRY_DELAYS = [0, 1000, 2000];
 const RESTART_DELAY = 5000;
 const RECONNECTING_GRACE = 5000;
@@ -72,6 +73,7 @@ export class LiveConnection extends EventTarget {
       await this.#connection.start();
     } catch {
       this.#setState('disconnected');
+      this.dispatchEvent(new Event('failed'));
       this.#restartLater();
       return;
     }

@@ -1,7 +1,7 @@
 // Start-up: demo banner and access key from /api/v1/info, the measures' names, then the live connection and the view
 // named by the URL.
 import { askForAccessKey, accessKey, forgetAccessKey } from './access-key.js';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Dashboard } from './dashboard.js';
 import { unauthorizedText } from './key-gate.js';
@@ -20,6 +20,8 @@ function fillMeasurePicker(picker) {
 }
 
 async function reaskForKey(error) {
+  // The live connection and a view's fetch may both find the key refused.
+  if (document.getElementById('key-dialog').open) return;
   forgetAccessKey();
   await askForAccessKey({ rejected: unauthorizedText(error) });
   location.reload();
@@ -38,6 +40,10 @@ async function main() {
   const status = new ConnectionStatus();
   const live = new LiveConnection({ accessTokenFactory: () => accessKey() ?? '' });
   live.addEventListener('state', event => status.show(event.detail));
+  // A refused connection does not say why; a read does, and a revoked key is then asked for again with the reason.
+  live.addEventListener('failed', () => accessKey() && api.currentKey().catch(error => {
+    if (error instanceof ApiError && error.status === 401) reaskForKey(error);
+  }));
   const dashboard = new Dashboard({ live, status, onUnauthorized: reaskForKey });
 
   const showRoute = () => {
