@@ -75,18 +75,24 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>Only the secret's holder reads this, so naming the key, its org and the time gives nothing away.</summary>
     private Message RevokedDetail(RevokedKey key)
     {
-        var at = key.RevokedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var at = key.RevokedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         var beijing = ChinaClock.Stamp(key.RevokedAt);
         if (directory.FindDeregistered(key.OrgCode) is { } gone)
         {
-            var parent = gone.ParentCode ?? OrgDirectory.NationalCode;
+            var parent = Named(gone.ParentCode ?? OrgDirectory.NationalCode);
             return new($"API key '{key.Id}' was revoked at {at}; its org '{key.OrgCode}' ({gone.Name}) has been deregistered, and its keys go with it. " +
-                $"Keys for the orgs below '{parent}' are issued by an admin of '{parent}' or above.",
-                $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销：其所属组织“{key.OrgCode}”（{gone.Name}）已注销，密钥随之吊销。“{parent}”下级组织的密钥由“{parent}”或其上级的管理员发放。");
+                $"Keys for the orgs below {parent.En} are issued by an admin of it or of an org above it.",
+                $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销：其所属组织“{key.OrgCode}”（{gone.Name}）已注销，密钥随之吊销。" +
+                $"{parent.Zh}下级组织的密钥由{parent.Zh}或其上级的管理员发放。");
         }
-        return new($"API key '{key.Id}' was revoked at {at} and cannot be used again. Ask an admin of '{key.OrgCode}' or of an org above it for a new key.",
-            $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销，不能再使用。请向“{key.OrgCode}”或其上级组织的管理员申请新的密钥。");
+        var org = Named(key.OrgCode);
+        return new($"API key '{key.Id}' was revoked at {at} and cannot be used again. Ask an admin of {org.En} or of an org above it for a new key.",
+            $"API 密钥“{key.Id}”已于北京时间 {beijing} 吊销，不能再使用。请向{org.Zh}或其上级组织的管理员申请新的密钥。");
     }
+
+    private (string En, string Zh) Named(string code) => directory.Find(code) is { } org
+        ? ($"'{code}' ({org.Name})", $"“{code}”（{org.Name}）")
+        : ($"'{code}'", $"“{code}”");
 
     private Task WriteProblemAsync(string title, Message detail) => problems.WriteAsync(new ProblemDetailsContext
     {

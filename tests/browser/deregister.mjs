@@ -50,7 +50,7 @@ await run(async launch => {
   await unitPage.getByRole('button', { name: '查看记录' }).click();
   const told = await poll(async () => (await unitPage.locator('#key-error').isVisible()) && unitPage.locator('#key-error').textContent(),
     { timeout: 15000, message: 'the deregistered unit\'s key was never refused' });
-  check(told.includes(`“${closed}”`) && told.includes('已注销') && told.includes(`“${county}”或其上级的管理员`),
+  check(told.includes(`“${closed}”`) && told.includes('已注销') && told.includes(`下级组织的密钥由“${county}”（`),
     `the unit's key is told it went with its unit and who issues keys now ("${told}")`);
   await unitPage.close();
 

@@ -36,6 +36,6 @@ await run(async launch => {
   await poll(() => page.evaluate(() => document.body.dataset.live === 'true'), { timeout: 15000, message: 'the page never went live' });
   await sendOk(baseUrl, adminKey, 'DELETE', `/api/v1/keys/${id}`);
   const revoked = await dialogSays(page);
-  check(revoked.includes(`“${id}”已于北京时间`) && revoked.includes(`请向“${city}”或其上级组织的管理员申请新的密钥`),
+  check(revoked.includes(`“${id}”已于北京时间`) && revoked.includes(`请向“${city}”（${name}）或其上级组织的管理员申请新的密钥`),
     `the revoked key is told when and whom to ask ("${revoked}")`);
 });

@@ -126,8 +126,8 @@ public sealed class AuthTests
         var problem = await CoverageApp.JsonOf(refused);
         Assert.Equal("Revoked API key", problem.GetProperty("title").GetString());
         var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Matches($@"'{id}' was revoked at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC", detail);
-        Assert.Contains($"Ask an admin of '{Xingning}' or of an org above it", detail);
+        Assert.Matches($@"'{id}' was revoked at \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC", detail);
+        Assert.Contains($"Ask an admin of '{Xingning}' (兴宁区) or of an org above it", detail);
         var guessed = await CoverageApp.JsonOf(await CoverageApp.PutFiguresAsync(app.ClientWithKey("cov_not-a-key-of-this-service"), Xingning,
             CoverageApp.Figures(200)));
         Assert.Equal("Unauthorized", guessed.GetProperty("title").GetString());
