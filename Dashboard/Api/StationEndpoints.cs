@@ -26,7 +26,7 @@ public static class StationEndpoints
 
     private static async Task<Results<Created<StationSummary>, Ok<StationSummary>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         string stationId, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory, IGrainFactory grains, AuditLog audit,
-        CancellationToken cancellationToken)
+        StationArrivals arrivals, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAsync(request, FigureEndpoints.SingleLimit, cancellationToken) is not { } body)
             return Problems.TooLarge(FigureEndpoints.SingleLimit, Languages.Of(request));
@@ -37,6 +37,7 @@ public static class StationEndpoints
         var info = json is null ? null : StationReader.ReadInfo(json.RootElement, errors);
         if (errors.Any || info is null)
             return Problems.Invalid(errors);
+        using var arriving = arrivals.Enter([info.OrgCode]);
         var org = directory.Find(info.OrgCode);
         if (org is null)
             return Problems.UnknownOrg(info.OrgCode, directory, errors.Language);

@@ -15,6 +15,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<FiguresBatch>();
         services.AddSingleton<StationBatch>();
+        services.AddSingleton<StationArrivals>();
         services.AddSingleton<TargetBatch>();
         services.AddSingleton<OrgRegistration>();
         return builder;

@@ -14,7 +14,7 @@ namespace Coverage.Dashboard.Ingest;
 /// concurrent requests cannot both claim one code, nor one register below an org another is deregistering.
 /// </summary>
 public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry, GrainRuntime runtime, KeyedConnections connections,
-    TargetStore targets, OrgHistory history)
+    TargetStore targets, OrgHistory history, StationArrivals arrivals, StoredStations storedStations)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -130,8 +130,8 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
 
     /// <summary>
     /// Deregisters a federation registered under its parent (a mistake, or a body dissolved), as a unit is deregistered; only
-    /// one with no org below it and no station, so nothing is left without a parent. Answers whether the parent has such a
-    /// registered federation, and what is still below it when it does.
+    /// one with no org below it and no station, so nothing is left without a parent; a station registered meanwhile keeps it.
+    /// Answers whether the parent has such a registered federation, and what is still below it when it does.
     /// </summary>
     public async Task<(bool Found, int Children, int Stations)> DeregisterFederationAsync(string parentCode, string code,
         Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
@@ -144,9 +144,20 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
                 return (false, 0, 0);
             var children = directory.ChildrenOf(code).Count;
             var stations = (await runtime.GetGrain<IOrgGrain>(code).GetRollup()).Stations.Values.Count(s => s.Totals is not null);
-            if (children == 0 && stations == 0)
-                await DeregisterAsync(parentCode, [federation], audit);
-            return (true, children, stations);
+            if (children > 0 || stations > 0)
+                return (true, children, stations);
+            // A station registered as the roll-up was read is stored under the federation before its report reaches it.
+            await DeregisterAsync(parentCode, [federation], audit, async () =>
+            {
+                await arrivals.SettledAsync(code);
+                if (await storedStations.CountOfAsync(code) is > 0 and var arrived)
+                    throw new StationsArrivedException(arrived);
+            });
+            return (true, 0, 0);
+        }
+        catch (StationsArrivedException arrived)
+        {
+            return (true, 0, arrived.Count);
         }
         finally
         {
@@ -154,18 +165,32 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
         }
     }
 
-    /// <summary>Orgs with nothing below them leave the tree, their parent and their keys' connections; called inside the gate.</summary>
-    private async Task DeregisterAsync(string parentCode, IReadOnlyList<OrgInfo> orgs, Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit)
+    /// <summary>
+    /// Orgs with nothing below them leave the tree, their parent and their keys' connections; called inside the gate.
+    /// <paramref name="stillEmpty"/> runs once they are out of the directory, and throws to keep them when something arrived below them.
+    /// </summary>
+    private async Task DeregisterAsync(string parentCode, IReadOnlyList<OrgInfo> orgs, Func<OrgInfo, Figures?, IReadOnlyList<string>, Statement> audit,
+        Func<Task>? stillEmpty = null)
     {
         // Loaded first, so a load under way cannot bring back targets the deregistration deletes.
         await targets.LoadedAsync();
-        var revoked = await registry.DeregisterAllAsync(orgs, () => Task.WhenAll(orgs.Select(org => runtime.DeactivateAsync<IOrgGrain>(org.Code))), audit);
+        var revoked = await registry.DeregisterAllAsync(orgs, async () =>
+        {
+            if (stillEmpty is not null)
+                await stillEmpty();
+            await Task.WhenAll(orgs.Select(org => runtime.DeactivateAsync<IOrgGrain>(org.Code)));
+        }, audit);
         var codes = orgs.Select(org => org.Code).ToHashSet(StringComparer.Ordinal);
         targets.Forget(codes);
         history.Forget(codes);
         await runtime.GetGrain<IOrgGrain>(parentCode).RemoveChildren([.. codes]);
         foreach (var keyId in revoked)
             connections.CloseAll(keyId);
+    }
+
+    private sealed class StationsArrivedException(int count) : Exception($"{count} stations arrived below the org being deregistered.")
+    {
+        public int Count => count;
     }
 }
 

@@ -15,7 +15,8 @@ namespace Coverage.Dashboard.Ingest;
 /// before any is written, then all written in one transaction with their audit entries, so a refused or failed batch
 /// changes nothing.
 /// </summary>
-public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, StorageProbe probe, GroupCommitter committer, AuditLog audit)
+public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, StorageProbe probe, GroupCommitter committer, AuditLog audit,
+    StationArrivals arrivals)
 {
     private const int Concurrency = 512;
 
@@ -25,6 +26,7 @@ public sealed class StationBatch(IGrainFactory grains, IOrgDirectory directory, 
     public async Task<Results<Ok<StationsBatchResult>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         IReadOnlyList<StationItem> items, ErrorBag errors, ClaimsPrincipal user, string action, CancellationToken cancellationToken)
     {
+        using var arriving = arrivals.Enter(items.Select(i => i.Info.OrgCode));
         var stored = await SummariesAsync(items.Select(i => i.StationId));
         var outside = new List<(string Path, Message Message)>();
         var unknown = 0;

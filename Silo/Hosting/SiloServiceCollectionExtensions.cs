@@ -40,6 +40,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<IOrgDirectory>(sp => sp.GetRequiredService<OrgDirectory>());
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<StoredStations>();
         services.AddSingleton<OrgRegistry>();
         services.AddSingleton<RollupRecovery>();
         services.AddSingleton<ConsistencyCheck>();

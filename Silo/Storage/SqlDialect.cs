@@ -20,6 +20,9 @@ public abstract class SqlDialect
 
     public abstract object TextList(IReadOnlyCollection<string> texts);
 
+    /// <summary>The text at a path of names (no quotes in them) inside a JSON text column, or NULL.</summary>
+    public abstract string JsonText(string column, params string[] path);
+
     public static SqlDialect For(StorageProvider provider) => provider switch
     {
         StorageProvider.Sqlite => new SqliteDialect(),
@@ -40,6 +43,8 @@ public abstract class SqlDialect
         public override string IsOneOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
         public override object TextList(IReadOnlyCollection<string> texts) => JsonSerializer.Serialize(texts);
+
+        public override string JsonText(string column, params string[] path) => $"json_extract({column}, '$.{string.Join('.', path)}')";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -57,5 +62,7 @@ public abstract class SqlDialect
         public override string IsOneOf(string column, string parameter) => $"{column} = ANY({parameter})";
 
         public override object TextList(IReadOnlyCollection<string> texts) => texts.ToArray();
+
+        public override string JsonText(string column, params string[] path) => $"(CAST({column} AS JSONB) #>> '{{{string.Join(',', path)}}}')";
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Coverage.Tests.Infrastructure.Orgs;
 
 namespace Coverage.Tests.Api;
@@ -87,6 +88,54 @@ public sealed class FederationDeregistrationTests
         var reused = await second.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/NNZ-0002", new { name = "Taken", kind = "enterprise" });
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
         Assert.True((await CoverageApp.JsonOf(await second.Admin.GetAsync("/api/v1/admin/consistency"))).GetProperty("consistent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task StationsRegisteredAsTheirZoneIsDeregisteredAreRefusedOrKeepTheZoneNeverLeftBelowAZoneThatIsGone()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        for (var round = 0; round < 6; round++)
+        {
+            var zone = $"NN-RACE-{round}";
+            await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Nanning}/federations/{zone}", new { name = "竞态园区工会", kind = "zone" });
+            var registrations = Enumerable.Range(0, 24).Select(async i =>
+            {
+                await Task.Delay(i);
+                var id = $"race-{round}-{i}";
+                var response = await app.Admin.PutAsJsonAsync($"/api/v1/stations/{id}", new { orgCode = zone, name = "园区驿站", lat = 22.8, lon = 108.4 });
+                return (Id: id, response.StatusCode);
+            }).ToList();
+            await Task.Delay(8);
+
+            var deleted = await app.Admin.DeleteAsync($"/api/v1/orgs/{Nanning}/federations/{zone}");
+
+            var answers = await Task.WhenAll(registrations);
+            Assert.All(answers, a => Assert.Contains(a.StatusCode, (HttpStatusCode[])[HttpStatusCode.Created, HttpStatusCode.NotFound]));
+            var registered = answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Id).Order().ToList();
+            if (deleted.StatusCode == HttpStatusCode.NoContent)
+            {
+                Assert.Empty(registered);
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
+            await Eventually.TrueAsync(async () => (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/orgs/{zone}/stations"))).GetProperty("items")
+                .EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order().SequenceEqual(registered), TimeSpan.FromSeconds(10),
+                $"the stations registered below {zone}, which stays");
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task StoredStationsAreCountedByTheOrgTheyNameWhileClosedOnesAreNot(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        foreach (var (id, org) in (IEnumerable<(string, string)>)[("xn-a", Xingning), ("xn-b", Xingning), ("qx-a", Qingxiu)])
+            await app.Admin.PutAsJsonAsync($"/api/v1/stations/{id}", new { orgCode = org, name = "驿站", lat = 22.8, lon = 108.4 });
+        await app.Admin.DeleteAsync("/api/v1/stations/xn-b");
+
+        var stored = app.Services.GetRequiredService<StoredStations>();
+
+        Assert.Equal((1, 1, 0), (await stored.CountOfAsync(Xingning), await stored.CountOfAsync(Qingxiu), await stored.CountOfAsync(Nanning)));
     }
 
     [Fact]
