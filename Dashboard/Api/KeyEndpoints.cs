@@ -23,7 +23,8 @@ public static class KeyEndpoints
         group.MapGet("/keys", ListAsync)
             .WithSummary("Keys of an org's subtree, oldest first")
             .WithDescription("Example: GET /api/v1/keys?orgCode=450100 → {\"items\":[{\"id\":\"k_…\",\"orgCode\":\"450102\",\"role\":\"writer\"," +
-                "\"createdAt\":\"…\",\"revokedAt\":null}],\"total\":1}: the live keys held in Nanning and below it. orgCode defaults to the key's " +
+                "\"createdAt\":\"…\",\"revokedAt\":null,\"lastUsedAt\":\"…\"}],\"total\":1}: the live keys held in Nanning and below it, each with when " +
+                "it last authenticated a request (to the minute; null if never). orgCode defaults to the key's " +
                 "org; revoked=true lists revoked keys too; order=desc lists the newest first. Secrets are never shown again. limit (default 100, at most 5000) and offset page the list.");
         return group;
     }

@@ -47,6 +47,8 @@ public sealed class ApiKeyAuthenticationHandler(
         _revoked = match.Revoked;
         if (match.Live is not { } key)
             return AuthenticateResult.Fail(_revoked is null ? "The API key is unknown." : "The API key was revoked.");
+        if (key.Id != BootstrapKeyId)
+            keys.Used(key);
         return AuthenticateResult.Success(new AuthenticationTicket(principals.For(key), SchemeName));
     }
 

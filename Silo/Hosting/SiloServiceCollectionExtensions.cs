@@ -50,6 +50,7 @@ public static class SiloServiceCollectionExtensions
         services.AddGrain<IStationGrain, StationGrain>();
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<ActivationSweeper>();
+        services.AddHostedService<KeyUseWriter>();
         return builder;
     }
 

@@ -19,6 +19,8 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
     private readonly ConcurrentDictionary<string, ApiKey> _byHash = new();
     private readonly ConcurrentDictionary<string, byte> _revoked = new();
     private readonly ConcurrentDictionary<string, RevokedKey?> _notLive = new();
+    private readonly ConcurrentDictionary<string, KeyUse> _uses = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _usesToWrite = new();
 
     public static string Hash(string secret) => Convert.ToHexStringLower(HashOf(secret));
 
@@ -130,20 +132,46 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
             _byHash.TryRemove(cached);
     }
 
-    /// <summary>Every key, revoked ones too, oldest first; the caller narrows them to what its reader may see.</summary>
+    /// <summary>Every key, revoked ones too, oldest first, with uses not yet written; the caller narrows them to what its reader may see.</summary>
     public async Task<IReadOnlyList<KeyListing>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, org_code, role, created_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        command.CommandText = "SELECT id, org_code, role, created_at, revoked_at, last_used_at FROM api_keys ORDER BY created_at, id";
         var keys = new List<KeyListing>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(new KeyListing(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                await reader.IsDBNullAsync(4, cancellationToken) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+            var id = reader.GetString(0);
+            var stored = await reader.IsDBNullAsync(5, cancellationToken) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(5);
+            keys.Add(new KeyListing(id, reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                await reader.IsDBNullAsync(4, cancellationToken) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                _uses.TryGetValue(id, out var use) && use.Last is { } last && (stored is null || last > stored) ? last : stored));
         }
         return keys;
+    }
+
+    /// <summary>
+    /// Notes that a stored key authenticated a request. Only a use a minute or more after the last one noted is kept for
+    /// writing, so a busy key costs a read of its last use per request, not a write.
+    /// </summary>
+    public void Used(ApiKey key)
+    {
+        var now = clock.GetUtcNow();
+        if (_uses.GetOrAdd(key.Id, static _ => new KeyUse()).Touch(now))
+            _usesToWrite[key.Id] = now;
+    }
+
+    /// <summary>Writes the uses noted since the last time; those noted again meanwhile wait for the next.</summary>
+    public async Task WriteUsesAsync()
+    {
+        var pending = _usesToWrite.ToArray();
+        if (pending.Length == 0)
+            return;
+        await committer.WriteAllAsync(pending.Select(use => new Statement(
+            "UPDATE api_keys SET last_used_at = @p0 WHERE id = @p1 AND (last_used_at IS NULL OR last_used_at < @p0)", use.Value, use.Key)));
+        foreach (var use in pending)
+            _usesToWrite.TryRemove(use);
     }
 
     /// <summary>What an id this service issues looks like ("k_" and hex, or the bootstrap key's name); anything else names no key.</summary>

@@ -80,5 +80,8 @@ internal static class Migrations
         (6, "registered orgs remember when they were deregistered", d => $"""
             ALTER TABLE orgs ADD COLUMN retired_at {d.Timestamp};
             """),
+        (7, "keys remember when they were last used", d => $"""
+            ALTER TABLE api_keys ADD COLUMN last_used_at {d.Timestamp};
+            """),
     ];
 }

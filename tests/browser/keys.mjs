@@ -1,5 +1,6 @@
 // Scenario: a national admin opens 密钥管理 from 上报记录, finds a county by part of its name, picks it among the matches,
-// issues it a writer key whose secret is shown once and works, then revokes it; a writer key is told it needs an admin key.
+// issues it a writer key whose secret is shown once and works, then revokes it, the list saying when it was last used; a
+// writer key is told it needs an admin key.
 // Usage: node tests/browser/keys.mjs <baseUrl> <countyCode> <adminKey>
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -74,4 +75,6 @@ await run(async launch => {
   await poll(async () => (await row.count()) === 1 && (await row.innerText()).includes('已吊销'), {
     timeout: 10000, message: `the revoked key ${current.id} was not listed as 已吊销 with revoked keys shown`,
   });
+  const lastUsed = await row.locator('td[data-label="最近使用"]').innerText();
+  check(/^\d{4}/.test(lastUsed), `the key shows when it was last used, as its holder used it once ("${lastUsed}")`);
 });

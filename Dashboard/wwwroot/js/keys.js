@@ -95,6 +95,7 @@ class KeysPage {
       `<td data-label="组织"><span class="name"></span><span class="code">${escapeHtml(key.orgCode)}</span></td>` +
       `<td data-label="权限">${escapeHtml(ROLES[key.role] ?? key.role)}</td>` +
       `<td data-label="发放时间">${escapeHtml(formatStamp(key.createdAt))}</td>` +
+      `<td data-label="最近使用">${escapeHtml(key.lastUsedAt ? formatStamp(key.lastUsedAt) : '从未使用')}</td>` +
       `<td data-label="状态">${escapeHtml(state)}</td>` +
       `<td>${revoke}</td>`;
     api.orgName(key.orgCode).then(name => { row.querySelector('.name').textContent = name ?? ''; });

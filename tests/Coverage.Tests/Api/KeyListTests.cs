@@ -55,6 +55,36 @@ public sealed class KeyListTests
         Assert.DoesNotContain(writer.GetProperty("key").GetString()!, listed.ToString());
     }
 
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AnAdminSeesWhenEachKeyWasLastUsedAlsoAfterARestart(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var settings = database.Settings().ToDictionary();
+        string usedId, idleId;
+        await using (var first = await CoverageApp.StartAsync(provider, settings))
+        {
+            var used = await CreateAsync(first, Xingning, "writer");
+            (usedId, idleId) = (Id(used), Id(await CreateAsync(first, Xingning, "reader")));
+            var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+            Assert.Equal(HttpStatusCode.OK, (await first.ClientWithKey(used.GetProperty("key").GetString()).GetAsync($"/api/v1/orgs/{Xingning}")).StatusCode);
+
+            var listed = LastUses(await CoverageApp.JsonOf(await first.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}")));
+
+            Assert.InRange(listed[usedId]!.Value, before, DateTimeOffset.UtcNow);
+            Assert.Null(listed[idleId]);
+        }
+
+        await using var second = await CoverageApp.StartAsync(provider, settings);
+        var afterRestart = LastUses(await CoverageApp.JsonOf(await second.Admin.GetAsync($"/api/v1/keys?orgCode={Xingning}")));
+
+        Assert.NotNull(afterRestart[usedId]);
+        Assert.Null(afterRestart[idleId]);
+    }
+
+    private static Dictionary<string, DateTimeOffset?> LastUses(JsonElement listed) => listed.GetProperty("items").EnumerateArray().ToDictionary(
+        Id, k => k.GetProperty("lastUsedAt") is { ValueKind: JsonValueKind.String } at ? at.GetDateTimeOffset() : (DateTimeOffset?)null);
+
     [Fact]
     public async Task ARevokedKeyIsListedOnlyWhenAskedFor()
     {
