@@ -1,47 +1,27 @@
 using Coverage.Silo.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coverage.Silo.History;
 
 /// <summary>Writes the buffered history points every two seconds, on stop, and once more when the container is disposed.</summary>
 internal sealed class HistoryFlusher(HistoryBuffer buffer, OrgHistory history, StorageOutageLog outage, ILogger<HistoryFlusher> logger)
-    : BackgroundService, IAsyncDisposable
+    : PeriodicWriter, IAsyncDisposable
 {
     private const int RowsPerWrite = 1_000;
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await buffer.WaitAsync(Interval, stoppingToken);
-                await FlushAsync();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync();
-    }
+    protected override Task WaitAsync(CancellationToken stoppingToken) => buffer.WaitAsync(Interval, stoppingToken);
 
     /// <summary>Grains deactivated on shutdown after this service stopped may still have reported changes.</summary>
     public async ValueTask DisposeAsync()
     {
-        await FlushAsync();
+        await WriteAsync();
         Dispose();
     }
 
     /// <summary>Writes in chunks, each its own group write, so figures acknowledged meanwhile never wait for a whole flush.</summary>
-    private async Task FlushAsync()
+    protected override async Task WriteAsync()
     {
         foreach (var chunk in buffer.Snapshot().Chunk(RowsPerWrite))
         {

@@ -1,36 +1,16 @@
 using Coverage.Silo.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Coverage.Silo.Keys;
 
 /// <summary>Writes when keys were last used every half minute and on stop; a failed write is tried again with the next.</summary>
-internal sealed class KeyUseWriter(ApiKeyStore keys, StorageOutageLog outage, ILogger<KeyUseWriter> logger) : BackgroundService
+internal sealed class KeyUseWriter(ApiKeyStore keys, StorageOutageLog outage, ILogger<KeyUseWriter> logger) : PeriodicWriter
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Interval, stoppingToken);
-                await WriteAsync();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(Interval, stoppingToken);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await WriteAsync();
-    }
-
-    private async Task WriteAsync()
+    protected override async Task WriteAsync()
     {
         try
         {
