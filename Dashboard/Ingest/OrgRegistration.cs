@@ -188,7 +188,7 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
             connections.CloseAll(keyId);
     }
 
-    private sealed class StationsArrivedException(int count) : Exception($"{count} stations arrived below the org being deregistered.")
+    private sealed class StationsArrivedException(int count) : Exception("Stations were registered below the org being deregistered.")
     {
         public int Count => count;
     }

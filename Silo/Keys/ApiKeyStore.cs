@@ -168,8 +168,16 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         var pending = _usesToWrite.ToArray();
         if (pending.Length == 0)
             return;
-        await committer.WriteAllAsync(pending.Select(use => new Statement(
-            "UPDATE api_keys SET last_used_at = @p0 WHERE id = @p1 AND (last_used_at IS NULL OR last_used_at < @p0)", use.Value, use.Key)));
+        // Not all-or-nothing: a row another process moved further on is left as it is.
+        await committer.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var (id, at) in pending)
+            {
+                await connection.ExecuteAsync("UPDATE api_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @at)",
+                    new { at, id }, transaction);
+            }
+            return pending.Length;
+        });
         foreach (var use in pending)
             _usesToWrite.TryRemove(use);
     }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coverage.Silo.Keys;
 using Coverage.Silo.Storage;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Coverage.Tests.Infrastructure;
 using static Coverage.Tests.Infrastructure.Orgs;
 
@@ -80,6 +83,26 @@ public sealed class KeyListTests
 
         Assert.NotNull(afterRestart[usedId]);
         Assert.Null(afterRestart[idleId]);
+    }
+
+    [Fact]
+    public async Task AUseWrittenLaterByAnotherProcessIsKeptAndTheOtherKeysUsesAreStillWritten()
+    {
+        await using var app = await CoverageApp.StartAsync();
+        var (ahead, behind) = (await CreateAsync(app, Xingning, "writer"), await CreateAsync(app, Xingning, "reader"));
+        var later = DateTimeOffset.UtcNow.AddDays(1);
+        await using (var connection = await app.Services.GetRequiredService<Database>().OpenAsync())
+            await connection.ExecuteAsync("UPDATE api_keys SET last_used_at = @later WHERE id = @id", new { later, id = Id(ahead) });
+        foreach (var key in (JsonElement[])[ahead, behind])
+            await app.ClientWithKey(key.GetProperty("key").GetString()).GetAsync($"/api/v1/orgs/{Xingning}");
+
+        await app.Services.GetRequiredService<ApiKeyStore>().WriteUsesAsync();
+
+        await using var stored = await app.Services.GetRequiredService<Database>().OpenAsync();
+        var uses = (await stored.QueryAsync<(string Id, string? At)>("SELECT id, CAST(last_used_at AS TEXT) FROM api_keys"))
+            .ToDictionary(u => u.Id, u => u.At is null ? (DateTimeOffset?)null : DateTimeOffset.Parse(u.At, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(later, uses[Id(ahead)]);
+        Assert.NotNull(uses[Id(behind)]);
     }
 
     private static Dictionary<string, DateTimeOffset?> LastUses(JsonElement listed) => listed.GetProperty("items").EnumerateArray().ToDictionary(
