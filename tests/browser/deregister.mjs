@@ -1,7 +1,8 @@
 // Scenario: a county union deregisters grassroots unions that closed on 上报记录: a list naming a code the county has no
 // unit of is refused whole, that code named in Chinese; the mended list deregisters its unit, which is then listed among
 // the day's entries (with the key it had, revoked) and gone from the API, while the county's other unit stays; the unit's
-// own key, tried on 上报记录, is told it was revoked with its unit and who issues keys now. A station that closed goes the same way.
+// own key, tried on 上报记录, is told it was revoked with its unit and who issues keys now. A station that closed goes the
+// same way.
 // Usage: node tests/browser/deregister.mjs <baseUrl> <countyCode> <adminKey>
 import { send } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
