@@ -25,6 +25,11 @@ const titleOf = org => `${org.name} · 工会覆盖实时看板`;
 // A county registering its units one by one is news several times a second; one fetch of its children covers a second's worth.
 const TREE_REFETCH_DELAY = 1000;
 
+// Stations registered or closed below the view reach its map this long after the news; a province's list is thousands long,
+// so their sizes (today's visits) are fetched again at most once a minute.
+const STATION_REFETCH_DELAY = 2000;
+const STATION_SIZES_EVERY = 60_000;
+
 // Past midnight by this much, so the server's day has turned too.
 const MIDNIGHT_MARGIN = 2000;
 
@@ -49,6 +54,8 @@ export class Dashboard {
   #names = new Map();
   #fetchedUnder = null;
   #treeRefetch = null;
+  #stationRefetch = null;
+  #stationsFetchedAt = 0;
 
   constructor({ live, status, onUnauthorized }) {
     this.#live = live;
@@ -215,6 +222,7 @@ export class Dashboard {
     const changedChildren = [];
     for (const summary of summaries) {
       if (summary.code === this.#org.code && summary.version >= this.#org.version) {
+        this.#stationsChanged(this.#org, summary);
         this.#org = summary;
         orgChanged = true;
       } else if (this.#children.get(summary.code)?.version <= summary.version) {
@@ -281,6 +289,17 @@ export class Dashboard {
     }
   }
 
+  #stationsChanged(before, after) {
+    const count = before.totals?.stations !== after.totals?.stations;
+    const sizes = before.totals?.stationVisits?.today !== after.totals?.stationVisits?.today
+      && Date.now() - this.#stationsFetchedAt >= STATION_SIZES_EVERY;
+    if (!(count || sizes) || this.#stationRefetch) return;
+    this.#stationRefetch = setTimeout(() => {
+      this.#stationRefetch = null;
+      this.#refreshStations();
+    }, STATION_REFETCH_DELAY);
+  }
+
   async #refreshStations() {
     const ticket = this.#ticket;
     const shown = document.getElementById('show-stations').checked;
@@ -289,6 +308,7 @@ export class Dashboard {
       document.getElementById('stations-note').textContent = '';
       return;
     }
+    this.#stationsFetchedAt = Date.now();
     const stations = await loadStations(this.#code);
     if (ticket !== this.#ticket || !this.#geometry) return;
     this.#map.showStations(stations?.items ?? []);

@@ -48,6 +48,13 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task AnOpenCountyMapShowsAStationAsItIsRegisteredAndDropsItAsItCloses()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync("stations-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public async Task WithoutAnonymousReadTheDashboardAsksForAKeyAndARevokedOneIsToldWhomToAskForANewOne()
     {
         await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });

@@ -1,0 +1,23 @@
+// Scenario: a leader has a county open when the county registers a station and later closes it: the map's station layer
+// and its count follow within seconds, without a reload.
+// Usage: node tests/browser/stations-live.mjs <baseUrl> <countyCode> <adminKey>
+import { sendOk } from './api.mjs';
+import { baseUrlFrom, check, poll, run } from './browser.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [county, adminKey] = process.argv.slice(3);
+const station = `${county}-live-1`;
+
+await run(async launch => {
+  const { page } = await launch();
+  await page.goto(`${baseUrl}/#/${county}`);
+  await poll(() => page.evaluate(() => document.body.dataset.live === 'true'), { timeout: 15000, message: 'the county never went live' });
+  const note = page.locator('#stations-note');
+  check((await note.textContent()) === '0 个驿站', `the county starts without stations ("${await note.textContent()}")`);
+
+  await sendOk(baseUrl, adminKey, 'PUT', `/api/v1/stations/${station}`, { orgCode: county, name: '新设驿站', lat: 22.82, lon: 108.37 });
+  await poll(async () => (await note.textContent()) === '1 个驿站', { timeout: 10000, message: 'the new station never reached the open map' });
+
+  await sendOk(baseUrl, adminKey, 'DELETE', `/api/v1/stations/${station}`);
+  await poll(async () => (await note.textContent()) === '0 个驿站', { timeout: 10000, message: 'the closed station stayed on the open map' });
+});
