@@ -43,6 +43,7 @@ export class Dashboard {
   #trend;
   #compareChildren = false;
   #ticket = 0;
+  #refetches = 0;
   #loading = Promise.resolve();
   #pending = null;
   #code = null;
@@ -257,11 +258,14 @@ export class Dashboard {
       return;
     }
     const ticket = this.#ticket;
+    // Answers can come out of order: only the latest fetch's is applied, as it is at least as new as any before it.
+    const refetch = ++this.#refetches;
+    const outdated = () => ticket !== this.#ticket || refetch !== this.#refetches;
     this.#pending = [];
     try {
       const subscription = this.#live.subscription;
       const [org, children] = await Promise.all([api.org(code), api.children(code)]);
-      if (ticket !== this.#ticket) return;
+      if (outdated()) return;
       this.#fetchedUnder = subscription;
       // Children registered, deregistered or renamed meanwhile redraw the ranking, the map and a comparison of trends.
       const sameChildren = children.length === this.#children.size && children.every(c => this.#children.get(c.code)?.name === c.name);
@@ -283,7 +287,7 @@ export class Dashboard {
       this.#showError(null);
       this.#setLive(this.#live.isFollowing);
     } catch (error) {
-      if (ticket !== this.#ticket) return;
+      if (outdated()) return;
       this.#pending = null;
       this.#showError(error);
     }

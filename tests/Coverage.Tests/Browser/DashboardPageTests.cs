@@ -8,6 +8,13 @@ public sealed class DashboardPageTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
+    /// <summary>A scenario on a fresh app, given 兴宁区's code and the admin key.</summary>
+    private static async Task RunOnXingningAsync(string script)
+    {
+        await using var app = await LiveApp.StartAsync();
+        await NodeScenario.RunAsync(script, [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
     [BrowserFact]
     public async Task NationalMapShowsColouredProvinces()
     {
@@ -33,11 +40,8 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task AnAdminIssuesACountyAKeyFoundByNameOnTheKeysPageAndRevokesIt()
-    {
-        await using var app = await LiveApp.StartAsync();
-        await NodeScenario.RunAsync("keys.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
-    }
+    public Task AnAdminIssuesACountyAKeyFoundByNameOnTheKeysPageAndRevokesIt() =>
+        RunOnXingningAsync("keys.mjs");
 
     [BrowserFact]
     public async Task ALeaderComparesTheTrendsOfACitysCountiesLineByLine()
@@ -48,11 +52,12 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task AnOpenCountyMapShowsAStationAsItIsRegisteredAndDropsItAsItCloses()
-    {
-        await using var app = await LiveApp.StartAsync();
-        await NodeScenario.RunAsync("stations-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
-    }
+    public Task ALateAnswerToAnEarlierFetchOfTheChildrenDoesNotUndoANewerOne() =>
+        RunOnXingningAsync("tree-order.mjs");
+
+    [BrowserFact]
+    public Task AnOpenCountyMapShowsAStationAsItIsRegisteredAndDropsItAsItCloses() =>
+        RunOnXingningAsync("stations-live.mjs");
 
     [BrowserFact]
     public async Task WithoutAnonymousReadTheDashboardAsksForAKeyAndARevokedOneIsToldWhomToAskForANewOne()
@@ -62,11 +67,8 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task ACountyUnionDeregistersAClosedUnitOnTheSubmissionsPageAfterBeingToldWhichCodeIsNotItsOwn()
-    {
-        await using var app = await LiveApp.StartAsync();
-        await NodeScenario.RunAsync("deregister.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
-    }
+    public Task ACountyUnionDeregistersAClosedUnitOnTheSubmissionsPageAfterBeingToldWhichCodeIsNotItsOwn() =>
+        RunOnXingningAsync("deregister.mjs");
 
     [BrowserFact]
     public async Task AnOpenCountyViewGainsRenamesAndLosesItsGrassrootsUnionsLiveAsTheyAreRegisteredAndDeregistered()
@@ -84,11 +86,8 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task ACountyUnionUploadsItsFilledSheetOnTheSubmissionsPageAndIsToldWhichCellsToFix()
-    {
-        await using var app = await LiveApp.StartAsync();
-        await NodeScenario.RunAsync("upload.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
-    }
+    public Task ACountyUnionUploadsItsFilledSheetOnTheSubmissionsPageAndIsToldWhichCellsToFix() =>
+        RunOnXingningAsync("upload.mjs");
 
     [BrowserFact]
     public async Task APageLeftOpenFetchesItsViewAgainAfterMidnightChinaTime()
@@ -115,11 +114,8 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
-    public async Task ACountyUnionSeesOnTheSubmissionsPageWhatWasAcceptedFromItsWrites()
-    {
-        await using var app = await LiveApp.StartAsync();
-        await NodeScenario.RunAsync("accepted.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
-    }
+    public Task ACountyUnionSeesOnTheSubmissionsPageWhatWasAcceptedFromItsWrites() =>
+        RunOnXingningAsync("accepted.mjs");
 
     [BrowserFact]
     public async Task AClickOnTheMapOpensTheRegionWhileLiveUpdatesArrive()
