@@ -86,9 +86,9 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT DISTINCT org_code FROM audit_log WHERE id > @after AND id <= @last AND {database.Dialect.IsOneOf("action", "@actions")}";
-        AddParameter(command, "@after", afterId);
-        AddParameter(command, "@last", lastId);
-        AddParameter(command, "@actions", database.Dialect.TextList(actions));
+        command.AddParameter("@after", afterId);
+        command.AddParameter("@last", lastId);
+        command.AddParameter("@actions", database.Dialect.TextList(actions));
         var orgs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -122,17 +122,10 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         void Where(string condition, string name, object value)
         {
             conditions.Add(condition);
-            AddParameter(command, name, value);
+            command.AddParameter(name, value);
         }
     }
 
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     /// <summary>
     /// Adds the chunk's entries whose org passes the filter to the page until it is full, parsing only their payloads;

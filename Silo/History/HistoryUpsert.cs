@@ -31,8 +31,8 @@ internal static class HistoryUpsert
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO org_history (code, day, totals, recorded_at) SELECT @code, @day, @totals, @recordedAt" +
             WhereNotRetired("@code") + OnConflict;
-        var (code, day, totals) = (Add(command, "@code"), Add(command, "@day"), Add(command, "@totals"));
-        Add(command, "@recordedAt").Value = recordedAt;
+        var (code, day, totals) = (command.AddParameter("@code"), command.AddParameter("@day"), command.AddParameter("@totals"));
+        command.AddParameter("@recordedAt", recordedAt);
         await command.PrepareAsync();
         foreach (var row in rows)
         {
@@ -54,23 +54,15 @@ internal static class HistoryUpsert
                 INSERT INTO org_history (code, day, totals, recorded_at)
                 SELECT code, day, CAST(totals AS JSONB), @recordedAt FROM unnest(@codes, @days, @totals) AS r(code, day, totals)
                 """ + WhereNotRetired("r.code") + OnConflict;
-            Add(command, "@codes").Value = chunk.Select(r => r.Code).ToArray();
-            Add(command, "@days").Value = chunk.Select(r => Aggregate.Day(r.Day)).ToArray();
-            Add(command, "@totals").Value = chunk.Select(r => Json(r.Totals)).ToArray();
-            Add(command, "@recordedAt").Value = recordedAt;
+            command.AddParameter("@codes", chunk.Select(r => r.Code).ToArray());
+            command.AddParameter("@days", chunk.Select(r => Aggregate.Day(r.Day)).ToArray());
+            command.AddParameter("@totals", chunk.Select(r => Json(r.Totals)).ToArray());
+            command.AddParameter("@recordedAt", recordedAt);
             await command.ExecuteNonQueryAsync();
         }
     }
 
     private static string WhereNotRetired(string code) => $" WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = {code} AND orgs.retired_at IS NOT NULL)";
-
-    private static DbParameter Add(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 
     private static string Json(Totals totals) => JsonSerializer.Serialize(totals, StateJson.Options);
 }

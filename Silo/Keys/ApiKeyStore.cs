@@ -53,10 +53,7 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, org_code, role, revoked_at FROM api_keys WHERE key_hash = @hash";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@hash";
-        parameter.Value = hash;
-        command.Parameters.Add(parameter);
+        command.AddParameter("@hash", hash);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
             return (null, null);

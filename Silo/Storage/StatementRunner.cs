@@ -52,11 +52,7 @@ internal sealed class StatementRunner(DbConnection connection) : IAsyncDisposabl
             command = connection.CreateCommand();
             command.CommandText = statement.Sql;
             for (var i = 0; i < statement.Values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                command.Parameters.Add(parameter);
-            }
+                command.AddParameter($"@p{i}");
             _prepared[statement.Sql] = command;
         }
         command.Transaction = transaction;
