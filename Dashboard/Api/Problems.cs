@@ -24,6 +24,11 @@ public static class Problems
             $"No union organisation has code '{code}'. Codes are 6-digit division codes (national 000000) or registered unit codes.",
             $"没有代码为“{code}”的工会组织。代码为 6 位行政区划代码（全国为 000000）或已登记的基层工会代码。"), language);
 
+    /// <summary>An org deregistered, and registered again, while its write was under way: the write was dropped with the old org.</summary>
+    public static ProblemHttpResult DeregisteredMeanwhile(Language language) => Problem(StatusCodes.Status409Conflict, "Deregistered meanwhile", new(
+        "An org named in this request was deregistered while the request was being written, so nothing was written. Send it again.",
+        "写入期间，请求中的某个组织已被注销，因此未写入任何内容。请重新提交。"), language);
+
     /// <summary>The title of a 404 for a deregistered org, which the dashboard tells apart from a code that never was.</summary>
     public const string DeregisteredTitle = "Deregistered org";
 

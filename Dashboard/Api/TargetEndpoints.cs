@@ -31,7 +31,7 @@ public static class TargetEndpoints
     }
 
     private static async Task<Results<Ok<OrgTargets>, ValidationProblem, ProblemHttpResult>> PutAsync(string code, string year, HttpRequest request,
-        ClaimsPrincipal user, TargetStore store, AuditLog audit, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TargetStore store, AuditLog audit, IOrgDirectory directory, CancellationToken cancellationToken)
     {
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var targetYear) || !Years.Plausible(targetYear))
             return QueryProblems.Invalid("year", $"'{year}' is not a plausible target year; use a year {Years.Range}.");
@@ -42,8 +42,9 @@ public static class TargetEndpoints
         var targets = json is null ? [] : TargetsReader.Read(json.RootElement, "", errors);
         if (errors.Any)
             return Problems.Invalid(errors);
-        var stored = await store.PutAsync(code, targetYear, targets,
-            set => audit.StatementFor(AuditPayload.For(user, code, AuditActions.TargetsPut, set)));
-        return TypedResults.Ok(stored);
+        if (await store.PutAsync(code, targetYear, targets, set => audit.StatementFor(AuditPayload.For(user, code, AuditActions.TargetsPut, set))) is { } stored)
+            return TypedResults.Ok(stored);
+        var language = Languages.Of(request);
+        return directory.Find(code) is null ? Problems.UnknownOrg(code, directory, language) : Problems.DeregisteredMeanwhile(language);
     }
 }

@@ -181,7 +181,7 @@ public sealed class OrgRegistration(OrgDirectory directory, OrgRegistry registry
             await Task.WhenAll(orgs.Select(org => runtime.DeactivateAsync<IOrgGrain>(org.Code)));
         }, audit);
         var codes = orgs.Select(org => org.Code).ToHashSet(StringComparer.Ordinal);
-        targets.Forget(codes);
+        await targets.ForgetAsync(codes);
         history.Forget(codes);
         await runtime.GetGrain<IOrgGrain>(parentCode).RemoveChildren([.. codes]);
         foreach (var keyId in revoked)

@@ -17,6 +17,24 @@ public sealed class TargetBatch(IOrgDirectory directory, TargetStore store, Audi
     public async Task<Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>> SetAsync(
         IReadOnlyList<TargetsItem> items, ErrorBag errors, ClaimsPrincipal user, string action)
     {
+        if (Refused(items, errors, user) is { } refused)
+            return refused;
+        var unchanged = 0;
+        foreach (var item in items)
+        {
+            if (await store.FindAsync(item.Code, item.Year) is { } stored && Same(stored.Targets, item.Targets))
+                unchanged++;
+        }
+        if (await store.PutManyAsync([.. items.Select(i => (i.Code, i.Year, i.Targets))],
+            set => audit.StatementFor(AuditPayload.For(user, set.Code, action, set))) is null)
+            // An org was deregistered between the check and the write: checked again, it is named.
+            return Refused(items, errors, user) ?? Problems.DeregisteredMeanwhile(errors.Language);
+        return TypedResults.Ok(new TargetsBatchResult(items.Count, unchanged));
+    }
+
+    private Results<Ok<TargetsBatchResult>, ValidationProblem, ProblemHttpResult>? Refused(IReadOnlyList<TargetsItem> items, ErrorBag errors,
+        ClaimsPrincipal user)
+    {
         var outside = new List<(string Path, Message Message)>();
         var unknown = 0;
         foreach (var item in items)
@@ -36,15 +54,7 @@ public sealed class TargetBatch(IOrgDirectory directory, TargetStore store, Audi
             return refused;
         if (errors.Any)
             return Problems.Invalid(errors);
-        var unchanged = 0;
-        foreach (var item in items)
-        {
-            if (await store.FindAsync(item.Code, item.Year) is { } stored && Same(stored.Targets, item.Targets))
-                unchanged++;
-        }
-        await store.PutManyAsync([.. items.Select(i => (i.Code, i.Year, i.Targets))],
-            set => audit.StatementFor(AuditPayload.For(user, set.Code, action, set)));
-        return TypedResults.Ok(new TargetsBatchResult(items.Count, unchanged));
+        return null;
     }
 
     private static bool Same(IReadOnlyDictionary<string, double> stored, IReadOnlyDictionary<string, double> sent) =>

@@ -22,15 +22,19 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         return _targets.GetValueOrDefault((code, year));
     }
 
-    /// <summary>Replaces all targets of the org for the year, in one transaction with <paramref name="recorded"/>: its audit entry.</summary>
-    public async Task<OrgTargets> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded) =>
-        (await PutManyAsync([(code, year, targets)], recorded))[0];
+    /// <summary>
+    /// Replaces all targets of the org for the year, in one transaction with <paramref name="recorded"/>: its audit entry;
+    /// null when the org was deregistered before the write committed.
+    /// </summary>
+    public async Task<OrgTargets?> PutAsync(string code, int year, IReadOnlyDictionary<string, double> targets, Func<OrgTargets, Statement> recorded) =>
+        (await PutManyAsync([(code, year, targets)], recorded))?[0];
 
     /// <summary>
     /// Replaces all targets of each org for its year, every one of them with its audit entry in one transaction; without
-    /// <paramref name="recorded"/> (the demo's own targets) no entry is written.
+    /// <paramref name="recorded"/> (the demo's own targets) no entry is written. Null, with nothing written, when one of the
+    /// orgs was deregistered before the write committed: the caller checked it exists, but its deregistration may come between.
     /// </summary>
-    public async Task<IReadOnlyList<OrgTargets>> PutManyAsync(IReadOnlyList<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)> sets,
+    public async Task<IReadOnlyList<OrgTargets>?> PutManyAsync(IReadOnlyList<(string Code, int Year, IReadOnlyDictionary<string, double> Targets)> sets,
         Func<OrgTargets, Statement>? recorded)
     {
         await LoadedAsync();
@@ -40,7 +44,14 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         await _writing.WaitAsync();
         try
         {
-            await committer.WriteAllAsync(stored.SelectMany(set => recorded is null ? [Upsert(set)] : new[] { Upsert(set), recorded(set) }));
+            try
+            {
+                await committer.WriteAllAsync(stored.SelectMany(set => recorded is null ? [Upsert(set)] : new[] { Upsert(set), recorded(set) }));
+            }
+            catch (WriteConflictException)
+            {
+                return null;
+            }
             foreach (var set in stored)
                 _targets[(set.Code, set.Year)] = set;
         }
@@ -51,16 +62,29 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
         return stored;
     }
 
-    /// <summary>Targets of deregistered orgs, whose rows their deregistration deleted: registered again, they start without any.</summary>
-    public void Forget(IReadOnlyCollection<string> codes)
+    /// <summary>
+    /// Targets of deregistered orgs, whose rows their deregistration deleted: registered again, they start without any. Waits
+    /// for a write under way, which may have committed before the deregistration; any later one finds the org retired.
+    /// </summary>
+    public async Task ForgetAsync(IReadOnlyCollection<string> codes)
     {
-        foreach (var key in _targets.Keys.Where(key => codes.Contains(key.Code)))
-            _targets.TryRemove(key, out _);
+        await _writing.WaitAsync();
+        try
+        {
+            foreach (var key in _targets.Keys.Where(key => codes.Contains(key.Code)))
+                _targets.TryRemove(key, out _);
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
+    /// <summary>Touches no row for a deregistered org, which sinks the whole write.</summary>
     private Statement Upsert(OrgTargets set) => new(
         $"""
-        INSERT INTO org_targets (code, year, targets, set_at) VALUES (@p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3)
+        INSERT INTO org_targets (code, year, targets, set_at) SELECT @p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3
+        WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = @p0 AND orgs.retired_at IS NOT NULL)
         ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
         """,
         set.Code, set.Year, JsonSerializer.Serialize(set.Targets, StateJson.Options), set.SetAt);

@@ -6,7 +6,9 @@ using Coverage.Grains;
 using Coverage.Runtime;
 using Coverage.Silo.History;
 using Coverage.Silo.Storage;
+using Coverage.Silo.Targets;
 using Coverage.Tests.Infrastructure;
+using Dapper;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,6 +105,35 @@ public sealed class UnitDeregistrationTests
         Assert.All(SeriesValues(await CoverageApp.JsonOf(await app.Admin.GetAsync(series))), Assert.Null);
         var summary = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/orgs/XN-0004"));
         Assert.False(summary.TryGetProperty("attainment", out var attainment) && attainment.ValueKind != System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task TargetsSetAsTheirUnitIsDeregisteredAreRefusedOrGoWithItNeverOutlivingIt(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var year = ChinaClock.Today(TimeProvider.System).Year;
+        for (var round = 0; round < 6; round++)
+        {
+            var unit = $"XN-RACE-{round}";
+            await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/{unit}", new { name = "竞态单位工会", kind = "enterprise" });
+            var puts = Enumerable.Range(0, 24).Select(async i =>
+            {
+                await Task.Delay(i);
+                var response = i % 2 == 0
+                    ? await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{unit}/targets/{year}", new Dictionary<string, double> { ["newMembers"] = 10 + i })
+                    : await app.Admin.PostAsJsonAsync("/api/v1/targets:batch", new[] { new { code = unit, year, targets = new Dictionary<string, double> { ["newMembers"] = 10 + i } } });
+                return response.StatusCode;
+            }).ToList();
+            await Task.Delay(8);
+
+            Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/{unit}")).StatusCode);
+
+            Assert.All(await Task.WhenAll(puts), status => Assert.Contains(status, (HttpStatusCode[])[HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.BadRequest]));
+            Assert.Null(await app.Service<TargetStore>().FindAsync(unit, year));
+            await using var connection = await app.Service<Database>().OpenAsync();
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM org_targets WHERE code = @unit", new { unit }));
+        }
     }
 
     private static IEnumerable<double?> SeriesValues(System.Text.Json.JsonElement series) => series.GetProperty("points").EnumerateArray()
