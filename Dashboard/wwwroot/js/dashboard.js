@@ -96,15 +96,17 @@ export class Dashboard {
     const day = 86_400_000;
     const china = 8 * 3_600_000;
     const untilMidnight = day - ((Date.now() + china) % day);
-    const refetch = () => {
-      this.#refetch({ always: true });
-      if (this.#org) this.#loadTrend();
-    };
-    setTimeout(refetch, untilMidnight + MIDNIGHT_MARGIN);
+    setTimeout(() => this.refresh(), untilMidnight + MIDNIGHT_MARGIN);
     setTimeout(() => {
-      refetch();
+      this.refresh();
       this.#refetchAfterMidnight();
     }, untilMidnight + MIDNIGHT_MARGIN + 60_000);
+  }
+
+  // The view and its trend fetched again, for news nothing pushes: a new day, a past written all at once.
+  refresh() {
+    this.#refetch({ always: true });
+    if (this.#org) this.#loadTrend();
   }
 
   show({ code, measure }) {

@@ -1,9 +1,10 @@
-// Start-up: demo banner and access key from /api/v1/info, the measures' names, then the live connection and the view
+// Start-up: access key and demo banner from /api/v1/info, the measures' names, then the live connection and the view
 // named by the URL.
 import { askForAccessKey, accessKey, forgetAccessKey } from './access-key.js';
 import { api, ApiError } from './api.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Dashboard } from './dashboard.js';
+import { showDemoBanner } from './demo-banner.js';
 import { setUpFullscreen } from './fullscreen.js';
 import { unauthorizedText } from './key-gate.js';
 import { LiveConnection } from './live.js';
@@ -30,7 +31,6 @@ async function reaskForKey(error) {
 async function main() {
   const [info, measures] = await Promise.all([api.info(), api.measures()]);
   useCatalogue(measures);
-  document.getElementById('demo-banner').hidden = !info.demo;
   if (!info.anonymousRead && !accessKey()) await askForAccessKey();
 
   const picker = document.getElementById('measure');
@@ -60,6 +60,7 @@ async function main() {
 
   live.start();
   showRoute();
+  showDemoBanner(document.getElementById('demo-banner'), info, () => dashboard.refresh());
 }
 
 main().catch(error => {

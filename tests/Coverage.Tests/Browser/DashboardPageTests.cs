@@ -60,6 +60,13 @@ public sealed class DashboardPageTests
         RunOnXingningAsync("stations-live.mjs");
 
     [BrowserFact]
+    public async Task APageOpenedWhileTheDemoIsSeededCountsTheSeedAndShowsTheWrittenYearOnceItIsDone()
+    {
+        await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+        await NodeScenario.RunAsync("demo-seed.mjs", [app.BaseUrl, "450100"], Limit);
+    }
+
+    [BrowserFact]
     public async Task WithoutAnonymousReadTheDashboardAsksForAKeyAndARevokedOneIsToldWhomToAskForANewOne()
     {
         await using var app = await LiveApp.StartAsync(new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });
