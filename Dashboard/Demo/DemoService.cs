@@ -59,10 +59,11 @@ public sealed class DemoService(
             await marker.WriteAsync("seeding");
             await SeedAsync(stations, stoppingToken);
             await marker.WriteAsync(Complete);
-            status.Enter(DemoPhase.Running);
         }
         // On every start, so a demo database seeded in one year gets the next year's targets when started in it.
         logger.LogInformation("Demo: this year's targets set for {Orgs} provinces, cities and counties", await targets.SetAsync(options.Value.Seed));
+        // Only now: pages opened during the seed fetch their view again on this, and should find the targets too.
+        status.Enter(DemoPhase.Running);
         logger.LogInformation("Demo running: {Rate} updates a second over {Counties} counties and {Stations} stations",
             options.Value.UpdatesPerSecond, Counties().Count(), stations.Count);
         await new DemoSimulator(_figures, grains, _apiWritten, clock, logger).RunAsync(Counties().Select(c => c.Code).ToArray(),

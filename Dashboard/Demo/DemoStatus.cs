@@ -23,7 +23,8 @@ public sealed class DemoStatus
 
     public bool IsDemo => _phase is DemoPhase.Seeding or DemoPhase.Running;
 
-    public double Progress => _toSeed == 0 ? 1 : Math.Min(1, (double)_seeded / _toSeed);
+    /// <summary>Below 1 until the seed is over: the year of history, written last, is not counted in items.</summary>
+    public double Progress => _phase != DemoPhase.Seeding ? 1 : _toSeed == 0 ? 0 : Math.Min(0.99, (double)_seeded / _toSeed);
 
     public void Enter(DemoPhase phase) => _phase = phase;
 

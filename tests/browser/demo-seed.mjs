@@ -1,5 +1,5 @@
 // Scenario: a leader opens a city of a fresh demo while it is still being seeded: the banner counts the seed, and once it is
-// done the year of history behind the figures shows as a trend without a reload.
+// done the year of history behind the figures shows as a trend, and the counties' targets as their progress, without a reload.
 // Usage: node tests/browser/demo-seed.mjs <baseUrl> <cityCode>
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
 
@@ -22,5 +22,8 @@ await run(async launch => {
   await poll(async () => (await info()).demoPhase === 'running', { timeout: 90000, message: 'the seed never finished' });
   await poll(() => page.locator('#trend').isVisible(), { timeout: 10000, message: 'the written year never reached the open trend' });
   check(await banner.innerText() === '演示数据 — 非真实统计', 'the banner stops counting once the demo runs');
+  await poll(async () => (await page.locator('#ranking th').allInnerTexts()).some(t => t.includes('目标进度')), {
+    timeout: 10000, message: 'the counties\' targets never reached the open ranking',
+  });
   check(await page.evaluate(() => window.openedOnce === true), 'the page was not reloaded');
 });
