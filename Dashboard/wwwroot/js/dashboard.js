@@ -30,6 +30,9 @@ const TREE_REFETCH_DELAY = 1000;
 const STATION_REFETCH_DELAY = 2000;
 const STATION_SIZES_EVERY = 60_000;
 
+// The trend's latest point follows pushed figures, fetched again at most this often: every open screen costs a series query.
+const TREND_EVERY = 60_000;
+
 // Past midnight by this much, so the server's day has turned too.
 const MIDNIGHT_MARGIN = 2000;
 
@@ -56,6 +59,8 @@ export class Dashboard {
   #fetchedUnder = null;
   #treeRefetch = null;
   #stationRefetch = null;
+  #trendRefetch = null;
+  #trendLoadedAt = 0;
   #stationsFetchedAt = 0;
 
   constructor({ live, status, onUnauthorized }) {
@@ -169,14 +174,23 @@ export class Dashboard {
   }
 
   // Children are compared when asked and when there are a few; the choice stays while the leader drills down.
-  #loadTrend() {
+  #loadTrend({ quiet = false } = {}) {
+    clearTimeout(this.#trendRefetch);
+    this.#trendRefetch = null;
+    this.#trendLoadedAt = Date.now();
     const comparable = this.#children.size >= 2 && this.#children.size <= MAX_COMPARED;
     const compare = comparable && this.#compareChildren;
     const scope = document.getElementById('trend-scope');
     scope.hidden = !comparable;
     for (const button of scope.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.compare === String(compare)));
     document.getElementById('trend-title').textContent = `${trendLabelOf(this.#measure)} · ${compare ? '下级' : ''}近一年趋势（每周）`;
-    this.#trend.load(this.#code, this.#measure, compare);
+    this.#trend.load(this.#code, this.#measure, compare, { quiet });
+  }
+
+  #trendChanged() {
+    if (this.#trendRefetch) return;
+    const wait = Math.max(0, this.#trendLoadedAt + TREND_EVERY - Date.now());
+    this.#trendRefetch = setTimeout(() => this.#loadTrend({ quiet: true }), wait);
   }
 
   #renderMap() {
@@ -236,7 +250,10 @@ export class Dashboard {
     if (orgChanged) this.#renderOrg();
     if (changedChildren.length) this.#ranking.update([...this.#children.values()], changedChildren);
     if (this.#geometry && (changedChildren.length || orgChanged)) this.#map.updateItems(this.#items());
-    if (orgChanged || changedChildren.length) this.#status.touched();
+    if (orgChanged || changedChildren.length) {
+      this.#status.touched();
+      this.#trendChanged();
+    }
   }
 
   // Pushes that arrived while a fetch was under way may be newer than what it returned.

@@ -38,8 +38,9 @@ export class TrendChart {
     });
   }
 
-  // compare: a line per child instead of the org's own.
-  async load(code, measure, compare = false) {
+  // compare: a line per child instead of the org's own. quiet: the same view fetched again, redrawn without animation and
+  // kept as it is when the fetch fails.
+  async load(code, measure, compare = false, { quiet = false } = {}) {
     const request = ++this.#request;
     const now = new Date();
     const range = { measure: trendKeyOf(measure), from: chinaDate(new Date(now - 365 * DAY)), to: chinaDate(now), interval: 'week' };
@@ -52,7 +53,7 @@ export class TrendChart {
     } catch {
       failed = true;
     }
-    if (request !== this.#request) return;
+    if (request !== this.#request || (quiet && failed)) return;
     // One week is a point, not a trend: a lone point draws no line, and the axis around it spans nonsense (30–110 %).
     lines = lines.filter(line => line.points.length > 0);
     const hasTrend = lines.some(line => line.points.length > 1);
@@ -66,7 +67,8 @@ export class TrendChart {
     this.#element.classList.toggle('comparing', compare);
     if (!hasTrend) return;
     this.#chart.resize();
-    this.#chart.setOption(compare ? this.#comparison(lines, measure) : this.#own(lines[0], measure), { notMerge: true });
+    const option = compare ? this.#comparison(lines, measure) : this.#own(lines[0], measure);
+    this.#chart.setOption({ ...option, animation: !quiet }, { notMerge: true });
   }
 
   #own(line, measure) {

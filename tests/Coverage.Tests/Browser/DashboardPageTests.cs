@@ -52,6 +52,14 @@ public sealed class DashboardPageTests
     }
 
     [BrowserFact]
+    public async Task AnOpenTrendsLatestPointFollowsPushedFiguresWithinAMinute()
+    {
+        await using var app = await LiveApp.StartAsync();
+        await app.WriteWeeklyHistoryAsync(weeks: 6, employees: 10_000, dropPerWeek: 0, ("450102", 1_000));
+        await NodeScenario.RunAsync("trend-live.mjs", [app.BaseUrl, "450102", LiveApp.AdminKey], Limit);
+    }
+
+    [BrowserFact]
     public Task ALateAnswerToAnEarlierFetchOfTheChildrenDoesNotUndoANewerOne() =>
         RunOnXingningAsync("tree-order.mjs");
 
