@@ -6,6 +6,7 @@ import { renderBreadcrumb } from './breadcrumb.js';
 import { FiguresPanel } from './figures.js';
 import { formatStamp } from './format.js';
 import { geometryFor } from './geometry.js';
+import { Later } from './later.js';
 import { colourScale, coverage, drillTarget, regionItems } from './map-data.js';
 import { MapView } from './map-view.js';
 import { measureOf } from './measures.js';
@@ -57,9 +58,9 @@ export class Dashboard {
   #mapOrg = null;
   #names = new Map();
   #fetchedUnder = null;
-  #treeRefetch = null;
-  #stationRefetch = null;
-  #trendRefetch = null;
+  #treeRefetch = new Later(() => this.#refetch({ always: true }));
+  #stationRefetch = new Later(() => this.#refreshStations());
+  #trendRefetch = new Later(() => this.#loadTrend({ quiet: true }));
   #trendLoadedAt = 0;
   #stationsFetchedAt = 0;
 
@@ -88,11 +89,7 @@ export class Dashboard {
 
   // The org on screen, or its set of children, changed: fetched again once the news has settled for a moment.
   #treeChanged(codes) {
-    if (!codes.includes(this.#code) || this.#treeRefetch) return;
-    this.#treeRefetch = setTimeout(() => {
-      this.#treeRefetch = null;
-      this.#refetch({ always: true });
-    }, TREE_REFETCH_DELAY);
+    if (codes.includes(this.#code)) this.#treeRefetch.ask(TREE_REFETCH_DELAY);
   }
 
   // Today's figures start again at midnight China time, when nothing may be pushed for hours: fetch the view again then,
@@ -175,8 +172,7 @@ export class Dashboard {
 
   // Children are compared when asked and when there are a few; the choice stays while the leader drills down.
   #loadTrend({ quiet = false } = {}) {
-    clearTimeout(this.#trendRefetch);
-    this.#trendRefetch = null;
+    this.#trendRefetch.cancel();
     this.#trendLoadedAt = Date.now();
     const comparable = this.#children.size >= 2 && this.#children.size <= MAX_COMPARED;
     const compare = comparable && this.#compareChildren;
@@ -188,9 +184,7 @@ export class Dashboard {
   }
 
   #trendChanged() {
-    if (this.#trendRefetch) return;
-    const wait = Math.max(0, this.#trendLoadedAt + TREND_EVERY - Date.now());
-    this.#trendRefetch = setTimeout(() => this.#loadTrend({ quiet: true }), wait);
+    this.#trendRefetch.ask(Math.max(0, this.#trendLoadedAt + TREND_EVERY - Date.now()));
   }
 
   #renderMap() {
@@ -316,11 +310,7 @@ export class Dashboard {
     const count = before.totals?.stations !== after.totals?.stations;
     const sizes = before.totals?.stationVisits?.today !== after.totals?.stationVisits?.today
       && Date.now() - this.#stationsFetchedAt >= STATION_SIZES_EVERY;
-    if (!(count || sizes) || this.#stationRefetch) return;
-    this.#stationRefetch = setTimeout(() => {
-      this.#stationRefetch = null;
-      this.#refreshStations();
-    }, STATION_REFETCH_DELAY);
+    if (count || sizes) this.#stationRefetch.ask(STATION_REFETCH_DELAY);
   }
 
   async #refreshStations() {
