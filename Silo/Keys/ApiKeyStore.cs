@@ -71,16 +71,29 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         return row is null || _revoked.ContainsKey(row.Id) ? null : row.ToKey();
     }
 
-    /// <summary>Issues a key, committed in one transaction with the statement <paramref name="recorded"/> makes of it: its audit entry.</summary>
-    public async Task<IssuedKey> CreateAsync(string orgCode, ApiKeyRole role, Func<ApiKey, Statement> recorded)
+    /// <summary>
+    /// Issues a key, committed in one transaction with the statement <paramref name="recorded"/> makes of it: its audit entry.
+    /// Null, with nothing written, when the org was deregistered before the write committed: its deregistration revoked
+    /// every key it had, and a key issued after it would still open the code when registered again.
+    /// </summary>
+    public async Task<IssuedKey?> CreateAsync(string orgCode, ApiKeyRole role, Func<ApiKey, Statement> recorded)
     {
         var key = new ApiKey($"k_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", orgCode, role);
         var secret = $"cov_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
         var hash = Hash(secret);
-        await committer.WriteAllAsync([
-            new Statement("INSERT INTO api_keys (id, key_hash, org_code, role, created_at) VALUES (@p0, @p1, @p2, @p3, @p4)",
-                key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow()),
-            recorded(key)]);
+        try
+        {
+            await committer.WriteAllAsync([
+                new Statement("""
+                    INSERT INTO api_keys (id, key_hash, org_code, role, created_at) SELECT @p0, @p1, @p2, @p3, @p4
+                    WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = @p2 AND orgs.retired_at IS NOT NULL)
+                    """, key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow()),
+                recorded(key)]);
+        }
+        catch (WriteConflictException)
+        {
+            return null;
+        }
         _byHash[hash] = key;
         return new IssuedKey(key, secret);
     }

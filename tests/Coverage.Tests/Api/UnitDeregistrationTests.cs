@@ -4,7 +4,9 @@ using System.Text;
 using Coverage.Contracts;
 using Coverage.Grains;
 using Coverage.Runtime;
+using Coverage.Silo.Audit;
 using Coverage.Silo.History;
+using Coverage.Silo.Keys;
 using Coverage.Silo.Storage;
 using Coverage.Silo.Targets;
 using Coverage.Tests.Infrastructure;
@@ -134,6 +136,31 @@ public sealed class UnitDeregistrationTests
             await using var connection = await app.Service<Database>().OpenAsync();
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM org_targets WHERE code = @unit", new { unit }));
         }
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AKeyOrTargetsWrittenForAUnitDeregisteredSinceTheyWereCheckedAreNotWrittenSoItsCodeRegisteredAgainGetsNeither(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var year = ChinaClock.Today(TimeProvider.System).Year;
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0005", new { name = "Old", kind = "joint" });
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-0005")).StatusCode);
+        Statement Recorded(string action) => app.Service<AuditLog>().StatementFor(new AuditRecord("bootstrap", "000000", "XN-0005", action, "{}"));
+
+        // As a request that found the unit registered, and reached the store after its deregistration, would write them.
+        var key = await app.Service<ApiKeyStore>().CreateAsync("XN-0005", ApiKeyRole.Writer, _ => Recorded("keys.create"));
+        var targets = await app.Service<TargetStore>().PutAsync("XN-0005", year, new Dictionary<string, double> { ["newMembers"] = 10 }, _ => Recorded("targets.put"));
+
+        Assert.Null(key);
+        Assert.Null(targets);
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-0005", new { name = "New", kind = "enterprise" });
+        await using var connection = await app.Service<Database>().OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM api_keys WHERE org_code = 'XN-0005'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM org_targets WHERE code = 'XN-0005'"));
+        Assert.Null(await app.Service<TargetStore>().FindAsync("XN-0005", year));
+        Assert.Equal(["units.put", "units.delete", "units.put"], (await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/audit?orgCode={Xingning}")))
+            .GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
 
     private static IEnumerable<double?> SeriesValues(System.Text.Json.JsonElement series) => series.GetProperty("points").EnumerateArray()
