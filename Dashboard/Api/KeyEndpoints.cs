@@ -64,7 +64,7 @@ public static class KeyEndpoints
             return outOfScope;
         if (await keys.CreateAsync(orgCode, role.Value, key => audit.StatementFor(AuditPayload.For(user, orgCode, AuditActions.KeysCreate,
             new { key.Id, orgCode, Role = ApiKeyStore.Name(role.Value) }))) is not { } issued)
-            return directory.Find(orgCode) is null ? Problems.UnknownOrg(orgCode, directory, errors.Language) : Problems.DeregisteredMeanwhile(errors.Language);
+            return Problems.WriteDropped(orgCode, directory, errors.Language);
         var created = new CreatedKey(issued.Key.Id, issued.Secret, orgCode, ApiKeyStore.Name(role.Value));
         return TypedResults.Created($"/api/v1/keys/{created.Id}", created);
     }

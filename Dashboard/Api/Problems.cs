@@ -26,8 +26,12 @@ public static class Problems
 
     /// <summary>An org deregistered, and registered again, while its write was under way: the write was dropped with the old org.</summary>
     public static ProblemHttpResult DeregisteredMeanwhile(Language language) => Problem(StatusCodes.Status409Conflict, "Deregistered meanwhile", new(
-        "An org named in this request was deregistered while the request was being written, so nothing was written. Send it again.",
-        "写入期间，请求中的某个组织已被注销，因此未写入任何内容。请重新提交。"), language);
+        "An org named in this request was deregistered while the request was under way, and registered again since, so nothing was written. Send it again.",
+        "处理请求期间，请求中的某个组织被注销后又重新登记，因此未写入任何内容。请重新提交。"), language);
+
+    /// <summary>A write for one org dropped because the org was deregistered after it was checked.</summary>
+    public static ProblemHttpResult WriteDropped(string code, IOrgDirectory directory, Language language) =>
+        directory.Find(code) is null ? UnknownOrg(code, directory, language) : DeregisteredMeanwhile(language);
 
     /// <summary>The title of a 404 for a deregistered org, which the dashboard tells apart from a code that never was.</summary>
     public const string DeregisteredTitle = "Deregistered org";

@@ -44,7 +44,6 @@ public static class TargetEndpoints
             return Problems.Invalid(errors);
         if (await store.PutAsync(code, targetYear, targets, set => audit.StatementFor(AuditPayload.For(user, code, AuditActions.TargetsPut, set))) is { } stored)
             return TypedResults.Ok(stored);
-        var language = Languages.Of(request);
-        return directory.Find(code) is null ? Problems.UnknownOrg(code, directory, language) : Problems.DeregisteredMeanwhile(language);
+        return Problems.WriteDropped(code, directory, Languages.Of(request));
     }
 }
