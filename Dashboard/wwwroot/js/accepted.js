@@ -2,12 +2,16 @@
 // order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
+import { flash } from './flash.js';
 import { chinaDate, formatCount, formatPercent, formatStamp } from './format.js';
 import { KeyGate, keyRefusal, ownerText, ROLES } from './key-gate.js';
 import { KIND_LABELS, LEVEL_LABELS } from './org-labels.js';
 import { uploadSheet } from './sheet-upload.js';
 
 const PAGE = 200;
+
+// Today's list, once read to its end, is asked this often for what was accepted since.
+const FOLLOW_EVERY = 15_000;
 
 const ACTIONS = {
   'figures.put': '上报数据',
@@ -99,6 +103,9 @@ const DEREGISTERED = {
 class AcceptedPage {
   #deregistering = 'units';
   #next = null;
+  #lastId = null;
+  #listed = false;
+  #following = false;
   #shown = 0;
   #generation = 0;
   #owner = null;
@@ -112,6 +119,7 @@ class AcceptedPage {
     document.getElementById('day').value = chinaDate(new Date());
     document.getElementById('filters').addEventListener('change', () => this.load());
     document.getElementById('more').addEventListener('click', () => this.#page());
+    setInterval(() => this.#follow(), FOLLOW_EVERY);
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
     document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
@@ -149,15 +157,28 @@ class AcceptedPage {
   load() {
     this.#generation++;
     this.#next = null;
+    this.#lastId = null;
     this.#shown = 0;
     this.#rows.replaceChildren();
     return this.#page();
   }
 
-  async #page() {
+  // A county union sees its scripts' writes arrive without reloading; new rows are highlighted.
+  async #follow() {
+    const day = document.getElementById('day').value;
+    if (!this.#listed || this.#next || this.#following || document.hidden || day !== chinaDate(new Date())) return;
+    this.#following = true;
+    try {
+      await this.#page({ after: this.#lastId, fresh: true });
+    } finally {
+      this.#following = false;
+    }
+  }
+
+  async #page({ after = this.#next, fresh = false } = {}) {
     const day = document.getElementById('day').value || chinaDate(new Date());
     const action = document.getElementById('action').value;
-    const query = { from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...(this.#next ? { after: this.#next } : {}) };
+    const query = { from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...(after ? { after } : {}) };
     const generation = this.#generation;
     let page;
     try {
@@ -172,7 +193,13 @@ class AcceptedPage {
     document.getElementById('filters').hidden = false;
     // Without it the list still shows; the next page asks again.
     if (!this.#owner) this.#showOwner().catch(() => { this.#owner = null; });
-    for (const entry of page.entries) this.#rows.append(this.#row(entry));
+    this.#listed = true;
+    for (const entry of page.entries) {
+      const row = this.#row(entry);
+      this.#rows.append(row);
+      if (fresh) flash(row);
+      this.#lastId = entry.id;
+    }
     this.#shown += page.entries.length;
     this.#next = page.next;
     document.getElementById('entries').hidden = this.#shown === 0;
@@ -284,6 +311,7 @@ class AcceptedPage {
 
   #askForKey(message) {
     this.#owner = null;
+    this.#listed = false;
     document.getElementById('key-owner').hidden = true;
     document.getElementById('upload-result').hidden = true;
     document.getElementById('filters').hidden = true;

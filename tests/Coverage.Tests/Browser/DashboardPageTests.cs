@@ -133,6 +133,10 @@ public sealed class DashboardPageTests
         RunOnXingningAsync("accepted.mjs");
 
     [BrowserFact]
+    public Task AnOpenSubmissionsPageShowsTodaysWritesAsTheyAreAccepted() =>
+        RunOnXingningAsync("accepted-live.mjs");
+
+    [BrowserFact]
     public async Task AClickOnTheMapOpensTheRegionWhileLiveUpdatesArrive()
     {
         await using var app = await LiveApp.StartAsync();
