@@ -174,7 +174,8 @@ export class MapView {
     if (params.seriesId === 'stations') {
       const s = params.data.station;
       const tags = [s.open24h ? '24小时' : null, s.smart ? '智慧驿站' : null].filter(Boolean).join(' · ');
-      return `<b>${escapeHtml(s.name)}</b>${tags ? `<br>${tags}` : ''}<br>今日服务 ${formatCount(s.visits?.today)} 人次<br>近7日 ${formatCount(s.visits?.last7Days)} · 近30日 ${formatCount(s.visits?.last30Days)}`;
+      const amenities = s.amenities?.length ? `<br>服务：${escapeHtml(s.amenities.join('、'))}` : '';
+      return `<b>${escapeHtml(s.name)}</b>${tags ? `<br>${tags}` : ''}${amenities}<br>今日服务 ${formatCount(s.visits?.today)} 人次<br>近7日 ${formatCount(s.visits?.last7Days)} · 近30日 ${formatCount(s.visits?.last30Days)}`;
     }
     const item = params.data;
     const region = this.#regionNames.get(params.name) ?? params.name;
