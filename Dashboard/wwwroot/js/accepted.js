@@ -158,6 +158,8 @@ class AcceptedPage {
     this.#generation++;
     this.#next = null;
     this.#lastId = null;
+    // Not followed until its first page is in: both would read that page.
+    this.#listed = false;
     this.#shown = 0;
     this.#rows.replaceChildren();
     return this.#page();
