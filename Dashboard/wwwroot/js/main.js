@@ -9,6 +9,7 @@ import { setUpFullscreen } from './fullscreen.js';
 import { unauthorizedText } from './key-gate.js';
 import { LiveConnection } from './live.js';
 import { MEASURES, useCatalogue } from './measures.js';
+import { OrgSearch } from './org-search.js';
 import { readRoute, routeHref } from './route.js';
 
 function fillMeasurePicker(picker) {
@@ -52,6 +53,7 @@ async function main() {
     dashboard.show(route);
   };
   window.addEventListener('hashchange', showRoute);
+  new OrgSearch(document.getElementById('org-search'), code => { location.hash = routeHref({ code, measure: picker.value }); });
   // A measure change replaces the history entry: the back button goes up the hierarchy, not through measures.
   picker.addEventListener('change', () => {
     history.replaceState(null, '', routeHref({ code: readRoute().code, measure: picker.value }));

@@ -64,6 +64,10 @@ public sealed class DashboardPageTests
         RunOnXingningAsync("tree-order.mjs");
 
     [BrowserFact]
+    public Task ALeaderFindsAGrassrootsUnionByPartOfItsNameAndACountyByItsCode() =>
+        RunOnXingningAsync("org-search.mjs");
+
+    [BrowserFact]
     public Task AnOpenCountyMapShowsAStationAsItIsRegisteredAndDropsItAsItCloses() =>
         RunOnXingningAsync("stations-live.mjs");
 

@@ -1,0 +1,39 @@
+// Scenario: a leader finds an org from the header by part of its name, a grassroots union registered a moment ago
+// included, and by its code: the matches name each one's level, code and parent, and the one chosen opens in the view.
+// Usage: node tests/browser/org-search.mjs <baseUrl> <countyCode> <adminKey>
+import { sendOk } from './api.mjs';
+import { baseUrlFrom, check, poll, run } from './browser.mjs';
+import { hashCode } from './page.mjs';
+
+const baseUrl = baseUrlFrom(process.argv);
+const [county, adminKey] = process.argv.slice(3);
+const unit = `${county}-FIND-1`;
+
+await run(async launch => {
+  await sendOk(baseUrl, adminKey, 'PUT', `/api/v1/orgs/${county}/units/${unit}`, { name: '兴宁区查找测试快递工会', kind: 'joint' });
+  const { page } = await launch();
+  await page.goto(`${baseUrl}/`);
+  const box = page.getByLabel('查找组织');
+  const results = page.locator('#org-search-results');
+
+  await box.fill('查找测试');
+  const offered = await poll(async () => (await results.isVisible()) && results.innerText(), { timeout: 10000, message: 'no matches were offered' });
+  check(offered.includes('兴宁区查找测试快递工会') && offered.includes(`基层 · ${unit}`), `the unit is offered with its level and code ("${offered.replace(/\s+/g, ' ')}")`);
+  await poll(async () => (await results.innerText()).includes('兴宁区'), { timeout: 10000, message: 'the unit\'s parent was never named' });
+  await box.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await poll(async () => hashCode(page) === unit && (await page.locator('#breadcrumb').innerText()).includes('兴宁区查找测试快递工会'), {
+    timeout: 10000, message: 'the chosen unit never opened',
+  });
+  check(await results.isHidden() && await box.inputValue() === '', 'the matches close and the box empties');
+
+  await box.fill('450103');
+  await box.press('Enter');
+  await poll(async () => hashCode(page) === '450103', { timeout: 10000, message: 'Enter on a code never opened it' });
+  check((await page.locator('#breadcrumb').innerText()).includes('青秀区'), 'Enter on a code opens that org');
+
+  await box.fill('没有这个组织');
+  await poll(async () => (await results.innerText()) === '找不到“没有这个组织”，请输入组织名称或代码', { timeout: 10000, message: 'a search without matches was not told so' });
+  await box.press('Escape');
+  check(await results.isHidden() && hashCode(page) === '450103', 'Escape closes the matches and the view stays');
+});
