@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Coverage.Dashboard.Auth;
 using Coverage.Contracts;
 using Coverage.Dashboard.Export;
 using Coverage.Silo.Analytics;
+using Coverage.Silo.Hierarchy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coverage.Dashboard.Api;
@@ -17,12 +19,13 @@ public static class SearchEndpoints
                 .WithSummary("Find orgs by name or code")
                 .WithDescription("Example: GET /api/v1/orgs?q=南宁&level=city → {\"items\":[{\"code\":\"450100\",\"name\":\"南宁市\",\"level\":\"city\",…}],\"total\":1}. " +
                     "q matches a code prefix or any part of the name; exact codes first, then code prefixes, name prefixes, other name matches. " +
-                    "Give q, level or both; limit (default 100, at most 5000) and offset page the result. CSV: orgs.csv.");
+                    "Give q, level or both; limit (default 100, at most 5000) and offset page the result. Unless reads are open to all, a key finds " +
+                    "only its own org and the orgs below it. CSV: orgs.csv.");
         return group;
     }
 
     private static Results<Ok<Page<OrgInfo>>, CsvResult, ProblemHttpResult> Search(string? q, string? level, string? limit, string? offset,
-        HttpRequest request, OrgSearch search)
+        HttpRequest request, ClaimsPrincipal user, ReadAccess reads, OrgSearch search)
     {
         OrgLevel? only = null;
         if (level is not null)
@@ -37,7 +40,9 @@ public static class SearchEndpoints
         var (paging, problem) = Paging.Parse(limit, offset, wholeListByDefault: csv);
         if (problem is not null)
             return problem;
-        var found = search.Find(q, only, paging.Limit, paging.Offset);
+        // A key reads its own subtree and nothing else, the names in it included, unless reads are open to all.
+        var under = reads.Open ? null : user.OrgOf() is { } org && org != OrgDirectory.NationalCode ? org : null;
+        var found = search.Find(q, only, paging.Limit, paging.Offset, under);
         return csv ? CsvTables.OrgInfos("orgs.csv", found.Items) : TypedResults.Ok(found);
     }
 }

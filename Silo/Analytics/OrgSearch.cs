@@ -12,7 +12,8 @@ public sealed class OrgSearch(OrgDirectory directory)
 {
     private Index? _index;
 
-    public Page<OrgInfo> Find(string? query, OrgLevel? level, int limit, int offset)
+    /// <summary>Matches of <paramref name="query"/> at <paramref name="level"/>; with <paramref name="under"/>, only that org and the orgs below it.</summary>
+    public Page<OrgInfo> Find(string? query, OrgLevel? level, int limit, int offset, string? under = null)
     {
         var raw = query?.Trim() ?? "";
         var q = raw.ToUpperInvariant();
@@ -20,7 +21,8 @@ public sealed class OrgSearch(OrgDirectory directory)
         var matches = new List<Match>();
         foreach (var entry in index.Entries)
         {
-            if ((level is null || entry.Org.Level == level) && Rank(entry, raw, q) is var rank and >= 0)
+            if ((level is null || entry.Org.Level == level) && Rank(entry, raw, q) is var rank and >= 0
+                && (under is null || directory.IsWithin(entry.Org.Code, under)))
                 matches.Add(new Match(entry.Org, rank));
         }
         var wanted = (int)Math.Min((long)offset + limit, matches.Count);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Coverage.Contracts;
 using Coverage.Silo.Hierarchy;
 using Coverage.Tests.Infrastructure;
@@ -34,6 +35,22 @@ public sealed class SearchTests
         Assert.Equal("兴宁区快递行业联合工会", Assert.Single(byCode.Items).Name);
         Assert.Equal("GX0001", Assert.Single(renamed.Items).Code);
         Assert.Equal(0, (await app.GetAsync<Page<OrgInfo>>("/api/v1/orgs?q=快递行业")).Total);
+    }
+
+    [Fact]
+    public async Task WithoutOpenReadsAKeyFindsOnlyItsOwnOrgAndTheOrgsBelowIt()
+    {
+        await using var app = await CoverageApp.StartAsync(settings: new Dictionary<string, string?> { ["Auth:AllowAnonymousRead"] = "false" });
+        await app.Admin.PutAsJsonAsync("/api/v1/orgs/450102/units/XN-FIND", new { name = "兴宁区查找工会", kind = "joint" });
+        await app.Admin.PutAsJsonAsync("/api/v1/orgs/450103/units/QX-FIND", new { name = "青秀区查找工会", kind = "joint" });
+        var county = app.ClientWithKey(await app.CreateKeyAsync("450102", "reader"));
+        async Task<List<string?>> CodesFound(HttpClient client, string q) => (await CoverageApp.JsonOf(await client.GetAsync($"/api/v1/orgs?q={Uri.EscapeDataString(q)}")))
+            .GetProperty("items").EnumerateArray().Select(o => o.GetProperty("code").GetString()).ToList();
+
+        Assert.Equal(["XN-FIND"], await CodesFound(county, "查找工会"));
+        Assert.Equal(["450102"], await CodesFound(county, "4501"));
+        Assert.Empty(await CodesFound(county, "青秀区"));
+        Assert.Equal(["QX-FIND", "XN-FIND"], (await CodesFound(app.Admin, "查找工会")).Order());
     }
 
     [Fact]
