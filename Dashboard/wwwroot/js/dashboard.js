@@ -19,7 +19,7 @@ import { MAX_COMPARED, TrendChart, trendLabelOf } from './trend.js';
 const CHILD_LEVEL_LABELS = { province: '省（区、市）', city: '市（地、州、盟）', county: '县（市、区）', grassroots: '基层工会' };
 // The API's title for a 404 naming an org that was deregistered, as opposed to a code that never was.
 const DEREGISTERED = 'Deregistered org';
-const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请在地址中改用本单位代码', 404: '未找到该组织，请检查地址中的组织代码，或从全国视图逐级进入' };
+const ERROR_MESSAGES = { 403: '当前访问密钥无权查看该组织，请用“查找组织”打开本单位或其下级', 404: '未找到该组织，请检查地址中的组织代码，或用“查找组织”按名称查找' };
 
 const titleOf = org => `${org.name} · 工会覆盖实时看板`;
 

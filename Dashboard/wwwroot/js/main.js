@@ -10,7 +10,7 @@ import { unauthorizedText } from './key-gate.js';
 import { LiveConnection } from './live.js';
 import { MEASURES, useCatalogue } from './measures.js';
 import { OrgSearch } from './org-search.js';
-import { readRoute, routeHref } from './route.js';
+import { NATIONAL, readRoute, routeHref } from './route.js';
 
 function fillMeasurePicker(picker) {
   for (const group of new Set(MEASURES.map(m => m.group))) {
@@ -27,6 +27,13 @@ async function reaskForKey(error) {
   forgetAccessKey();
   await askForAccessKey({ rejected: unauthorizedText(error) });
   location.reload();
+}
+
+// An address naming no org opens the key's own: a city leader's key reads nothing above the city.
+async function startAtTheKeysOrg() {
+  if (location.hash || !accessKey()) return;
+  const key = await api.currentKey().catch(() => null);
+  if (key && key.orgCode !== NATIONAL) history.replaceState(null, '', routeHref({ code: key.orgCode, measure: readRoute().measure }));
 }
 
 async function main() {
@@ -61,6 +68,7 @@ async function main() {
   });
 
   live.start();
+  await startAtTheKeysOrg();
   showRoute();
   showDemoBanner(document.getElementById('demo-banner'), info, () => dashboard.refresh());
 }
