@@ -1,9 +1,10 @@
 // Scenario: a leader finds an org from the header by part of its name, a grassroots union registered a moment ago
-// included, and by its code: the matches name each one's level, code and parent, and the one chosen opens in the view.
+// included, and by its code: the matches name each one's level, code and parent, and the one chosen opens in the view
+// (a union's map is its county's outline, named as such).
 // Usage: node tests/browser/org-search.mjs <baseUrl> <countyCode> <adminKey>
 import { sendOk } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
-import { hashCode } from './page.mjs';
+import { hashCode, waitUntilLive } from './page.mjs';
 
 const baseUrl = baseUrlFrom(process.argv);
 const [county, adminKey] = process.argv.slice(3);
@@ -13,6 +14,8 @@ await run(async launch => {
   await sendOk(baseUrl, adminKey, 'PUT', `/api/v1/orgs/${county}/units/${unit}`, { name: '兴宁区查找测试快递工会', kind: 'joint' });
   const { page } = await launch();
   await page.goto(`${baseUrl}/`);
+  // The box listens once the page has started.
+  await waitUntilLive(page);
   const box = page.getByLabel('查找组织');
   const results = page.locator('#org-search-results');
 
@@ -26,11 +29,19 @@ await run(async launch => {
     timeout: 10000, message: 'the chosen unit never opened',
   });
   check(await results.isHidden() && await box.inputValue() === '', 'the matches close and the box empties');
+  const tip = await poll(() => page.evaluate(async code => {
+    const echarts = await import('/lib/echarts.esm.min.js');
+    echarts.getInstanceByDom(document.getElementById('map'))?.dispatchAction({ type: 'showTip', seriesIndex: 0, name: code });
+    await new Promise(resolve => setTimeout(resolve, 300));
+    return document.getElementById('map').innerText.replace(/\s+/g, ' ').trim();
+  }, county), { timeout: 10000, message: 'the unit\'s map never named its county' });
+  check(tip === '兴宁区 兴宁区查找测试快递工会所在区域', `the unit's map is its county's outline, named so ("${tip}")`);
 
   await box.fill('450103');
   await box.press('Enter');
-  await poll(async () => hashCode(page) === '450103', { timeout: 10000, message: 'Enter on a code never opened it' });
-  check((await page.locator('#breadcrumb').innerText()).includes('青秀区'), 'Enter on a code opens that org');
+  await poll(async () => hashCode(page) === '450103' && (await page.locator('#breadcrumb').innerText()).includes('青秀区'), {
+    timeout: 10000, message: 'Enter on a code never opened it',
+  });
 
   await box.fill('没有这个组织');
   await poll(async () => (await results.innerText()) === '找不到“没有这个组织”，请输入组织名称或代码', { timeout: 10000, message: 'a search without matches was not told so' });

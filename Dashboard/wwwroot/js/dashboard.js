@@ -195,7 +195,8 @@ export class Dashboard {
       return;
     }
     const items = this.#items();
-    this.#map.show({ geometry: this.#geometry, items, measure: this.#measure, scale: colourScale(items, this.#measure), stations: [] });
+    this.#map.show({ geometry: this.#geometry, items, measure: this.#measure, scale: colourScale(items, this.#measure), stations: [],
+      ...(this.#mapIsOwn() ? {} : { unmatched: `${this.#org.name}所在区域` }) });
     if (!this.#mapIsOwn()) {
       note.textContent = `该组织无独立边界，显示所属区域：${this.#mapOrg.name}`;
       return;

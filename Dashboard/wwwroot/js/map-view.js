@@ -23,6 +23,7 @@ export class MapView {
   #measure;
   #level;
   #regionNames = new Map();
+  #unmatched = '';
   #hold;
   #legendText = [];
 
@@ -39,8 +40,10 @@ export class MapView {
     onBigScreenChange(() => this.#level && this.#update(this.#textSizes()));
   }
 
-  show({ geometry, items, measure, scale, stations }) {
+  // unmatched: what a region without an org of its own is, in its tooltip.
+  show({ geometry, items, measure, scale, stations, unmatched = '无对应组织（行政区划代码已变更）' }) {
     this.#hold.drop();
+    this.#unmatched = unmatched;
     this.#measure = measure;
     this.#level = geometry.level;
     this.#regionNames = new Map(geometry.regions.map(r => [r.code, r.name]));
@@ -69,7 +72,9 @@ export class MapView {
       visualMap: { ...legend, ...frame.visualMap },
       series: [
         // Regions without a value would otherwise take the palette colour; give them the no-data colour.
-        { id: 'regions', type: 'map', geoIndex: 0, itemStyle: { color: NO_DATA, areaColor: NO_DATA }, data: items },
+        // Named by code as the geo is: by default the series names regions by their 'name', and a region left without an
+        // item of its own was labelled with its bare code.
+        { id: 'regions', type: 'map', geoIndex: 0, nameProperty: 'code', itemStyle: { color: NO_DATA, areaColor: NO_DATA }, data: items },
         {
           id: 'borders',
           type: 'lines',
@@ -179,7 +184,7 @@ export class MapView {
     }
     const item = params.data;
     const region = this.#regionNames.get(params.name) ?? params.name;
-    if (!item) return `<b>${escapeHtml(region)}</b><br>无对应组织（行政区划代码已变更）`;
+    if (!item?.orgCode) return `<b>${escapeHtml(region)}</b><br>${escapeHtml(this.#unmatched)}`;
     const title = item.orgName && item.orgName !== region ? `${escapeHtml(item.orgName)} · ${escapeHtml(region)}` : escapeHtml(region);
     return `<b>${title}</b><br>${this.#measure.label} ${formatMeasure(this.#measure, item.value)}<br>${labelOf('totals.members')} ${formatCount(item.members)}`;
   }
