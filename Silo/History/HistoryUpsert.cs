@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Coverage.Contracts;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 
@@ -29,8 +30,8 @@ internal static class HistoryUpsert
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO org_history (code, day, totals, recorded_at) SELECT @code, @day, @totals, @recordedAt" +
-            WhereNotRetired("@code") + OnConflict;
+        command.CommandText = "INSERT INTO org_history (code, day, totals, recorded_at) SELECT @code, @day, @totals, @recordedAt " +
+            RetiredOrgs.WhereNotRetired("@code") + OnConflict;
         var (code, day, totals) = (command.AddParameter("@code"), command.AddParameter("@day"), command.AddParameter("@totals"));
         command.AddParameter("@recordedAt", recordedAt);
         await command.PrepareAsync();
@@ -50,10 +51,11 @@ internal static class HistoryUpsert
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
+            command.CommandText = $"""
                 INSERT INTO org_history (code, day, totals, recorded_at)
                 SELECT code, day, CAST(totals AS JSONB), @recordedAt FROM unnest(@codes, @days, @totals) AS r(code, day, totals)
-                """ + WhereNotRetired("r.code") + OnConflict;
+                {RetiredOrgs.WhereNotRetired("r.code")}
+                """ + OnConflict;
             command.AddParameter("@codes", chunk.Select(r => r.Code).ToArray());
             command.AddParameter("@days", chunk.Select(r => Aggregate.Day(r.Day)).ToArray());
             command.AddParameter("@totals", chunk.Select(r => Json(r.Totals)).ToArray());
@@ -61,8 +63,6 @@ internal static class HistoryUpsert
             await command.ExecuteNonQueryAsync();
         }
     }
-
-    private static string WhereNotRetired(string code) => $" WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = {code} AND orgs.retired_at IS NOT NULL)";
 
     private static string Json(Totals totals) => JsonSerializer.Serialize(totals, StateJson.Options);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Storage;
 using Dapper;
 
@@ -84,10 +85,9 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
         try
         {
             await committer.WriteAllAsync([
-                new Statement("""
-                    INSERT INTO api_keys (id, key_hash, org_code, role, created_at) SELECT @p0, @p1, @p2, @p3, @p4
-                    WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = @p2 AND orgs.retired_at IS NOT NULL)
-                    """, key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow()),
+                new Statement(
+                    $"INSERT INTO api_keys (id, key_hash, org_code, role, created_at) SELECT @p0, @p1, @p2, @p3, @p4 {RetiredOrgs.WhereNotRetired("@p2")}",
+                    key.Id, hash, key.OrgCode, Name(role), clock.GetUtcNow()),
                 recorded(key)]);
         }
         catch (WriteConflictException)

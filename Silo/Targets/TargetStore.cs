@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Coverage.Contracts;
+using Coverage.Silo.Hierarchy;
 using Coverage.Silo.Runtime;
 using Coverage.Silo.Storage;
 using Dapper;
@@ -84,7 +85,7 @@ public sealed class TargetStore(Database database, GroupCommitter committer, Tim
     private Statement Upsert(OrgTargets set) => new(
         $"""
         INSERT INTO org_targets (code, year, targets, set_at) SELECT @p0, @p1, {database.Dialect.JsonParameter("@p2")}, @p3
-        WHERE NOT EXISTS (SELECT 1 FROM orgs WHERE orgs.code = @p0 AND orgs.retired_at IS NOT NULL)
+        {RetiredOrgs.WhereNotRetired("@p0")}
         ON CONFLICT (code, year) DO UPDATE SET targets = excluded.targets, set_at = excluded.set_at
         """,
         set.Code, set.Year, JsonSerializer.Serialize(set.Targets, StateJson.Options), set.SetAt);
