@@ -18,7 +18,8 @@ public static class SearchEndpoints
             group.MapGet($"/orgs{suffix}", Search)
                 .WithSummary("Find orgs by name or code")
                 .WithDescription("Example: GET /api/v1/orgs?q=南宁&level=city → {\"items\":[{\"code\":\"450100\",\"name\":\"南宁市\",\"level\":\"city\",…}],\"total\":1}. " +
-                    "q matches a code prefix or any part of the name; exact codes first, then code prefixes, name prefixes, other name matches. " +
+                    "q matches a code prefix or any part of the name; exact codes first, then code prefixes, name prefixes, other name matches, " +
+                    "each from the highest level down and then in the tree's order. " +
                     "Give q, level or both; limit (default 100, at most 5000) and offset page the result. Unless reads are open to all, a key finds " +
                     "only its own org and the orgs below it. CSV: orgs.csv.");
         return group;

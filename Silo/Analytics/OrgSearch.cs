@@ -4,99 +4,114 @@ using Coverage.Silo.Hierarchy;
 namespace Coverage.Silo.Analytics;
 
 /// <summary>
-/// Finds orgs by code prefix or name substring over the whole directory, grassroots units included. It scans a copy of the
-/// tree, made again whenever the tree changes, with codes and names upper-cased once, so each comparison is ordinal, and keeps only the page's best matches in
-/// order rather than sorting every match: a broad query over millions of grassroots unions stays a single pass.
+/// Finds orgs by code prefix or name substring over the whole directory, grassroots units included. The first search lays
+/// the tree out as a <see cref="SearchIndex"/>; orgs put or deregistered after that are looked up one by one beside it,
+/// since making the index walks every org of the tree (about 2 s on the national tree), and once many have changed a fresh
+/// index is made in the background.
 /// </summary>
-public sealed class OrgSearch(OrgDirectory directory)
+public sealed class OrgSearch : IDisposable
 {
-    private Index? _index;
+    /// <summary>Changed orgs past which a fresh index is made; below it, looking them up one by one costs a few milliseconds.</summary>
+    internal const int RebuildAfter = 10_000;
+
+    private readonly OrgDirectory _directory;
+    private readonly Lock _building = new();
+    private readonly Lock _swapping = new();
+    private Indexed? _current;
+    private ChangedCodes? _sinceBuildBegan;
+    private Task _rebuilding = Task.CompletedTask;
+
+    public OrgSearch(OrgDirectory directory)
+    {
+        _directory = directory;
+        directory.Changed += TreeChanged;
+    }
 
     /// <summary>Matches of <paramref name="query"/> at <paramref name="level"/>; with <paramref name="under"/>, only that org and the orgs below it.</summary>
     public Page<OrgInfo> Find(string? query, OrgLevel? level, int limit, int offset, string? under = null)
     {
         var raw = query?.Trim() ?? "";
-        var q = raw.ToUpperInvariant();
-        var index = CurrentIndex();
-        var matches = new List<Match>();
-        foreach (var entry in index.Entries)
+        var upper = raw.ToUpperInvariant();
+        var current = Current();
+        var changed = current.Changed.Read();
+        var found = new SearchResult((int)Math.Min((long)offset + limit, int.MaxValue));
+        current.Index.Search(raw, upper, level, under, changed, found);
+        var alsoFound = new List<(OrgInfo Org, int Rank)>();
+        foreach (var code in changed.Codes)
         {
-            if ((level is null || entry.Org.Level == level) && Rank(entry, raw, q) is var rank and >= 0
-                && (under is null || directory.IsWithin(entry.Org.Code, under)))
-                matches.Add(new Match(entry.Org, rank));
+            if (_directory.Find(code) is { } org && (level is null || org.Level == level) && SearchResult.RankOf(org, raw, upper) is var rank and >= 0
+                && (under is null || _directory.IsWithin(code, under)))
+                alsoFound.Add((org, rank));
         }
-        var wanted = (int)Math.Min((long)offset + limit, matches.Count);
-        return new Page<OrgInfo>([.. Best(matches, wanted).Skip(offset).Select(m => m.Org)], matches.Count);
+        // Changed orgs follow the index's in their groups, in the order of their codes.
+        foreach (var (org, rank) in alsoFound.OrderBy(m => m.Rank).ThenBy(m => m.Org.Level).ThenBy(m => m.Org.Code, StringComparer.Ordinal))
+            found.Add(org, rank, org.Level);
+        if (changed.Codes.Count > RebuildAfter)
+            RebuildInBackground();
+        return new Page<OrgInfo>(found.Page(offset, limit), found.Total);
     }
 
-    /// <summary>Better matches rank lower: exact code, code prefix, name prefix, name substring; -1 is no match.</summary>
-    private static int Rank(Entry entry, string raw, string q)
-    {
-        if (q.Length == 0 || entry.Org.Code == raw)
-            return 0;
-        if (entry.Code.StartsWith(q, StringComparison.Ordinal))
-            return 1;
-        if (entry.Name.StartsWith(q, StringComparison.Ordinal))
-            return 2;
-        return entry.Name.Contains(q, StringComparison.Ordinal) ? 3 : -1;
-    }
+    public void Dispose() => _directory.Changed -= TreeChanged;
 
-    /// <summary>The <paramref name="count"/> best matches in order, through a heap of that size when it is the smaller task.</summary>
-    private static IEnumerable<Match> Best(List<Match> matches, int count)
+    /// <summary>The fresh index being made in the background, if one is.</summary>
+    internal Task Rebuilding
     {
-        if (count >= matches.Count / 4)
+        get
         {
-            matches.Sort(MatchOrder.Instance);
-            return matches.Take(count);
-        }
-        var worstFirst = new PriorityQueue<Match, Match>(count + 1, Comparer<Match>.Create((a, b) => MatchOrder.Instance.Compare(b, a)));
-        foreach (var match in matches)
-        {
-            if (worstFirst.Count < count)
-                worstFirst.Enqueue(match, match);
-            else if (count > 0 && MatchOrder.Instance.Compare(match, worstFirst.Peek()) < 0)
-                worstFirst.DequeueEnqueue(match, match);
-        }
-        var best = new List<Match>(worstFirst.Count);
-        while (worstFirst.TryDequeue(out var match, out _))
-            best.Add(match);
-        best.Reverse();
-        return best;
-    }
-
-    private Index CurrentIndex()
-    {
-        var generation = directory.Generation;
-        if (_index is { } index && index.Generation == generation)
-            return index;
-        var entries = directory.All.Select(org => new Entry(org, Upper(org.Code), Upper(org.Name))).ToArray();
-        return _index = new Index(generation, entries);
-    }
-
-    /// <summary>A text that upper-casing leaves as it is (every Chinese name, most codes) stays the directory's own string, not a second copy.</summary>
-    private static string Upper(string text)
-    {
-        var upper = text.ToUpperInvariant();
-        return string.Equals(upper, text, StringComparison.Ordinal) ? text : upper;
-    }
-
-    private sealed record Index(long Generation, Entry[] Entries);
-
-    private readonly record struct Entry(OrgInfo Org, string Code, string Name);
-
-    private readonly record struct Match(OrgInfo Org, int Rank);
-
-    private sealed class MatchOrder : IComparer<Match>
-    {
-        public static readonly MatchOrder Instance = new();
-
-        public int Compare(Match x, Match y)
-        {
-            var byRank = x.Rank.CompareTo(y.Rank);
-            if (byRank != 0)
-                return byRank;
-            var byLevel = x.Org.Level.CompareTo(y.Org.Level);
-            return byLevel != 0 ? byLevel : string.CompareOrdinal(x.Org.Code, y.Org.Code);
+            lock (_swapping)
+                return _rebuilding;
         }
     }
+
+    /// <summary>How many orgs have changed since the index in use began to be made.</summary>
+    internal int ChangedSinceIndex => Volatile.Read(ref _current)?.Changed.Count ?? 0;
+
+    private Indexed Current()
+    {
+        if (Volatile.Read(ref _current) is { } current)
+            return current;
+        lock (_building)
+            return _current ?? Build();
+    }
+
+    /// <summary>Makes a fresh index; the orgs changed while it walks the tree are looked up beside it, as it may have passed them.</summary>
+    private Indexed Build()
+    {
+        var since = new ChangedCodes();
+        lock (_swapping)
+            _sinceBuildBegan = since;
+        var made = new Indexed(SearchIndex.Build(_directory), since);
+        lock (_swapping)
+        {
+            Volatile.Write(ref _current, made);
+            _sinceBuildBegan = null;
+        }
+        return made;
+    }
+
+    private void RebuildInBackground()
+    {
+        lock (_swapping)
+        {
+            if (_rebuilding.IsCompleted)
+                _rebuilding = Task.Run(() =>
+                {
+                    lock (_building)
+                        Build();
+                });
+        }
+    }
+
+    /// <summary>Raised on the writer's thread, so it only notes the codes.</summary>
+    private void TreeChanged(IReadOnlyCollection<OrgInfo> orgs)
+    {
+        var codes = orgs.Select(o => o.Code);
+        lock (_swapping)
+        {
+            _current?.Changed.Add(codes);
+            _sinceBuildBegan?.Add(codes);
+        }
+    }
+
+    private sealed record Indexed(SearchIndex Index, ChangedCodes Changed);
 }

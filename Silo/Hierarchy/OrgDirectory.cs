@@ -22,7 +22,6 @@ public sealed class OrgDirectory : IOrgDirectory
     private ImmutableDictionary<string, ImmutableList<OrgInfo>> _children;
     private readonly ConcurrentDictionary<string, OrgInfo> _deregistered = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, ImmutableList<string>> _deregisteredChildren = ImmutableDictionary.Create<string, ImmutableList<string>>(StringComparer.Ordinal);
-    private long _generation;
 
     public OrgDirectory()
     {
@@ -42,12 +41,6 @@ public sealed class OrgDirectory : IOrgDirectory
     public IEnumerable<OrgInfo> All => _orgs.Select(o => o.Value);
 
     public int Count => _orgs.Count;
-
-    /// <summary>
-    /// Counts changes of the tree, so a cache made from it knows when to be made again. Read it before reading the orgs: a
-    /// cache made while a put runs then carries the count from before the put, and is made again on its next use.
-    /// </summary>
-    public long Generation => Volatile.Read(ref _generation);
 
     /// <summary>
     /// Raised after orgs are put (registered or renamed) or deregistered, with those orgs: pages showing them or their parents
@@ -108,7 +101,6 @@ public sealed class OrgDirectory : IOrgDirectory
                     _deregisteredChildren = _deregisteredChildren.SetItem(gone.ParentCode!, _deregisteredChildren[gone.ParentCode!].Remove(org.Code));
             }
             _children = _children.SetItems(edited.Select(e => KeyValuePair.Create(e.Key, e.Value.ToImmutable())));
-            Interlocked.Increment(ref _generation);
         }
         if (put is { Count: > 0 })
             Changed?.Invoke(put);
@@ -137,7 +129,6 @@ public sealed class OrgDirectory : IOrgDirectory
             }
             _children = _children.SetItems(edited);
             _deregisteredChildren = _deregisteredChildren.SetItems(gone);
-            Interlocked.Increment(ref _generation);
         }
         if (orgs.Count > 0)
             Changed?.Invoke(orgs);

@@ -4,6 +4,7 @@ using Coverage.Bench.Http;
 using Coverage.Bench.Ingest;
 using Coverage.Bench.Reads;
 using Coverage.Bench.Runtime;
+using Coverage.Bench.Search;
 using Coverage.Bench.Startup;
 
 namespace Coverage.Bench;
@@ -33,6 +34,9 @@ public static class BenchProgram
             case "startup":
                 await StartupBenchmark.RunAsync(options);
                 return 0;
+            case "search":
+                await SearchBenchmark.RunAsync(options);
+                return 0;
             case BaselineServer.Command:
                 await BaselineServer.RunAsync();
                 return 0;
@@ -56,6 +60,8 @@ public static class BenchProgram
               startup   the app started on a national-size tree, after a crash and settled: time to ready, peak memory;
                         then a reporting day on the settled app: new figures for --report units through figures:batch
                         --db sqlite --units 2800000 --stations 186100 --report 600000 (0: no reporting day)
+              search    org search (GET /api/v1/orgs?q=) on a national tree in memory: first query, typical queries, after a registration
+                        --units 2800000 --rounds 5
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
             created for the run and dropped after it.
             """);

@@ -55,7 +55,8 @@ public static class NationalTree
         });
     }
 
-    private static OrgInfo Unit(List<OrgInfo> counties, int i)
+    /// <summary>Unit <paramref name="i"/> of the tree: spread over the counties in turn, named after its county.</summary>
+    public static OrgInfo Unit(List<OrgInfo> counties, int i)
     {
         var county = counties[i % counties.Count];
         var local = i / counties.Count;
