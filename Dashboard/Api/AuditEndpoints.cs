@@ -24,20 +24,22 @@ public static class AuditEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Write);
         group.MapGet("/audit", ReadAsync)
-            .WithSummary("Accepted writes, oldest first")
+            .WithSummary("Accepted writes, oldest or newest first")
             .WithDescription("Example: GET /api/v1/audit?orgCode=450100&action=figures.put&from=2026-11-20&to=2026-11-21 → the figures " +
                 "written for Nanning and its subtree on those two days (China Standard Time). orgCode defaults to the key's org; keyId " +
-                "narrows to one key's writes; from and to (inclusive) take days or instants with their offset. Pass next as after, " +
-                "with the same filters, for the next page.");
+                "narrows to one key's writes; from and to (inclusive) take days or instants with their offset. Oldest first: pass next " +
+                "as after, with the same filters, for the next page. order=newest lists the latest first: pass next as before for the " +
+                "earlier ones, and ask oldest first after the newest id seen for what was accepted since.");
         return group;
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? keyId,
-        string? action, string? from, string? to, string? after, string? limit, HttpRequest request, ClaimsPrincipal user, IOrgDirectory directory,
-        AuditLog audit, CancellationToken cancellationToken)
+        string? action, string? from, string? to, string? after, string? before, string? order, string? limit, HttpRequest request, ClaimsPrincipal user,
+        IOrgDirectory directory, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new ErrorBag(Languages.Of(request));
-        var cursor = Number(after, "after", 0, long.MaxValue, 0, errors);
+        var newestFirst = NewestFirst(order, after, before, errors);
+        var cursor = newestFirst ? Number(before, "before", 1, long.MaxValue, long.MaxValue, errors) : Number(after, "after", 0, long.MaxValue, 0, errors);
         var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
         if (!string.IsNullOrEmpty(keyId) && !ApiKeyStore.CouldBeId(keyId))
             errors.Add("keyId", new($"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {ApiKeyStore.MaxIdLength} characters.",
@@ -53,9 +55,23 @@ public static class AuditEndpoints
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, errors.Language);
         if (outOfScope is not null)
             return outOfScope;
-        var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end);
+        var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
         var entries = await audit.ReadAsync(query, code => directory.IsWithin(code, scope), cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));
+    }
+
+    /// <summary>Whether the list runs newest first; each order pages by its own cursor, so the other's is a mistake.</summary>
+    private static bool NewestFirst(string? order, string? after, string? before, ErrorBag errors)
+    {
+        var newest = order == "newest";
+        if (!newest && order is not (null or "" or "oldest"))
+            errors.Add("order", new($"must be oldest (the default) or newest, not '{order}'.", $"必须是 oldest（默认）或 newest，不能是“{order}”。"));
+        if (!newest && !string.IsNullOrEmpty(before))
+            errors.Add("before", new("pages a list newest first: add order=newest, or page oldest first with after.",
+                "用于从新到旧翻页：请加上 order=newest，或从旧到新时用 after。"));
+        if (newest && !string.IsNullOrEmpty(after))
+            errors.Add("after", new("pages a list oldest first: with order=newest pass next as before.", "用于从旧到新翻页：order=newest 时请把 next 作为 before 传入。"));
+        return newest;
     }
 
     private static long Number(string? text, string name, long min, long max, long fallback, ErrorBag errors)
@@ -115,6 +131,6 @@ public static class AuditEndpoints
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    /// <summary>One page of entries; pass <see cref="Next"/> as 'after' for the next page, null when this was the last.</summary>
+    /// <summary>One page of entries; pass <see cref="Next"/> as 'after' (or 'before', newest first) for the next page, null when this was the last.</summary>
     public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);
 }

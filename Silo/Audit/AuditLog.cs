@@ -52,19 +52,19 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     public Statement StatementFor(AuditRecord record) =>
         new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
 
-    /// <summary>Entries the query selects whose org passes the filter, oldest first; scans forward in chunks until the page is full.</summary>
+    /// <summary>Entries the query selects whose org passes the filter, in its order; scans from its cursor in chunks until the page is full.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, Func<string, bool> includes, CancellationToken cancellationToken)
     {
         var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = ChunkCommand(connection, query);
-        var after = command.Parameters["@after"];
+        var cursor = command.Parameters["@cursor"];
         while (page.Count < query.Limit)
         {
             var (rows, lastId) = await ReadChunkAsync(command, includes, page, query.Limit, cancellationToken);
             if (rows < ScanChunk)
                 break;
-            after.Value = lastId;
+            cursor.Value = lastId;
         }
         return page;
     }
@@ -104,7 +104,7 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     {
         var command = connection.CreateCommand();
         var conditions = new List<string>();
-        Where("id > @after", "@after", query.After);
+        Where(query.NewestFirst ? "id < @cursor" : "id > @cursor", "@cursor", query.Cursor);
         if (query.OrgCodes is { } orgs)
             Where(database.Dialect.IsOneOf("org_code", "@orgs"), "@orgs", database.Dialect.TextList(orgs));
         if (query.KeyId is { } keyId)
@@ -116,7 +116,7 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         if (query.To is { } to)
             Where("at <= @to", "@to", to.ToUniversalTime());
         command.CommandText =
-            $"SELECT id, at, key_id, key_org_code, org_code, action, payload FROM audit_log WHERE {string.Join(" AND ", conditions)} ORDER BY id LIMIT {ScanChunk}";
+            $"SELECT id, at, key_id, key_org_code, org_code, action, payload FROM audit_log WHERE {string.Join(" AND ", conditions)} ORDER BY id{(query.NewestFirst ? " DESC" : "")} LIMIT {ScanChunk}";
         return command;
 
         void Where(string condition, string name, object value)

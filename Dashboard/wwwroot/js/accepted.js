@@ -1,5 +1,5 @@
-// 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, in the
-// order they were accepted (the audit log's own order, which pages forward); the org's sheet goes out and comes back here.
+// 上报记录: the writes the API accepted for a writer key's org and the orgs below it, one China day at a time, the latest
+// first, so a busy county's newest write is on top however many came before it; the org's sheet goes out and comes back here.
 import { api, ApiError } from './api.js';
 import { escapeHtml } from './escape-html.js';
 import { flash } from './flash.js';
@@ -10,7 +10,7 @@ import { uploadSheet } from './sheet-upload.js';
 
 const PAGE = 200;
 
-// Today's list, once read to its end, is asked this often for what was accepted since.
+// Today's list is asked this often for what was accepted since its newest entry.
 const FOLLOW_EVERY = 15_000;
 
 const ACTIONS = {
@@ -103,7 +103,7 @@ const DEREGISTERED = {
 class AcceptedPage {
   #deregistering = 'units';
   #next = null;
-  #lastId = null;
+  #newestId = null;
   #listed = false;
   #following = false;
   #shown = 0;
@@ -118,7 +118,7 @@ class AcceptedPage {
     for (const [value, label] of Object.entries(ACTIONS)) actions.append(new Option(label, value));
     document.getElementById('day').value = chinaDate(new Date());
     document.getElementById('filters').addEventListener('change', () => this.load());
-    document.getElementById('more').addEventListener('click', () => this.#page());
+    document.getElementById('more').addEventListener('click', () => this.#earlier());
     setInterval(() => this.#follow(), FOLLOW_EVERY);
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
     document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
@@ -157,56 +157,73 @@ class AcceptedPage {
   load() {
     this.#generation++;
     this.#next = null;
-    this.#lastId = null;
-    // Not followed until its first page is in: both would read that page.
+    this.#newestId = null;
+    // Not followed until its first page is in: both would read the newest entries.
     this.#listed = false;
     this.#shown = 0;
     this.#rows.replaceChildren();
-    return this.#page();
+    return this.#earlier();
   }
 
-  // A county union sees its scripts' writes arrive without reloading; new rows are highlighted.
+  // The day's latest entries first; each further page reaches back to earlier ones, below them.
+  async #earlier() {
+    const page = await this.#read({ order: 'newest', ...(this.#next ? { before: this.#next } : {}) });
+    if (!page) return;
+    this.#newestId ??= page.entries[0]?.id ?? null;
+    for (const entry of page.entries) this.#rows.append(this.#row(entry));
+    this.#next = page.next;
+    this.#listed = true;
+    this.#counted(page.entries.length);
+  }
+
+  // A county union sees its scripts' writes arrive on top without reloading, highlighted.
   async #follow() {
     const day = document.getElementById('day').value;
-    if (!this.#listed || this.#next || this.#following || document.hidden || day !== chinaDate(new Date())) return;
+    if (!this.#listed || this.#following || document.hidden || day !== chinaDate(new Date())) return;
     this.#following = true;
     try {
-      await this.#page({ after: this.#lastId, fresh: true });
+      for (let page = { next: true }; page?.next;) {
+        page = await this.#read({ after: this.#newestId ?? 0 });
+        for (const entry of page?.entries ?? []) {
+          const row = this.#row(entry);
+          this.#rows.prepend(row);
+          flash(row);
+          this.#newestId = entry.id;
+        }
+        if (page) this.#counted(page.entries.length);
+      }
     } finally {
       this.#following = false;
     }
   }
 
-  async #page({ after = this.#next, fresh = false } = {}) {
+  // One page of the chosen day and action; null when it failed or the list has changed since it was asked for.
+  async #read(cursor) {
     const day = document.getElementById('day').value || chinaDate(new Date());
     const action = document.getElementById('action').value;
-    const query = { from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...(after ? { after } : {}) };
     const generation = this.#generation;
     let page;
     try {
-      page = await api.audit(query);
+      page = await api.audit({ from: day, to: day, limit: PAGE, ...(action ? { action } : {}), ...cursor });
     } catch (error) {
       if (generation === this.#generation) this.#failed(error);
-      return;
+      return null;
     }
     // A change of day or action while this page was on its way has started a new list.
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation) return null;
     this.#gate.passed();
     document.getElementById('filters').hidden = false;
     // Without it the list still shows; the next page asks again.
     if (!this.#owner) this.#showOwner().catch(() => { this.#owner = null; });
-    this.#listed = true;
-    for (const entry of page.entries) {
-      const row = this.#row(entry);
-      this.#rows.append(row);
-      if (fresh) flash(row);
-      this.#lastId = entry.id;
-    }
-    this.#shown += page.entries.length;
-    this.#next = page.next;
+    return page;
+  }
+
+  #counted(added) {
+    const day = document.getElementById('day').value || chinaDate(new Date());
+    this.#shown += added;
     document.getElementById('entries').hidden = this.#shown === 0;
-    document.getElementById('more').hidden = !page.next;
-    this.#summary.textContent = this.#shown === 0 ? `${day} 没有已接收的上报` : `${day} 已接收 ${this.#shown}${page.next ? '+' : ''} 条`;
+    document.getElementById('more').hidden = !this.#next;
+    this.#summary.textContent = this.#shown === 0 ? `${day} 没有已接收的上报` : `${day} 已接收 ${this.#shown}${this.#next ? '+' : ''} 条`;
   }
 
   #row(entry) {

@@ -141,6 +141,26 @@ public sealed class AuditApiTests
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
+    public async Task NewestFirstPagesBackFromTheLatestEntryAndWhatCameSinceIsAskedAfterIt(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        for (var i = 1; i <= 5; i++)
+            await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(i));
+
+        var latest = await CoverageApp.JsonOf(await app.Admin.GetAsync("/api/v1/audit?order=newest&limit=3"));
+        var earlier = await CoverageApp.JsonOf(await app.Admin.GetAsync($"/api/v1/audit?order=newest&limit=3&before={latest.GetProperty("next").GetInt64()}"));
+        var newestId = latest.GetProperty("entries")[0].GetProperty("id").GetInt64();
+        await CoverageApp.PutFiguresAsync(app.Admin, Xingning, CoverageApp.Figures(6));
+        var since = await EntriesAsync(app.Admin, $"?after={newestId}");
+
+        Assert.Equal(new long[] { 5, 4, 3 }, Members([.. latest.GetProperty("entries").EnumerateArray()]));
+        Assert.Equal(new long[] { 2, 1 }, Members([.. earlier.GetProperty("entries").EnumerateArray()]));
+        Assert.Equal(JsonValueKind.Null, earlier.GetProperty("next").ValueKind);
+        Assert.Equal(new long[] { 6 }, Members(since));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
     public async Task AuditNarrowsToAKeyAnActionAndATimeRange(StorageProvider provider)
     {
         var clock = new TestClock(DateTimeOffset.Parse("2026-11-20T10:00:00+08:00"));
@@ -188,6 +208,10 @@ public sealed class AuditApiTests
     [InlineData("to=9999-12-31T23:59:59.9999999%2B00:00", "to", "2100")]
     [InlineData("from=0001-01-01", "from", "2000")]
     [InlineData("keyId=k_1%00", "keyId", "letters, digits")]
+    [InlineData("order=sideways", "order", "newest")]
+    [InlineData("before=5", "before", "order=newest")]
+    [InlineData("order=newest&after=5", "after", "as before")]
+    [InlineData("order=newest&before=0", "before", "from 1")]
     public async Task ABadAuditFilterSaysWhatWouldBeAccepted(string query, string parameter, string hint)
     {
         await using var app = await CoverageApp.StartAsync();
