@@ -25,7 +25,7 @@ public static class SearchEndpoints
         return group;
     }
 
-    private static Results<Ok<Page<OrgInfo>>, CsvResult, ProblemHttpResult> Search(string? q, string? level, string? limit, string? offset,
+    private static async Task<Results<Ok<Page<OrgInfo>>, CsvResult, ProblemHttpResult>> Search(string? q, string? level, string? limit, string? offset,
         HttpRequest request, ClaimsPrincipal user, ReadAccess reads, OrgSearch search)
     {
         OrgLevel? only = null;
@@ -43,7 +43,7 @@ public static class SearchEndpoints
             return problem;
         // A key reads its own subtree and nothing else, the names in it included, unless reads are open to all.
         var under = reads.Open ? null : user.OrgOf() is { } org && org != OrgDirectory.NationalCode ? org : null;
-        var found = search.Find(q, only, paging.Limit, paging.Offset, under);
+        var found = await search.FindAsync(q, only, paging.Limit, paging.Offset, under);
         return csv ? CsvTables.OrgInfos("orgs.csv", found.Items) : TypedResults.Ok(found);
     }
 }

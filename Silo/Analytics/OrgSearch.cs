@@ -5,9 +5,9 @@ namespace Coverage.Silo.Analytics;
 
 /// <summary>
 /// Finds orgs by code prefix or name substring over the whole directory, grassroots units included. The first search lays
-/// the tree out as a <see cref="SearchIndex"/>; orgs put or deregistered after that are looked up one by one beside it,
-/// since making the index walks every org of the tree (about 2 s on the national tree), and once many have changed a fresh
-/// index is made in the background.
+/// the tree out as a <see cref="SearchIndex"/> on a pool thread while it and any search after it wait, holding no thread;
+/// orgs put or deregistered after that are looked up one by one beside it, since making the index walks every org of the
+/// tree (about 2 s on the national tree), and once many have changed a fresh index is made in the background.
 /// </summary>
 public sealed class OrgSearch : IDisposable
 {
@@ -18,6 +18,7 @@ public sealed class OrgSearch : IDisposable
     private readonly Lock _building = new();
     private readonly Lock _swapping = new();
     private Indexed? _current;
+    private Task<Indexed>? _first;
     private ChangedCodes? _sinceBuildBegan;
     private Task _rebuilding = Task.CompletedTask;
 
@@ -28,11 +29,11 @@ public sealed class OrgSearch : IDisposable
     }
 
     /// <summary>Matches of <paramref name="query"/> at <paramref name="level"/>; with <paramref name="under"/>, only that org and the orgs below it.</summary>
-    public Page<OrgInfo> Find(string? query, OrgLevel? level, int limit, int offset, string? under = null)
+    public async Task<Page<OrgInfo>> FindAsync(string? query, OrgLevel? level, int limit, int offset, string? under = null)
     {
         var raw = query?.Trim() ?? "";
         var upper = raw.ToUpperInvariant();
-        var current = Current();
+        var current = Volatile.Read(ref _current) ?? await FirstAsync();
         var changed = current.Changed.Read();
         var found = new SearchResult((int)Math.Min((long)offset + limit, int.MaxValue));
         current.Index.Search(raw, upper, level, under, changed, found);
@@ -66,12 +67,19 @@ public sealed class OrgSearch : IDisposable
     /// <summary>How many orgs have changed since the index in use began to be made.</summary>
     internal int ChangedSinceIndex => Volatile.Read(ref _current)?.Changed.Count ?? 0;
 
-    private Indexed Current()
+    private Task<Indexed> FirstAsync()
     {
-        if (Volatile.Read(ref _current) is { } current)
-            return current;
-        lock (_building)
-            return _current ?? Build();
+        lock (_swapping)
+        {
+            // A first layout that failed (out of memory, say) is tried again by the next search rather than failing them all.
+            if (_first is null or { IsFaulted: true })
+                _first = Task.Run(() =>
+                {
+                    lock (_building)
+                        return Build();
+                });
+            return _first;
+        }
     }
 
     /// <summary>Makes a fresh index; the orgs changed while it walks the tree are looked up beside it, as it may have passed them.</summary>

@@ -47,7 +47,7 @@ public static class SearchBenchmark
         Measure(table, search, rounds, $"every unit, {changed}", "基层工会", null, null);
         directory.Put(Registered());
         var started = Stopwatch.GetTimestamp();
-        search.Find(unit.Name, null, 20, 0);
+        search.FindAsync(unit.Name, null, 20, 0).GetAwaiter().GetResult();
         search.Rebuilding.GetAwaiter().GetResult();
         table.Add("past that, a fresh index made in the background", "", $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}", "", "");
         table.Add("memory the index holds", "", "", $"{heldByIndex / 1_048_576.0:N0} MB", "");
@@ -63,7 +63,7 @@ public static class SearchBenchmark
         {
             before?.Invoke();
             var started = Stopwatch.GetTimestamp();
-            total = search.Find(q, level, 20, 0, under).Total;
+            total = search.FindAsync(q, level, 20, 0, under).GetAwaiter().GetResult().Total;
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         table.Add(label, $"{total:N0}", $"{times[0]:F1}", $"{Stats.Median(times):F1}", $"{times.Max():F1}");

@@ -10,7 +10,7 @@ public sealed class OrgSearchTests
     private const string Letters = "工会联合兴宁区第基层abcABCéÉ01-";
 
     [Fact]
-    public void SearchFindsWhatAPlainScanOfTheTreeFindsAsTheTreeChanges()
+    public async Task SearchFindsWhatAPlainScanOfTheTreeFindsAsTheTreeChanges()
     {
         var directory = new OrgDirectory();
         using var search = new OrgSearch(directory);
@@ -18,13 +18,13 @@ public sealed class OrgSearchTests
         var counties = directory.All.Where(o => o.Level == OrgLevel.County).OrderBy(o => o.Code, StringComparer.Ordinal).Take(12).ToList();
         directory.PutMany(Units(random, counties, 600));
 
-        AssertAgreesWithAPlainScan(directory, search, random);
+        await AssertAgreesWithAPlainScan(directory, search, random);
 
         directory.PutMany(Units(random, counties, 50));
         directory.PutMany(Registered(directory).OrderBy(_ => random.Next()).Take(30).Select(o => o with { Name = Text(random, 3, 9) }).ToList());
         directory.Deregister(Registered(directory).OrderBy(_ => random.Next()).Take(20).ToList());
 
-        AssertAgreesWithAPlainScan(directory, search, random);
+        await AssertAgreesWithAPlainScan(directory, search, random);
     }
 
     [Fact]
@@ -34,11 +34,11 @@ public sealed class OrgSearchTests
         using var search = new OrgSearch(directory);
         var random = new Random(7);
         var counties = directory.All.Where(o => o.Level == OrgLevel.County).Take(40).ToList();
-        search.Find("工会", null, 10, 0);
+        await search.FindAsync("工会", null, 10, 0);
         var units = Units(random, counties, OrgSearch.RebuildAfter + 1);
         directory.PutMany(units);
 
-        search.Find("工会", null, 10, 0);
+        await search.FindAsync("工会", null, 10, 0);
         var rebuilding = search.Rebuilding;
         do
         {
@@ -49,11 +49,11 @@ public sealed class OrgSearchTests
         await rebuilding;
 
         Assert.True(search.ChangedSinceIndex < OrgSearch.RebuildAfter, $"{search.ChangedSinceIndex} orgs still looked up one by one");
-        AssertAgreesWithAPlainScan(directory, search, random);
+        await AssertAgreesWithAPlainScan(directory, search, random);
     }
 
     [Fact]
-    public void AKeyOfAGrassrootsUnitFindsThatUnitAlone()
+    public async Task AKeyOfAGrassrootsUnitFindsThatUnitAlone()
     {
         var directory = new OrgDirectory();
         using var search = new OrgSearch(directory);
@@ -61,12 +61,12 @@ public sealed class OrgSearchTests
             new OrgInfo("XN-1", "兴宁区快递工会", OrgLevel.Grassroots, OrgKind.Joint, "450102"),
             new OrgInfo("XN-10", "兴宁区外卖工会", OrgLevel.Grassroots, OrgKind.Joint, "450102")]);
 
-        Assert.Equal(["XN-1"], search.Find("兴宁区", null, 10, 0, "XN-1").Items.Select(o => o.Code));
-        Assert.Empty(search.Find("外卖", null, 10, 0, "XN-1").Items);
-        Assert.Equal(["XN-10"], search.Find("XN", null, 10, 0, "XN-10").Items.Select(o => o.Code));
+        Assert.Equal(["XN-1"], (await search.FindAsync("兴宁区", null, 10, 0, "XN-1")).Items.Select(o => o.Code));
+        Assert.Empty((await search.FindAsync("外卖", null, 10, 0, "XN-1")).Items);
+        Assert.Equal(["XN-10"], (await search.FindAsync("XN", null, 10, 0, "XN-10")).Items.Select(o => o.Code));
     }
 
-    private static void AssertAgreesWithAPlainScan(OrgDirectory directory, OrgSearch search, Random random)
+    private static async Task AssertAgreesWithAPlainScan(OrgDirectory directory, OrgSearch search, Random random)
     {
         var orgs = directory.All.ToList();
         var scopes = new List<string?> { null, OrgDirectory.NationalCode, "450000", "450100", "450102", "NOWHERE" };
@@ -80,7 +80,7 @@ public sealed class OrgSearchTests
                 .Where(m => m.Rank >= 0 && (level is null || m.Org.Level == level) && (under is null || directory.IsWithin(m.Org.Code, under)))
                 .ToList();
 
-            var found = search.Find(query, level, 100_000, 0, under);
+            var found = await search.FindAsync(query, level, 100_000, 0, under);
 
             var what = $"q='{query}' level={level} under={under}";
             Assert.True(expected.Count == found.Total, $"{what}: {found.Total} found, {expected.Count} expected");
@@ -88,7 +88,7 @@ public sealed class OrgSearchTests
             var order = found.Items.Select(o => (Rank(o, query), (int)o.Level)).ToList();
             Assert.True(order.SequenceEqual(order.Order()), $"{what}: not best first");
             var offset = random.Next(Math.Max(1, found.Total));
-            Assert.Equal(found.Items.Skip(offset).Take(7), search.Find(query, level, 7, offset, under).Items);
+            Assert.Equal(found.Items.Skip(offset).Take(7), (await search.FindAsync(query, level, 7, offset, under)).Items);
         }
     }
 
