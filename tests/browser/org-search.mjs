@@ -1,6 +1,6 @@
 // Scenario: a leader finds an org from the header by part of its name, a grassroots union registered a moment ago
 // included, and by its code: the matches name each one's level, code and parent, and the one chosen opens in the view
-// (a union's map is its county's outline, named as such).
+// (a union's map is its county's outline, named as such); an answer slow to come is waited for with a word.
 // Usage: node tests/browser/org-search.mjs <baseUrl> <countyCode> <adminKey>
 import { sendOk } from './api.mjs';
 import { baseUrlFrom, check, poll, run } from './browser.mjs';
@@ -42,6 +42,17 @@ await run(async launch => {
   await poll(async () => hashCode(page) === '450103' && (await page.locator('#breadcrumb').innerText()).includes('青秀区'), {
     timeout: 10000, message: 'Enter on a code never opened it',
   });
+
+  // As the first search after a start on a national tree: its answer held back for 2 s.
+  const searches = url => url.pathname === '/api/v1/orgs' && url.searchParams.has('q');
+  await page.route(searches, async route => {
+    await new Promise(resolve => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  await box.fill('青秀区');
+  await poll(async () => (await results.isVisible()) && (await results.innerText()) === '正在查找…', { timeout: 5000, message: 'a slow answer was waited for in silence' });
+  await poll(async () => (await results.innerText()).includes('450103'), { timeout: 10000, message: 'the slow answer never replaced the word' });
+  await page.unroute(searches);
 
   await box.fill('没有这个组织');
   await poll(async () => (await results.innerText()) === '找不到“没有这个组织”，请输入组织名称或代码', { timeout: 10000, message: 'a search without matches was not told so' });

@@ -6,6 +6,8 @@ import { LEVEL_LABELS } from './org-labels.js';
 
 const SHOWN = 10;
 const TYPING_PAUSE = 250;
+// The first search after the server starts lays out its tree (about 2 s on the national one); a wait that long is said.
+const SLOW_ANSWER = 400;
 
 export class OrgSearch {
   #form;
@@ -50,11 +52,14 @@ export class OrgSearch {
       return null;
     }
     let found;
+    const slow = setTimeout(() => request === this.#request && this.#say('正在查找…'), SLOW_ANSWER);
     try {
       found = await api.search(query, SHOWN);
     } catch {
       if (request === this.#request) this.#say('搜索失败，请稍后重试');
       return null;
+    } finally {
+      clearTimeout(slow);
     }
     if (request !== this.#request) return null;
     if (found.items.length === 0) {
