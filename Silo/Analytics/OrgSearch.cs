@@ -15,7 +15,6 @@ public sealed class OrgSearch : IDisposable
     internal const int RebuildAfter = 10_000;
 
     private readonly OrgDirectory _directory;
-    private readonly Lock _building = new();
     private readonly Lock _swapping = new();
     private Indexed? _current;
     private Task<Indexed>? _first;
@@ -73,16 +72,15 @@ public sealed class OrgSearch : IDisposable
         {
             // A first layout that failed (out of memory, say) is tried again by the next search rather than failing them all.
             if (_first is null or { IsFaulted: true })
-                _first = Task.Run(() =>
-                {
-                    lock (_building)
-                        return Build();
-                });
+                _first = Task.Run(Build);
             return _first;
         }
     }
 
-    /// <summary>Makes a fresh index; the orgs changed while it walks the tree are looked up beside it, as it may have passed them.</summary>
+    /// <summary>
+    /// Makes a fresh index; the orgs changed while it walks the tree are looked up beside it, as it may have passed them. Never
+    /// two at once: the first is made once, and a rebuild, one at a time, only once the first is in use.
+    /// </summary>
     private Indexed Build()
     {
         var since = new ChangedCodes();
@@ -102,11 +100,7 @@ public sealed class OrgSearch : IDisposable
         lock (_swapping)
         {
             if (_rebuilding.IsCompleted)
-                _rebuilding = Task.Run(() =>
-                {
-                    lock (_building)
-                        Build();
-                });
+                _rebuilding = Task.Run(Build);
         }
     }
 

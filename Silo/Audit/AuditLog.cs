@@ -126,7 +126,6 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         }
     }
 
-
     /// <summary>
     /// Adds the chunk's entries whose org passes the filter to the page until it is full, parsing only their payloads;
     /// answers how many rows it read and the last one's id.

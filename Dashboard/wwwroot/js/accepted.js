@@ -178,8 +178,7 @@ class AcceptedPage {
 
   // A county union sees its scripts' writes arrive on top without reloading, highlighted.
   async #follow() {
-    const day = document.getElementById('day').value;
-    if (!this.#listed || this.#following || document.hidden || day !== chinaDate(new Date())) return;
+    if (!this.#listed || this.#following || document.hidden || this.#day() !== chinaDate(new Date())) return;
     this.#following = true;
     try {
       for (let page = { next: true }; page?.next;) {
@@ -199,7 +198,7 @@ class AcceptedPage {
 
   // One page of the chosen day and action; null when it failed or the list has changed since it was asked for.
   async #read(cursor) {
-    const day = document.getElementById('day').value || chinaDate(new Date());
+    const day = this.#day();
     const action = document.getElementById('action').value;
     const generation = this.#generation;
     let page;
@@ -218,8 +217,12 @@ class AcceptedPage {
     return page;
   }
 
+  #day() {
+    return document.getElementById('day').value || chinaDate(new Date());
+  }
+
   #counted(added) {
-    const day = document.getElementById('day').value || chinaDate(new Date());
+    const day = this.#day();
     this.#shown += added;
     document.getElementById('entries').hidden = this.#shown === 0;
     document.getElementById('more').hidden = !this.#next;
