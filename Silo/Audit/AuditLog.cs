@@ -57,7 +57,9 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     {
         var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = ChunkCommand(connection, query);
+        var below = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, cancellationToken) : 0;
+        var above = query.To is { } to ? await AuditIdBounds.AboveAsync(connection, to, cancellationToken) : long.MaxValue;
+        await using var command = ChunkCommand(connection, query, below, above);
         var cursor = command.Parameters["@cursor"];
         while (page.Count < query.Limit)
         {
@@ -97,14 +99,27 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     }
 
     /// <summary>
-    /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
+    /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here,
+    /// and the scan runs only between the ids its time range lies within, folded with the cursor into one bound a side so
+    /// either database's planner starts and stops the scan on the key.
     /// Times are compared in UTC, as they are stored: SQLite compares its timestamp text, which orders like the instants only then.
     /// </summary>
-    private DbCommand ChunkCommand(DbConnection connection, AuditQuery query)
+    private DbCommand ChunkCommand(DbConnection connection, AuditQuery query, long below, long above)
     {
         var command = connection.CreateCommand();
         var conditions = new List<string>();
-        Where(query.NewestFirst ? "id < @cursor" : "id > @cursor", "@cursor", query.Cursor);
+        if (query.NewestFirst)
+        {
+            Where("id < @cursor", "@cursor", Math.Min(query.Cursor, above));
+            if (below > 0)
+                Where("id > @below", "@below", below);
+        }
+        else
+        {
+            Where("id > @cursor", "@cursor", Math.Max(query.Cursor, below));
+            if (above < long.MaxValue)
+                Where("id < @above", "@above", above);
+        }
         if (query.OrgCodes is { } orgs)
             Where(database.Dialect.IsOneOf("org_code", "@orgs"), "@orgs", database.Dialect.TextList(orgs));
         if (query.KeyId is { } keyId)

@@ -1,3 +1,4 @@
+using Coverage.Bench.Audit;
 using Coverage.Bench.Dense;
 using Coverage.Bench.Harness;
 using Coverage.Bench.Http;
@@ -37,6 +38,9 @@ public static class BenchProgram
             case "search":
                 await SearchBenchmark.RunAsync(options);
                 return 0;
+            case "audit":
+                await AuditBenchmark.RunAsync(options);
+                return 0;
             case BaselineServer.Command:
                 await BaselineServer.RunAsync();
                 return 0;
@@ -62,6 +66,8 @@ public static class BenchProgram
                         --db sqlite --units 2800000 --stations 186100 --report 600000 (0: no reporting day)
               search    org search (GET /api/v1/orgs?q=) on a national tree in memory: first query, typical queries, after a registration
                         --units 2800000 --rounds 5
+              audit     reads of a long audit log: a county's day today and long past, a key's week, a whole day
+                        --db sqlite --rows 10000000 --days 30 --rounds 3
             PostgreSQL: --postgres "Host=...;Username=...;Database=postgres" or COVERAGE_BENCH_POSTGRES; a database is
             created for the run and dropped after it.
             """);

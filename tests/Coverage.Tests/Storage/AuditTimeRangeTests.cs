@@ -1,0 +1,94 @@
+using Coverage.Silo.Audit;
+using Coverage.Silo.Storage;
+using Coverage.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coverage.Tests.Storage;
+
+public sealed class AuditTimeRangeTests
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-01T00:00:00+08:00");
+    private static readonly string[] Orgs = ["450102", "450103", "450105", "450107", "450108"];
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task TimeRangesFindEveryEntryWhileTimesRunOutOfIdOrderWithinTheSlack(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        var random = new Random(20261207);
+        // A minute apart, each late by up to 50 minutes: later ids often carry earlier times.
+        var lateness = TimeSpan.FromMinutes(50);
+        Assert.True(lateness < AuditIdBounds.Slack);
+        var times = Enumerable.Range(0, 3000)
+            .Select(i => Start.AddMinutes(i).AddMilliseconds(Math.Floor(lateness.TotalMilliseconds * random.NextDouble())))
+            .ToArray();
+        var (log, entries) = await AppendAsync(silo, times, i => Orgs[i % Orgs.Length]);
+
+        for (var round = 0; round < 150; round++)
+        {
+            var from = round % 5 == 0 ? (DateTimeOffset?)null : Moment(random, entries);
+            var to = round % 7 == 0 ? (DateTimeOffset?)null : (from ?? Start) + TimeSpan.FromMinutes(random.Next(0, 600));
+            var orgs = round % 3 == 0 ? null : Orgs.Where(_ => random.Next(2) == 0).ToArray();
+            var newestFirst = round % 2 == 0;
+            var expected = entries
+                .Where(e => (from is null || e.At >= from) && (to is null || e.At <= to) && (orgs is null || orgs.Contains(e.OrgCode)))
+                .Select(e => e.Id);
+            var read = await ReadAllAsync(log, from, to, orgs, newestFirst, limit: random.Next(1, 120));
+
+            Assert.Equal(newestFirst ? expected.Reverse() : expected, read.Select(e => e.Id));
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ADayOfALongLogIsReadFromAnHourBeforeItToAnHourAfterIt(StorageProvider provider)
+    {
+        await using var silo = await SiloHost.StartAsync(provider);
+        var (_, entries) = await AppendAsync(silo, [.. Enumerable.Range(0, 3 * 24 * 60).Select(i => Start.AddMinutes(i))], _ => Orgs[0]);
+        var day = Start.AddDays(1);
+        await using var connection = await silo.Services.GetRequiredService<Database>().OpenAsync();
+
+        var below = await AuditIdBounds.BelowAsync(connection, day, CancellationToken.None);
+        var above = await AuditIdBounds.AboveAsync(connection, day.AddDays(1).AddTicks(-1), CancellationToken.None);
+
+        Assert.Equal(day - AuditIdBounds.Slack - TimeSpan.FromMinutes(1), entries.Single(e => e.Id == below).At);
+        Assert.Equal(day.AddDays(1) + AuditIdBounds.Slack, entries.Single(e => e.Id == above).At);
+        Assert.Equal(0, await AuditIdBounds.BelowAsync(connection, Start, CancellationToken.None));
+        Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, entries[^1].At - TimeSpan.FromMinutes(30), CancellationToken.None));
+    }
+
+    /// <summary>Entries recorded at the given times, in that order, committed at once; what they were stored as.</summary>
+    private static async Task<(AuditLog Log, List<AuditEntry> Entries)> AppendAsync(SiloHost silo, DateTimeOffset[] times, Func<int, string> org)
+    {
+        var clock = new TestClock(times[0]);
+        var log = new AuditLog(silo.Services.GetRequiredService<Database>(), silo.Services.GetRequiredService<GroupCommitter>(), clock);
+        var statements = times.Select((time, i) =>
+        {
+            clock.Set(time);
+            return log.StatementFor(new AuditRecord("key", "450100", org(i), AuditActions.FiguresPut, $$"""{"n":{{i}}}"""));
+        }).ToList();
+        await silo.Services.GetRequiredService<GroupCommitter>().WriteAllAsync(statements);
+        var entries = await ReadAllAsync(log, null, null, null, newestFirst: false, limit: 1000);
+        Assert.Equal(times.Select(t => t.UtcTicks), entries.Select(e => e.At.UtcTicks));
+        return (log, entries);
+    }
+
+    private static async Task<List<AuditEntry>> ReadAllAsync(AuditLog log, DateTimeOffset? from, DateTimeOffset? to, string[]? orgs, bool newestFirst, int limit)
+    {
+        var entries = new List<AuditEntry>();
+        var cursor = newestFirst ? long.MaxValue : 0;
+        while (true)
+        {
+            var page = await log.ReadAsync(new AuditQuery(cursor, limit, orgs, From: from, To: to, NewestFirst: newestFirst), _ => true, CancellationToken.None);
+            entries.AddRange(page);
+            if (page.Count < limit)
+                return entries;
+            cursor = page[^1].Id;
+        }
+    }
+
+    /// <summary>An entry's own time now and then, so the edges of a range are met exactly; else a moment among them.</summary>
+    private static DateTimeOffset Moment(Random random, List<AuditEntry> entries) => random.Next(3) == 0
+        ? entries[random.Next(entries.Count)].At
+        : Start + TimeSpan.FromMinutes(random.Next(-120, entries.Count + 120));
+}
