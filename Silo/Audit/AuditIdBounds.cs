@@ -14,11 +14,14 @@ internal static class AuditIdBounds
 {
     public static readonly TimeSpan Slack = TimeSpan.FromHours(1);
 
-    /// <summary>An id at or below which no entry is from <paramref name="from"/> or later: the last entry older than it by the slack, else 0.</summary>
-    public static async Task<long> BelowAsync(DbConnection connection, DateTimeOffset from, CancellationToken cancellationToken)
+    /// <summary>
+    /// An id at or below which no entry is from <paramref name="from"/> or later: the last entry older than it by the
+    /// slack, or <paramref name="floor"/>, below which the read does not go anyway, when none above it is.
+    /// </summary>
+    public static async Task<long> BelowAsync(DbConnection connection, DateTimeOffset from, long floor, CancellationToken cancellationToken)
     {
         var before = from - Slack;
-        var (low, high) = (0L, await LastIdAsync(connection, cancellationToken) + 1);
+        var (low, high) = (floor, await LastIdAsync(connection, cancellationToken) + 1);
         await using var probe = Probe(connection, "id >= @a AND id < @b ORDER BY id");
         while (high - low > 1)
         {
@@ -31,13 +34,18 @@ internal static class AuditIdBounds
         return low;
     }
 
-    /// <summary>An id at or above which no entry is from <paramref name="to"/> or earlier: the first entry newer than it by the slack, else none.</summary>
-    public static async Task<long> AboveAsync(DbConnection connection, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// An id at or above which no entry is from <paramref name="to"/> or earlier: the first entry below
+    /// <paramref name="ceiling"/>, above which the read does not go anyway, newer than it by the slack; none when the
+    /// newest there is not, as for a range that reaches today.
+    /// </summary>
+    public static async Task<long> AboveAsync(DbConnection connection, DateTimeOffset to, long ceiling, CancellationToken cancellationToken)
     {
         var after = to + Slack;
-        var last = await LastIdAsync(connection, cancellationToken);
-        var (low, high) = (0L, last + 1);
         await using var probe = Probe(connection, "id > @a AND id <= @b ORDER BY id DESC");
+        if (await ReadAsync(probe, 0, ceiling - 1, cancellationToken) is not { } newest || newest.At <= after)
+            return long.MaxValue;
+        var (low, high) = (0L, newest.Id);
         while (high - low > 1)
         {
             var middle = low + (high - low) / 2;
@@ -46,8 +54,7 @@ internal static class AuditIdBounds
             else
                 low = middle;
         }
-        // Entries appended after this read may still fall in the range.
-        return high > last ? long.MaxValue : high;
+        return high;
     }
 
     private static async Task<long> LastIdAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -57,8 +57,9 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     {
         var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var below = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, cancellationToken) : 0;
-        var above = query.To is { } to ? await AuditIdBounds.AboveAsync(connection, to, cancellationToken) : long.MaxValue;
+        // A cursor bounds the bisection on its side, so following a list asks the few entries since its newest.
+        var below = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, query.NewestFirst ? 0 : query.Cursor, cancellationToken) : 0;
+        var above = query.To is { } to ? await AuditIdBounds.AboveAsync(connection, to, query.NewestFirst ? query.Cursor : long.MaxValue, cancellationToken) : long.MaxValue;
         await using var command = ChunkCommand(connection, query, below, above);
         var cursor = command.Parameters["@cursor"];
         while (page.Count < query.Limit)

@@ -48,13 +48,18 @@ public sealed class AuditTimeRangeTests
         var day = Start.AddDays(1);
         await using var connection = await silo.Services.GetRequiredService<Database>().OpenAsync();
 
-        var below = await AuditIdBounds.BelowAsync(connection, day, CancellationToken.None);
-        var above = await AuditIdBounds.AboveAsync(connection, day.AddDays(1).AddTicks(-1), CancellationToken.None);
+        var end = day.AddDays(1).AddTicks(-1);
+
+        var below = await AuditIdBounds.BelowAsync(connection, day, 0, CancellationToken.None);
+        var above = await AuditIdBounds.AboveAsync(connection, end, long.MaxValue, CancellationToken.None);
 
         Assert.Equal(day - AuditIdBounds.Slack - TimeSpan.FromMinutes(1), entries.Single(e => e.Id == below).At);
         Assert.Equal(day.AddDays(1) + AuditIdBounds.Slack, entries.Single(e => e.Id == above).At);
-        Assert.Equal(0, await AuditIdBounds.BelowAsync(connection, Start, CancellationToken.None));
-        Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, entries[^1].At - TimeSpan.FromMinutes(30), CancellationToken.None));
+        Assert.Equal(0, await AuditIdBounds.BelowAsync(connection, Start, 0, CancellationToken.None));
+        Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, entries[^1].At - TimeSpan.FromMinutes(30), long.MaxValue, CancellationToken.None));
+        Assert.Equal(below + 100, await AuditIdBounds.BelowAsync(connection, day, below + 100, CancellationToken.None));
+        Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, end, above - 100, CancellationToken.None));
+        Assert.Equal(above, await AuditIdBounds.AboveAsync(connection, end, above + 100, CancellationToken.None));
     }
 
     /// <summary>Entries recorded at the given times, in that order, committed at once; what they were stored as.</summary>
