@@ -45,10 +45,8 @@ public sealed class AuditTimeRangeTests
     {
         await using var silo = await SiloHost.StartAsync(provider);
         var (_, entries) = await AppendAsync(silo, [.. Enumerable.Range(0, 3 * 24 * 60).Select(i => Start.AddMinutes(i))], _ => Orgs[0]);
-        var day = Start.AddDays(1);
+        var (day, end) = (Start.AddDays(1), Start.AddDays(2).AddTicks(-1));
         await using var connection = await silo.Services.GetRequiredService<Database>().OpenAsync();
-
-        var end = day.AddDays(1).AddTicks(-1);
 
         var below = await AuditIdBounds.BelowAsync(connection, day, 0, CancellationToken.None);
         var above = await AuditIdBounds.AboveAsync(connection, end, long.MaxValue, CancellationToken.None);
