@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
+using Coverage.Dashboard.Export;
 using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Audit;
 using Coverage.Silo.Keys;
@@ -23,24 +25,27 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Audit").RequireAuthorization(Policies.Write);
-        group.MapGet("/audit", ReadAsync)
-            .WithSummary("Accepted writes, oldest or newest first")
-            .WithDescription("Example: GET /api/v1/audit?orgCode=450100&action=figures.put&from=2026-11-20&to=2026-11-21 → the figures " +
-                "written for Nanning and its subtree on those two days (China Standard Time). orgCode defaults to the key's org; keyId " +
-                "narrows to one key's writes; from and to (inclusive) take days or instants with their offset. Oldest first: pass next " +
-                "as after, with the same filters, for the next page. order=newest lists the latest first: pass next as before for the " +
-                "earlier ones, and ask oldest first after the newest id seen for what was accepted since.");
+        foreach (var suffix in CsvRequest.Suffixes)
+            group.MapGet($"/audit{suffix}", ReadAsync)
+                .WithSummary("Accepted writes, oldest or newest first")
+                .WithDescription("Example: GET /api/v1/audit?orgCode=450100&action=figures.put&from=2026-11-20&to=2026-11-21 → the figures " +
+                    "written for Nanning and its subtree on those two days (China Standard Time). orgCode defaults to the key's org; keyId " +
+                    "narrows to one key's writes; from and to (inclusive) take days or instants with their offset. Oldest first: pass next " +
+                    "as after, with the same filters, for the next page. order=newest lists the latest first: pass next as before for the " +
+                    "earlier ones, and ask oldest first after the newest id seen for what was accepted since. CSV (audit.csv or Accept: " +
+                    "text/csv) lists every entry the filters select, a row each with its payload's JSON, unless limit is given.");
         return group;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? keyId,
+    private static async Task<Results<Ok<AuditPage>, CsvResult, ValidationProblem, ProblemHttpResult>> ReadAsync(string? orgCode, string? keyId,
         string? action, string? from, string? to, string? after, string? before, string? order, string? limit, HttpRequest request, ClaimsPrincipal user,
         IOrgDirectory directory, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new ErrorBag(Languages.Of(request));
         var newestFirst = NewestFirst(order, after, before, errors);
         var cursor = newestFirst ? Number(before, "before", 1, long.MaxValue, long.MaxValue, errors) : Number(after, "after", 0, long.MaxValue, 0, errors);
-        var size = Number(limit, "limit", 1, MaxLimit, 100, errors);
+        var csv = CsvRequest.Wants(request);
+        var size = Number(limit, "limit", 1, MaxLimit, csv ? long.MaxValue : 100, errors);
         if (!string.IsNullOrEmpty(keyId) && !ApiKeyStore.CouldBeId(keyId))
             errors.Add("keyId", new($"must be a key id as POST /api/v1/keys answered it: letters, digits and '_', at most {ApiKeyStore.MaxIdLength} characters.",
                 $"必须是 POST /api/v1/keys 答复的密钥编号：字母、数字和“_”，最多 {ApiKeyStore.MaxIdLength} 个字符。"));
@@ -55,9 +60,28 @@ public static class AuditEndpoints
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, errors.Language);
         if (outOfScope is not null)
             return outOfScope;
-        var query = new AuditQuery(cursor, (int)size, SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
-        var entries = await audit.ReadAsync(query, code => directory.IsWithin(code, scope), cancellationToken);
+        var query = new AuditQuery(cursor, (int)Math.Min(size, MaxLimit), SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
+        bool Includes(string code) => directory.IsWithin(code, scope);
+        if (csv)
+            return CsvTables.Audit($"{scope}-audit.csv", Pages(audit, query, size, Includes, cancellationToken), code => directory.Find(code)?.Name);
+        var entries = await audit.ReadAsync(query, Includes, cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));
+    }
+
+    /// <summary>Up to <paramref name="count"/> entries the query selects, read a page at a time as the export is written.</summary>
+    private static async IAsyncEnumerable<AuditEntry> Pages(AuditLog audit, AuditQuery query, long count,
+        Func<string, bool> includes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var page = query; ; )
+        {
+            var entries = await audit.ReadAsync(page with { Limit = (int)Math.Min(count, page.Limit) }, includes, cancellationToken);
+            foreach (var entry in entries)
+                yield return entry;
+            count -= entries.Count;
+            if (entries.Count < page.Limit || count == 0)
+                yield break;
+            page = page with { Cursor = entries[^1].Id };
+        }
     }
 
     /// <summary>Whether the list runs newest first; each order pages by its own cursor, so the other's is a mistake.</summary>

@@ -7,11 +7,17 @@ namespace Coverage.Dashboard.Export;
 
 /// <summary>
 /// A table written as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese headers),
-/// row by row to the response body, so a large export never sits in memory as one string.
+/// row by row to the response body, so a large export never sits in memory as one string; rows may be read as they are
+/// written, a page at a time.
 /// </summary>
-public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
+    public CsvResult(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+        : this(fileName, header, rows.ToAsyncEnumerable())
+    {
+    }
+
     public const string MediaType = "text/csv";
 
     private const int RowsPerFlush = 500;
@@ -30,7 +36,7 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEn
         await writer.WriteAsync('\uFEFF');
         await writer.WriteAsync(Line(header));
         var written = 0;
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(httpContext.RequestAborted))
         {
             await writer.WriteAsync(Line(row));
             if (++written % RowsPerFlush == 0)

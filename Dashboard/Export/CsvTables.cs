@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Coverage.Contracts;
 using Coverage.Dashboard.Ingest;
 using Coverage.Silo.Analytics;
+using Coverage.Silo.Audit;
 using Coverage.Silo.Targets;
 
 namespace Coverage.Dashboard.Export;
@@ -60,6 +63,18 @@ public static class CsvTables
             o.Org.Code, o.Org.Name, year.ToString(CultureInfo.InvariantCulture), Number(o.Org.Totals.Members),
             o.Org.Rates.Membership is { } membership ? membership.ToString("0.0%", CultureInfo.InvariantCulture) : null,
             .. TargetMeasures.All.Select(t => o.Set?.Targets.TryGetValue(t.Key, out var target) == true ? Number(target) : null),
+        ]));
+
+    /// <summary>Payloads as the API answers them, Chinese as it is rather than escaped as stored, for people to read.</summary>
+    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Accepted writes, a row each, with their payload's JSON; an org no longer registered has no name.</summary>
+    public static CsvResult Audit(string fileName, IAsyncEnumerable<AuditEntry> entries, Func<string, string?> nameOf) => new(fileName,
+        ["编号", "接收时间", "操作", "组织代码", "组织名称", "密钥编号", "密钥所属组织代码", "内容"],
+        entries.Select(e => (IReadOnlyList<string?>)
+        [
+            e.Id.ToString(CultureInfo.InvariantCulture), ChinaClock.Stamp(e.At), AuditActionNames.Of(e.Action), e.OrgCode, nameOf(e.OrgCode),
+            e.KeyId, e.KeyOrgCode, JsonSerializer.Serialize(e.Payload, PayloadJson),
         ]));
 
     public static CsvResult OrgInfos(string fileName, IEnumerable<OrgInfo> orgs) =>

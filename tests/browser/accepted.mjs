@@ -1,6 +1,6 @@
 // Scenario: a county union opens 上报记录 from the dashboard and sees what the API accepted from its writes that day, with
-// org names and whose key it is, downloads its sheet to fill in, narrows the list by action and by day; a read-only key is
-// told it needs a writer key.
+// org names and whose key it is, downloads its sheet to fill in, narrows the list by action and by day and downloads the
+// day's list of that action; a read-only key is told it needs a writer key.
 // Usage: node tests/browser/accepted.mjs <baseUrl> <countyCode> <adminKey>
 import { readFileSync } from 'node:fs';
 import { addMembers } from './api.mjs';
@@ -61,6 +61,10 @@ await run(async launch => {
     return texts.length > 0 && texts.every(t => t.includes('登记基层工会')) && texts;
   }, { timeout: 15000, message: 'choosing an action never narrowed the list to it' });
   check(units.length === 1, `the list narrows to the one unit registration (${units.length})`);
+  const [day] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载当天记录' }).click()]);
+  const lines = readFileSync(await day.path(), 'utf8').trimEnd().split('\r\n');
+  check(lines[0].startsWith('\uFEFF编号,接收时间,操作') && lines.length === 2 && lines[1].includes(unitName) && lines[1].includes('登记基层工会'),
+    `the day's list of that action downloads as a sheet (${day.suggestedFilename()}: ${lines.length - 1} rows)`);
 
   await page.getByLabel('日期（北京时间）').fill('2025-01-01');
   await poll(async () => (await page.locator('#summary').textContent()).includes('没有已接收的上报'),

@@ -121,6 +121,10 @@ class AcceptedPage {
     document.getElementById('more').addEventListener('click', () => this.#earlier());
     setInterval(() => this.#follow(), FOLLOW_EVERY);
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
+    document.getElementById('download-day').addEventListener('click', () => {
+      const [day, action] = [this.#day(), document.getElementById('action').value];
+      this.#download(() => api.auditSheet({ from: day, to: day, ...(action ? { action } : {}) }), `accepted-${day}`, '当天记录');
+    });
     document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
     document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
     document.getElementById('download-stations').addEventListener('click', () => this.#download(api.stationsSheet, 'stations', '驿站名册'));

@@ -63,6 +63,7 @@ export const api = {
     getJson(`${org(code)}/children/timeseries?${new URLSearchParams({ measure, from, to, interval, limit })}`),
   stations: (code, limit) => getJson(`${org(code)}/stations?limit=${limit}`),
   audit: query => getJson(`/api/v1/audit?${new URLSearchParams(query)}`),
+  auditSheet: async query => (await get(`/api/v1/audit.csv?${new URLSearchParams(query)}`)).blob(),
   currentKey: () => getJson('/api/v1/keys/current'),
   figuresSheet: async code => (await get(`${org(code)}/figures.csv`)).blob(),
   search: (q, limit) => getJson(`/api/v1/orgs?${new URLSearchParams({ q, limit })}`),

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coverage.Dashboard.Export;
+using Coverage.Silo.Audit;
 using Coverage.Silo.Storage;
 using Coverage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -198,6 +200,46 @@ public sealed class AuditApiTests
         Assert.Equal(new long[] { 1, 2 }, Members(nanning));
         Assert.Contains(nanning, e => e.GetProperty("action").GetString() == "units.put");
         Assert.Equal(new long[] { 3 }, Members(await EntriesAsync(app.Admin, $"?orgCode={Liuzhou}")));
+    }
+
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task ACountyDownloadsWhatItsKeyMayReadAsASheetInTheOrderAccepted(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        var county = app.ClientWithKey(await app.CreateKeyAsync(Xingning, "writer"));
+        await CoverageApp.PutFiguresAsync(county, Xingning, CoverageApp.Figures(41_000));
+        object[] units = [.. Enumerable.Range(0, 1_205).Select(i => new { code = $"XN-C{i}", name = $"兴宁区第{i}基层工会", kind = "enterprise" })];
+        (await county.PostAsJsonAsync($"/api/v1/orgs/{Xingning}/units:batch", units)).EnsureSuccessStatusCode();
+        await CoverageApp.PutFiguresAsync(county, "XN-C7", CoverageApp.Figures(120));
+        await CoverageApp.PutFiguresAsync(app.Admin, Qingxiu, CoverageApp.Figures(7));
+        var today = Coverage.Contracts.ChinaClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+
+        var sheet = await CsvOf(county, $"/api/v1/audit.csv?from={today}&to={today}");
+        var figures = await CsvOf(county, "/api/v1/audit.csv?action=figures.put");
+        var firstFive = await CsvOf(county, "/api/v1/audit.csv?limit=5");
+
+        Assert.Equal(["编号", "接收时间", "操作", "组织代码", "组织名称", "密钥编号", "密钥所属组织代码", "内容"], sheet.Header);
+        Assert.Equal(1_208, sheet.Rows.Count);
+        Assert.Equal(sheet.Column("编号").Select(long.Parse).Order(), sheet.Column("编号").Select(long.Parse));
+        Assert.Equal(["发放密钥", "上报数据", "批量登记基层工会", "上报数据"], [.. new[] { 0, 1, 2, 1_207 }.Select(row => sheet.Cell(row, "操作"))]);
+        Assert.Equal(("兴宁区", "XN-C7", "兴宁区第7基层工会"), (sheet.Cell(1, "组织名称"), sheet.Cell(1_207, "组织代码"), sheet.Cell(1_207, "组织名称")));
+        Assert.Equal(120, JsonDocument.Parse(sheet.Cell(1_207, "内容")).RootElement.GetProperty("members").GetInt64());
+        Assert.DoesNotContain(Qingxiu, sheet.Column("组织代码"));
+        Assert.Equal([Xingning, "XN-C7"], figures.Column("组织代码"));
+        Assert.Equal(sheet.Column("编号").Take(5), firstFive.Column("编号"));
+    }
+
+    [Fact]
+    public void EveryAuditedWriteHasAChineseNameInTheSheet() =>
+        Assert.All(AuditActions.All, action => Assert.NotEqual(action, AuditActionNames.Of(action)));
+
+    private static async Task<CsvTable> CsvOf(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        return CsvTable.Parse(body, response.Content.Headers.ContentType?.ToString() ?? "");
     }
 
     [Theory]
