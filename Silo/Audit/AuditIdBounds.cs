@@ -18,10 +18,10 @@ internal static class AuditIdBounds
     /// An id at or below which no entry is from <paramref name="from"/> or later: the last entry older than it by the
     /// slack, or <paramref name="floor"/>, below which the read does not go anyway, when none above it is.
     /// </summary>
-    public static async Task<long> BelowAsync(DbConnection connection, DateTimeOffset from, long floor, CancellationToken cancellationToken)
+    public static async Task<long> BelowAsync(DbConnection connection, DateTimeOffset from, long floor, long last, CancellationToken cancellationToken)
     {
         var before = from - Slack;
-        var (low, high) = (floor, await LastIdAsync(connection, cancellationToken) + 1);
+        var (low, high) = (floor, last + 1);
         await using var probe = Probe(connection, "id >= @a AND id < @b ORDER BY id");
         while (high - low > 1)
         {
@@ -57,7 +57,8 @@ internal static class AuditIdBounds
         return high;
     }
 
-    private static async Task<long> LastIdAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>The newest entry's id, 0 for an empty log.</summary>
+    public static async Task<long> LastIdAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MAX(id) FROM audit_log";

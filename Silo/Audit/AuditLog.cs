@@ -28,6 +28,9 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
             """,
     };
 
+    /// <summary>How many ids a read scans first; tests make it small so reads cross many windows.</summary>
+    internal long FirstWindow { get; init; } = 4096;
+
     public Task AppendAsync(AuditRecord record) => committer.WriteAsync(StatementFor(record));
 
     /// <summary>The entry as a companion of the grain state write it records, so both commit together.</summary>
@@ -52,24 +55,45 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     public Statement StatementFor(AuditRecord record) =>
         new(_insertOne, clock.GetUtcNow(), record.KeyId, record.KeyOrgCode, record.OrgCode, record.Action, record.PayloadJson) { Bulk = InsertMany };
 
-    /// <summary>Entries the query selects whose org passes the filter, in its order; scans from its cursor in chunks until the page is full.</summary>
+    /// <summary>
+    /// Entries the query selects whose org passes the filter, in its order: scans from its cursor through windows of ids
+    /// that double each time one comes back short, until the page is full. Bounded windows keep each read on the id key
+    /// however long the log, where PostgreSQL would otherwise sort every match of a rare org for each chunk.
+    /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, Func<string, bool> includes, CancellationToken cancellationToken)
     {
         var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        // A cursor bounds the bisection on its side, so following a list asks the few entries since its newest.
-        var below = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, query.NewestFirst ? 0 : query.Cursor, cancellationToken) : 0;
-        var above = query.To is { } to ? await AuditIdBounds.AboveAsync(connection, to, query.NewestFirst ? query.Cursor : long.MaxValue, cancellationToken) : long.MaxValue;
-        await using var command = ChunkCommand(connection, query, below, above);
-        var cursor = command.Parameters["@cursor"];
-        while (page.Count < query.Limit)
+        var (bottom, top) = await RangeAsync(connection, query, cancellationToken);
+        await using var command = ChunkCommand(connection, query);
+        var window = FirstWindow;
+        while (page.Count < query.Limit && top - bottom > 1)
         {
+            var (low, high) = query.NewestFirst ? (Math.Max(bottom, top - window), top) : (bottom, Math.Min(top, bottom + window));
+            command.Parameters["@low"].Value = low;
+            command.Parameters["@high"].Value = high;
             var (rows, lastId) = await ReadChunkAsync(command, includes, page, query.Limit, cancellationToken);
-            if (rows < ScanChunk)
-                break;
-            cursor.Value = lastId;
+            if (rows == ScanChunk)
+                (bottom, top) = query.NewestFirst ? (bottom, lastId) : (lastId, top);
+            else
+                ((bottom, top), window) = (query.NewestFirst ? (bottom, low + 1) : (high - 1, top), window * 2);
         }
         return page;
+    }
+
+    /// <summary>
+    /// The ids the read may return lie strictly between the two: past the cursor, within the time range's bounds, and up to
+    /// the last entry now, as later ones are the next read's. A cursor bounds the bisection on its side, so following a
+    /// list asks only the few entries since its newest.
+    /// </summary>
+    private static async Task<(long Bottom, long Top)> RangeAsync(DbConnection connection, AuditQuery query, CancellationToken cancellationToken)
+    {
+        var last = await AuditIdBounds.LastIdAsync(connection, cancellationToken);
+        var floor = query.NewestFirst ? 0 : query.Cursor;
+        var ceiling = Math.Min(query.NewestFirst ? query.Cursor : long.MaxValue, last + 1);
+        var bottom = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, floor, last, cancellationToken) : floor;
+        var top = query.To is { } to ? Math.Min(ceiling, await AuditIdBounds.AboveAsync(connection, to, ceiling, cancellationToken)) : ceiling;
+        return (bottom, top);
     }
 
     /// <summary>
@@ -80,10 +104,7 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var last = connection.CreateCommand();
-        last.CommandText = "SELECT MAX(id) FROM audit_log";
-        // An empty log answers NULL.
-        var lastId = await last.ExecuteScalarAsync(cancellationToken) is { } max and not DBNull ? Convert.ToInt64(max) : afterId;
+        var lastId = await AuditIdBounds.LastIdAsync(connection, cancellationToken);
         if (lastId <= afterId)
             return ([], afterId);
         await using var command = connection.CreateCommand();
@@ -100,27 +121,15 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     }
 
     /// <summary>
-    /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here,
-    /// and the scan runs only between the ids its time range lies within, folded with the cursor into one bound a side so
-    /// either database's planner starts and stops the scan on the key.
+    /// Orgs, key, action and time are filtered by the database, so a narrow query does not drag the whole log through here.
     /// Times are compared in UTC, as they are stored: SQLite compares its timestamp text, which orders like the instants only then.
     /// </summary>
-    private DbCommand ChunkCommand(DbConnection connection, AuditQuery query, long below, long above)
+    private DbCommand ChunkCommand(DbConnection connection, AuditQuery query)
     {
         var command = connection.CreateCommand();
-        var conditions = new List<string>();
-        if (query.NewestFirst)
-        {
-            Where("id < @cursor", "@cursor", Math.Min(query.Cursor, above));
-            if (below > 0)
-                Where("id > @below", "@below", below);
-        }
-        else
-        {
-            Where("id > @cursor", "@cursor", Math.Max(query.Cursor, below));
-            if (above < long.MaxValue)
-                Where("id < @above", "@above", above);
-        }
+        List<string> conditions = ["id > @low", "id < @high"];
+        command.AddParameter("@low");
+        command.AddParameter("@high");
         if (query.OrgCodes is { } orgs)
             Where(database.Dialect.IsOneOf("org_code", "@orgs"), "@orgs", database.Dialect.TextList(orgs));
         if (query.KeyId is { } keyId)

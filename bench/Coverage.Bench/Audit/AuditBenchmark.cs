@@ -50,6 +50,7 @@ public static class AuditBenchmark
                 table.Add(provider.ToString(), label, $"{found:N0}", $"{times[0]:F1}", $"{Stats.Median(times):F1}");
             }
             await Measure("a county's latest 200", new AuditQuery(long.MaxValue, 200, [county], NewestFirst: true));
+            await Measure("a county's earliest 200", new AuditQuery(0, 200, [county]));
             var todays = new AuditQuery(long.MaxValue, 200, [county], From: today.From, To: today.To, NewestFirst: true);
             await Measure("a county's today, newest first (上报记录)", todays);
             var newest = (await log.ReadAsync(todays, _ => true, CancellationToken.None))[0].Id;

@@ -9,31 +9,42 @@ public sealed class AuditTimeRangeTests
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-01T00:00:00+08:00");
     private static readonly string[] Orgs = ["450102", "450103", "450105", "450107", "450108"];
+    private const string Rare = "450109";
 
     [Theory]
     [ClassData(typeof(StorageProviders))]
-    public async Task TimeRangesFindEveryEntryWhileTimesRunOutOfIdOrderWithinTheSlack(StorageProvider provider)
+    public async Task ReadsFindEveryEntryTheySelectWhileTimesRunOutOfIdOrderWithinTheSlack(StorageProvider provider)
     {
         await using var silo = await SiloHost.StartAsync(provider);
         var random = new Random(20261207);
         // A minute apart, each late by up to 50 minutes: later ids often carry earlier times.
         var lateness = TimeSpan.FromMinutes(50);
         Assert.True(lateness < AuditIdBounds.Slack);
-        var times = Enumerable.Range(0, 3000)
+        var times = Enumerable.Range(0, 20_000)
             .Select(i => Start.AddMinutes(i).AddMilliseconds(Math.Floor(lateness.TotalMilliseconds * random.NextDouble())))
             .ToArray();
-        var (log, entries) = await AppendAsync(silo, times, i => Orgs[i % Orgs.Length]);
+        // One org of the six writes rarely, so a read of it alone passes over many windows of ids finding nothing.
+        var (log, entries) = await AppendAsync(silo, times, i => i % 997 == 0 ? Rare : Orgs[i % Orgs.Length]);
+        string[] all = [.. Orgs, Rare];
+        // Reads that start with a few ids cross many windows, each edge an id a read could drop.
+        var narrow = new AuditLog(silo.Services.GetRequiredService<Database>(), silo.Services.GetRequiredService<GroupCommitter>(), TimeProvider.System)
+        {
+            FirstWindow = 3,
+        };
 
         for (var round = 0; round < 150; round++)
         {
             var from = round % 5 == 0 ? (DateTimeOffset?)null : Moment(random, entries);
             var to = round % 7 == 0 ? (DateTimeOffset?)null : (from ?? Start) + TimeSpan.FromMinutes(random.Next(0, 600));
-            var orgs = round % 3 == 0 ? null : Orgs.Where(_ => random.Next(2) == 0).ToArray();
+            var orgs = round % 3 == 0 ? null : round % 4 == 1 ? [Rare] : all.Where(_ => random.Next(2) == 0).ToArray();
+            // Without a list of orgs, the caller may filter them as they are read.
+            Func<string, bool> includes = round % 6 == 0 ? code => code != Orgs[1] : _ => true;
             var newestFirst = round % 2 == 0;
             var expected = entries
-                .Where(e => (from is null || e.At >= from) && (to is null || e.At <= to) && (orgs is null || orgs.Contains(e.OrgCode)))
+                .Where(e => (from is null || e.At >= from) && (to is null || e.At <= to) && (orgs is null || orgs.Contains(e.OrgCode)) && includes(e.OrgCode))
                 .Select(e => e.Id);
-            var read = await ReadAllAsync(log, from, to, orgs, newestFirst, limit: random.Next(1, 120));
+            var limit = from is not null && to is not null ? random.Next(1, 120) : random.Next(200, 1_500);
+            var read = await ReadAllAsync(round % 4 < 2 ? narrow : log, from, to, orgs, newestFirst, limit, includes);
 
             Assert.Equal(newestFirst ? expected.Reverse() : expected, read.Select(e => e.Id));
         }
@@ -47,15 +58,16 @@ public sealed class AuditTimeRangeTests
         var (_, entries) = await AppendAsync(silo, [.. Enumerable.Range(0, 3 * 24 * 60).Select(i => Start.AddMinutes(i))], _ => Orgs[0]);
         var (day, end) = (Start.AddDays(1), Start.AddDays(2).AddTicks(-1));
         await using var connection = await silo.Services.GetRequiredService<Database>().OpenAsync();
+        var last = await AuditIdBounds.LastIdAsync(connection, CancellationToken.None);
 
-        var below = await AuditIdBounds.BelowAsync(connection, day, 0, CancellationToken.None);
+        var below = await AuditIdBounds.BelowAsync(connection, day, 0, last, CancellationToken.None);
         var above = await AuditIdBounds.AboveAsync(connection, end, long.MaxValue, CancellationToken.None);
 
         Assert.Equal(day - AuditIdBounds.Slack - TimeSpan.FromMinutes(1), entries.Single(e => e.Id == below).At);
         Assert.Equal(day.AddDays(1) + AuditIdBounds.Slack, entries.Single(e => e.Id == above).At);
-        Assert.Equal(0, await AuditIdBounds.BelowAsync(connection, Start, 0, CancellationToken.None));
+        Assert.Equal(0, await AuditIdBounds.BelowAsync(connection, Start, 0, last, CancellationToken.None));
         Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, entries[^1].At - TimeSpan.FromMinutes(30), long.MaxValue, CancellationToken.None));
-        Assert.Equal(below + 100, await AuditIdBounds.BelowAsync(connection, day, below + 100, CancellationToken.None));
+        Assert.Equal(below + 100, await AuditIdBounds.BelowAsync(connection, day, below + 100, last, CancellationToken.None));
         Assert.Equal(long.MaxValue, await AuditIdBounds.AboveAsync(connection, end, above - 100, CancellationToken.None));
         Assert.Equal(above, await AuditIdBounds.AboveAsync(connection, end, above + 100, CancellationToken.None));
     }
@@ -76,13 +88,14 @@ public sealed class AuditTimeRangeTests
         return (log, entries);
     }
 
-    private static async Task<List<AuditEntry>> ReadAllAsync(AuditLog log, DateTimeOffset? from, DateTimeOffset? to, string[]? orgs, bool newestFirst, int limit)
+    private static async Task<List<AuditEntry>> ReadAllAsync(AuditLog log, DateTimeOffset? from, DateTimeOffset? to, string[]? orgs, bool newestFirst, int limit,
+        Func<string, bool>? includes = null)
     {
         var entries = new List<AuditEntry>();
         var cursor = newestFirst ? long.MaxValue : 0;
         while (true)
         {
-            var page = await log.ReadAsync(new AuditQuery(cursor, limit, orgs, From: from, To: to, NewestFirst: newestFirst), _ => true, CancellationToken.None);
+            var page = await log.ReadAsync(new AuditQuery(cursor, limit, orgs, From: from, To: to, NewestFirst: newestFirst), includes ?? (_ => true), CancellationToken.None);
             entries.AddRange(page);
             if (page.Count < limit)
                 return entries;
