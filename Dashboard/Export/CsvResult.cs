@@ -13,14 +13,14 @@ namespace Coverage.Dashboard.Export;
 public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
+    public const string MediaType = "text/csv";
+
+    private const int RowsPerFlush = 500;
+
     public CsvResult(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
         : this(fileName, header, rows.ToAsyncEnumerable())
     {
     }
-
-    public const string MediaType = "text/csv";
-
-    private const int RowsPerFlush = 500;
 
     public int? StatusCode => StatusCodes.Status200OK;
 

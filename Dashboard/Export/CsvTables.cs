@@ -14,6 +14,9 @@ public static class CsvTables
 {
     private static readonly string[] OrgColumns = ["代码", "名称", "层级", "类型", "上级代码"];
 
+    /// <summary>Payloads as the API answers them, Chinese as it is rather than escaped as stored, for people to read.</summary>
+    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static CsvResult Orgs(string fileName, IReadOnlyList<OrgSummary> summaries, Measure? sortedBy = null)
     {
         var measures = Measures.Table.ToList();
@@ -64,9 +67,6 @@ public static class CsvTables
             o.Org.Rates.Membership is { } membership ? membership.ToString("0.0%", CultureInfo.InvariantCulture) : null,
             .. TargetMeasures.All.Select(t => o.Set?.Targets.TryGetValue(t.Key, out var target) == true ? Number(target) : null),
         ]));
-
-    /// <summary>Payloads as the API answers them, Chinese as it is rather than escaped as stored, for people to read.</summary>
-    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Accepted writes, a row each, with their payload's JSON; an org no longer registered has no name.</summary>
     public static CsvResult Audit(string fileName, IAsyncEnumerable<AuditEntry> entries, Func<string, string?> nameOf) => new(fileName,

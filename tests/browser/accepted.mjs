@@ -61,10 +61,24 @@ await run(async launch => {
     return texts.length > 0 && texts.every(t => t.includes('登记基层工会')) && texts;
   }, { timeout: 15000, message: 'choosing an action never narrowed the list to it' });
   check(units.length === 1, `the list narrows to the one unit registration (${units.length})`);
-  const [day] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载当天记录' }).click()]);
+  // Held back a moment, as a busy day's list is, so the button is seen saying it is on its way.
+  await page.route('**/api/v1/audit.csv*', async route => {
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载当天记录' }).click();
+  const busy = await poll(async () => {
+    const button = page.locator('#download-day');
+    return (await button.isDisabled()) && (await button.textContent()) === '下载中…';
+  }, { timeout: 5000, message: 'the button never said the day\'s list was on its way' });
+  check(busy, 'the button says 下载中… while the day\'s list comes');
+  const day = await downloading;
   const lines = readFileSync(await day.path(), 'utf8').trimEnd().split('\r\n');
   check(lines[0].startsWith('\uFEFF编号,接收时间,操作') && lines.length === 2 && lines[1].includes(unitName) && lines[1].includes('登记基层工会'),
     `the day's list of that action downloads as a sheet (${day.suggestedFilename()}: ${lines.length - 1} rows)`);
+  await poll(async () => !(await page.locator('#download-day').isDisabled()) && (await page.locator('#download-day').textContent()) === '下载当天记录',
+    { timeout: 5000, message: 'the button never came back once the list was saved' });
 
   await page.getByLabel('日期（北京时间）').fill('2025-01-01');
   await poll(async () => (await page.locator('#summary').textContent()).includes('没有已接收的上报'),

@@ -121,20 +121,20 @@ class AcceptedPage {
     document.getElementById('more').addEventListener('click', () => this.#earlier());
     setInterval(() => this.#follow(), FOLLOW_EVERY);
     document.getElementById('change-key').addEventListener('click', () => this.#askForKey());
-    document.getElementById('download-day').addEventListener('click', () => {
+    document.getElementById('download-day').addEventListener('click', event => {
       const [day, action] = [this.#day(), document.getElementById('action').value];
-      this.#download(() => api.auditSheet({ from: day, to: day, ...(action ? { action } : {}) }), `accepted-${day}`, '当天记录');
+      this.#download(event, () => api.auditSheet({ from: day, to: day, ...(action ? { action } : {}) }), `accepted-${day}`, '当天记录');
     });
-    document.getElementById('sheet').addEventListener('click', () => this.#download(api.figuresSheet, 'figures', '填报表'));
-    document.getElementById('download-units').addEventListener('click', () => this.#download(api.unitsSheet, 'units', '基层工会名册'));
-    document.getElementById('download-stations').addEventListener('click', () => this.#download(api.stationsSheet, 'stations', '驿站名册'));
-    document.getElementById('download-usage').addEventListener('click', () => this.#download(api.usageSheet, 'usage', '驿站服务人次表'));
+    document.getElementById('sheet').addEventListener('click', event => this.#download(event, api.figuresSheet, 'figures', '填报表'));
+    document.getElementById('download-units').addEventListener('click', event => this.#download(event, api.unitsSheet, 'units', '基层工会名册'));
+    document.getElementById('download-stations').addEventListener('click', event => this.#download(event, api.stationsSheet, 'stations', '驿站名册'));
+    document.getElementById('download-usage').addEventListener('click', event => this.#download(event, api.usageSheet, 'usage', '驿站服务人次表'));
     // This year's targets, or next year's, which federations set before the year begins.
     const targetsYear = document.getElementById('targets-year');
     const thisYear = Number(chinaDate(new Date()).slice(0, 4));
     for (const year of [thisYear, thisYear + 1]) targetsYear.append(new Option(`${year} 年`, year));
-    document.getElementById('download-targets').addEventListener('click', () =>
-      this.#download(code => api.targetsSheet(code, targetsYear.value), `targets-${targetsYear.value}`, '年度目标表'));
+    document.getElementById('download-targets').addEventListener('click', event =>
+      this.#download(event, code => api.targetsSheet(code, targetsYear.value), `targets-${targetsYear.value}`, '年度目标表'));
     this.#uploadsFrom('upload', 'sheet-file', (_, bytes, charset) => api.importFigures(bytes, charset),
       ({ applied }) => `${applied} 个组织的数据已接收`);
     this.#uploadsFrom('upload-units', 'units-file', api.importUnits,
@@ -316,7 +316,11 @@ class AcceptedPage {
     }
   }
 
-  async #download(sheetOf, name, label) {
+  // The button says so while the sheet comes, as a busy day's list or a large subtree's sheet takes a while.
+  async #download(event, sheetOf, name, label) {
+    const button = event.currentTarget;
+    const text = button.textContent;
+    [button.disabled, button.textContent] = [true, '下载中…'];
     try {
       const { orgCode } = await this.#owner;
       const link = document.createElement('a');
@@ -326,6 +330,8 @@ class AcceptedPage {
       URL.revokeObjectURL(link.href);
     } catch {
       this.#summary.textContent = `下载${label}失败，请稍后重试`;
+    } finally {
+      [button.disabled, button.textContent] = [false, text];
     }
   }
 
