@@ -74,9 +74,12 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
             command.Parameters["@high"].Value = high;
             var (rows, lastId) = await ReadChunkAsync(command, includes, page, query.Limit, cancellationToken);
             if (rows == ScanChunk)
+            {
                 (bottom, top) = query.NewestFirst ? (bottom, lastId) : (lastId, top);
-            else
-                ((bottom, top), window) = (query.NewestFirst ? (bottom, low + 1) : (high - 1, top), window * 2);
+                continue;
+            }
+            (bottom, top) = query.NewestFirst ? (bottom, low + 1) : (high - 1, top);
+            window *= 2;
         }
         return page;
     }
