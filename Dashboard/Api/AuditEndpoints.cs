@@ -15,9 +15,6 @@ public static class AuditEndpoints
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>Enough for a county's or a city's subtree; a larger one is filtered as it is read instead.</summary>
-    private const int MaxFilteredOrgs = 1000;
-
     /// <summary>
     /// The audit log for writers and admins, limited to orgs in their key's subtree, filtered by key, action and time, paged
     /// by entry id: a county union sees what was accepted from it, and a federation what its subtree sent.
@@ -60,7 +57,7 @@ public static class AuditEndpoints
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, errors.Language);
         if (outOfScope is not null)
             return outOfScope;
-        var query = new AuditQuery(cursor, (int)Math.Min(size, MaxLimit), SubtreeOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
+        var query = new AuditQuery(cursor, (int)Math.Min(size, MaxLimit), SubtreeScope.CodesOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
         bool Includes(string code) => directory.IsWithin(code, scope);
         if (csv)
             return CsvTables.Audit($"{scope}-audit.csv", Pages(audit, query, size, Includes, cancellationToken), code => directory.Find(code)?.Name);
@@ -106,23 +103,6 @@ public static class AuditEndpoints
             return value;
         errors.Add(name, new($"must be a whole number from {min} to {max}.", $"必须是 {min} 至 {max} 的整数。"));
         return fallback;
-    }
-
-    /// <summary>
-    /// The codes of the org and all below it, deregistered orgs included, for the database to filter by; null when they are
-    /// too many to send.
-    /// </summary>
-    private static List<string>? SubtreeOf(string scope, IOrgDirectory directory)
-    {
-        var codes = new List<string> { scope };
-        for (var i = 0; i < codes.Count; i++)
-        {
-            codes.AddRange(directory.ChildrenOf(codes[i]).Select(child => child.Code));
-            codes.AddRange(directory.DeregisteredChildrenOf(codes[i]));
-            if (codes.Count > MaxFilteredOrgs)
-                return null;
-        }
-        return codes;
     }
 
     /// <summary>A day (China Standard Time) or an instant with its offset; as an end, a day reaches its last tick.</summary>

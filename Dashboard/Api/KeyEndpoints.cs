@@ -42,8 +42,8 @@ public static class KeyEndpoints
         var (scope, outOfScope) = SubtreeScope.Resolve(orgCode, user, directory, Languages.Of(request));
         if (outOfScope is not null)
             return outOfScope;
-        var listed = (await keys.ListAsync(cancellationToken))
-            .Where(k => (revoked == "true" || k.RevokedAt is null) && directory.IsWithin(k.OrgCode, scope))
+        var listed = (await keys.ListAsync(SubtreeScope.CodesOf(scope, directory), revoked == "true", cancellationToken))
+            .Where(k => directory.IsWithin(k.OrgCode, scope))
             .ToList();
         if (order == "desc")
             listed.Reverse();

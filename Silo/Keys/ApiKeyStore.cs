@@ -142,12 +142,24 @@ public sealed class ApiKeyStore(Database database, GroupCommitter committer, Tim
             _byHash.TryRemove(cached);
     }
 
-    /// <summary>Every key, revoked ones too, oldest first, with uses not yet written; the caller narrows them to what its reader may see.</summary>
-    public async Task<IReadOnlyList<KeyListing>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The keys of the orgs given (of every org when null), revoked ones too when asked, oldest first, with uses not yet
+    /// written; the caller narrows them to what its reader may see.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyListing>> ListAsync(IReadOnlyCollection<string>? orgCodes, bool withRevoked, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, org_code, role, created_at, revoked_at, last_used_at FROM api_keys ORDER BY created_at, id";
+        var conditions = new List<string>();
+        if (!withRevoked)
+            conditions.Add("revoked_at IS NULL");
+        if (orgCodes is not null)
+        {
+            conditions.Add(database.Dialect.IsOneOf("org_code", "@orgs"));
+            command.AddParameter("@orgs", database.Dialect.TextList(orgCodes));
+        }
+        var where = conditions.Count > 0 ? $" WHERE {string.Join(" AND ", conditions)}" : "";
+        command.CommandText = $"SELECT id, org_code, role, created_at, revoked_at, last_used_at FROM api_keys{where} ORDER BY created_at, id";
         var keys = new List<KeyListing>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

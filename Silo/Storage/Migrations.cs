@@ -83,5 +83,8 @@ internal static class Migrations
         (7, "keys remember when they were last used", d => $"""
             ALTER TABLE api_keys ADD COLUMN last_used_at {d.Timestamp};
             """),
+        (8, "keys found by their org, as a county's or city's list reads them", _ => """
+            CREATE INDEX api_keys_org ON api_keys (org_code);
+            """),
     ];
 }

@@ -108,6 +108,28 @@ public sealed class KeyListTests
     private static Dictionary<string, DateTimeOffset?> LastUses(JsonElement listed) => listed.GetProperty("items").EnumerateArray().ToDictionary(
         Id, k => k.GetProperty("lastUsedAt") is { ValueKind: JsonValueKind.String } at ? at.GetDateTimeOffset() : (DateTimeOffset?)null);
 
+    [Theory]
+    [ClassData(typeof(StorageProviders))]
+    public async Task AProvinceListsEveryKeyBelowItFederationsAndDeregisteredUnitsIncluded(StorageProvider provider)
+    {
+        await using var app = await CoverageApp.StartAsync(provider);
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Nanning}/federations/NN-ZONE-1", new { name = "南宁某开发区工会", kind = "zone" });
+        await app.Admin.PutAsJsonAsync($"/api/v1/orgs/{Xingning}/units/XN-K1", new { name = "兴宁区某快递公司工会", kind = "enterprise" });
+        var province = await CreateAsync(app, "450000", "admin");
+        var county = await CreateAsync(app, Xingning, "writer");
+        var zone = await CreateAsync(app, "NN-ZONE-1", "writer");
+        var unit = await CreateAsync(app, "XN-K1", "writer");
+        await CreateAsync(app, "110101", "writer");
+        (await app.Admin.DeleteAsync($"/api/v1/orgs/{Xingning}/units/XN-K1")).EnsureSuccessStatusCode();
+        var admin = app.ClientWithKey(province.GetProperty("key").GetString());
+
+        var live = await CoverageApp.JsonOf(await admin.GetAsync("/api/v1/keys"));
+        var all = await CoverageApp.JsonOf(await admin.GetAsync("/api/v1/keys?revoked=true"));
+
+        Assert.Equal([Id(province), Id(county), Id(zone)], live.GetProperty("items").EnumerateArray().Select(Id));
+        Assert.Equal([Id(province), Id(county), Id(zone), Id(unit)], all.GetProperty("items").EnumerateArray().Select(Id));
+    }
+
     [Fact]
     public async Task ARevokedKeyIsListedOnlyWhenAskedFor()
     {
