@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Coverage.Contracts;
 using Coverage.Dashboard.Auth;
@@ -60,25 +59,9 @@ public static class AuditEndpoints
         var query = new AuditQuery(cursor, (int)Math.Min(size, MaxLimit), SubtreeScope.CodesOf(scope, directory), NullIfEmpty(keyId), NullIfEmpty(action), start, end, newestFirst);
         bool Includes(string code) => directory.IsWithin(code, scope);
         if (csv)
-            return CsvTables.Audit($"{scope}-audit.csv", Pages(audit, query, size, Includes, cancellationToken), code => directory.Find(code)?.Name);
+            return CsvTables.Audit($"{scope}-audit.csv", audit.ReadAllAsync(query, size, Includes, cancellationToken), code => directory.Find(code)?.Name);
         var entries = await audit.ReadAsync(query, Includes, cancellationToken);
         return TypedResults.Ok(new AuditPage(entries, entries.Count == size ? entries[^1].Id : null));
-    }
-
-    /// <summary>Up to <paramref name="count"/> entries the query selects, read a page at a time as the export is written.</summary>
-    private static async IAsyncEnumerable<AuditEntry> Pages(AuditLog audit, AuditQuery query, long count,
-        Func<string, bool> includes, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var page = query; ; )
-        {
-            var entries = await audit.ReadAsync(page with { Limit = (int)Math.Min(count, page.Limit) }, includes, cancellationToken);
-            foreach (var entry in entries)
-                yield return entry;
-            count -= entries.Count;
-            if (entries.Count < page.Limit || count == 0)
-                yield break;
-            page = page with { Cursor = entries[^1].Id };
-        }
     }
 
     /// <summary>Whether the list runs newest first; each order pages by its own cursor, so the other's is a mistake.</summary>

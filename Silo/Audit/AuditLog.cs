@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Coverage.Silo.Storage;
 
@@ -64,16 +65,45 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
     {
         var page = new List<AuditEntry>(query.Limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (bottom, top) = await RangeAsync(connection, query, cancellationToken);
+        await ScanAsync(connection, query, await StartAsync(connection, query, cancellationToken), includes, page, query.Limit, cancellationToken);
+        return page;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> entries the query selects, as its pages would list them one after another: the range
+    /// is found once, and each page is read on a connection of its own, so an export written to a slow reader holds none.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEntry> ReadAllAsync(AuditQuery query, long count, Func<string, bool> includes,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Scan scan;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+            scan = await StartAsync(connection, query, cancellationToken);
+        while (count > 0 && !scan.Done)
+        {
+            var limit = (int)Math.Min(count, query.Limit);
+            var page = new List<AuditEntry>(limit);
+            await using (var connection = await database.OpenAsync(cancellationToken))
+                scan = await ScanAsync(connection, query, scan, includes, page, limit, cancellationToken);
+            foreach (var entry in page)
+                yield return entry;
+            count -= page.Count;
+        }
+    }
+
+    /// <summary>Adds entries to the page until it holds <paramref name="limit"/> or the range is read; answers where the scan then stands.</summary>
+    private async Task<Scan> ScanAsync(DbConnection connection, AuditQuery query, Scan scan, Func<string, bool> includes, List<AuditEntry> page,
+        int limit, CancellationToken cancellationToken)
+    {
         await using var command = ChunkCommand(connection, query);
-        var window = FirstWindow;
-        while (page.Count < query.Limit && top - bottom > 1)
+        var (bottom, top, window) = scan;
+        while (page.Count < limit && top - bottom > 1)
         {
             var (low, high) = query.NewestFirst ? (Math.Max(bottom, top - window), top) : (bottom, Math.Min(top, bottom + window));
             command.Parameters["@low"].Value = low;
             command.Parameters["@high"].Value = high;
-            var (rows, lastId) = await ReadChunkAsync(command, includes, page, query.Limit, cancellationToken);
-            if (rows == ScanChunk)
+            var (rows, lastId) = await ReadChunkAsync(command, includes, page, limit, cancellationToken);
+            if (rows == ScanChunk || page.Count == limit)
             {
                 (bottom, top) = query.NewestFirst ? (bottom, lastId) : (lastId, top);
                 continue;
@@ -81,22 +111,22 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
             (bottom, top) = query.NewestFirst ? (bottom, low + 1) : (high - 1, top);
             window *= 2;
         }
-        return page;
+        return new Scan(bottom, top, window);
     }
 
     /// <summary>
-    /// The ids the read may return lie strictly between the two: past the cursor, within the time range's bounds, and up to
-    /// the last entry now, as later ones are the next read's. A cursor bounds the bisection on its side, so following a
-    /// list asks only the few entries since its newest.
+    /// The ids the read may return lie strictly between the scan's two: past the cursor, within the time range's bounds, and
+    /// up to the last entry now, as later ones are the next read's. A cursor bounds the bisection on its side, so following
+    /// a list asks only the few entries since its newest.
     /// </summary>
-    private static async Task<(long Bottom, long Top)> RangeAsync(DbConnection connection, AuditQuery query, CancellationToken cancellationToken)
+    private async Task<Scan> StartAsync(DbConnection connection, AuditQuery query, CancellationToken cancellationToken)
     {
         var last = await AuditIdBounds.LastIdAsync(connection, cancellationToken);
         var floor = query.NewestFirst ? 0 : query.Cursor;
         var ceiling = Math.Min(query.NewestFirst ? query.Cursor : long.MaxValue, last + 1);
         var bottom = query.From is { } from ? await AuditIdBounds.BelowAsync(connection, from, floor, last, cancellationToken) : floor;
         var top = query.To is { } to ? Math.Min(ceiling, await AuditIdBounds.AboveAsync(connection, to, ceiling, cancellationToken)) : ceiling;
-        return (bottom, top);
+        return new Scan(bottom, top, FirstWindow);
     }
 
     /// <summary>
@@ -174,5 +204,11 @@ public sealed class AuditLog(Database database, GroupCommitter committer, TimePr
                 reader.GetString(4), reader.GetString(5), payload.RootElement.Clone()));
         }
         return (rows, lastId);
+    }
+
+    /// <summary>Where a scan stands: the ids left to read lie strictly between the two, and the next window takes so many.</summary>
+    private readonly record struct Scan(long Bottom, long Top, long Window)
+    {
+        public bool Done => Top - Bottom <= 1;
     }
 }

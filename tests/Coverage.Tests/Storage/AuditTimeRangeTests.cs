@@ -44,9 +44,16 @@ public sealed class AuditTimeRangeTests
                 .Where(e => (from is null || e.At >= from) && (to is null || e.At <= to) && (orgs is null || orgs.Contains(e.OrgCode)) && includes(e.OrgCode))
                 .Select(e => e.Id);
             var limit = from is not null && to is not null ? random.Next(1, 120) : random.Next(200, 1_500);
-            var read = await ReadAllAsync(round % 4 < 2 ? narrow : log, from, to, orgs, newestFirst, limit, includes);
+            var reader = round % 4 < 2 ? narrow : log;
+            var read = await ReadAllAsync(reader, from, to, orgs, newestFirst, limit, includes);
+            // As an export reads them: the range found once, then page after page, up to a count.
+            var count = random.Next(2) == 0 ? long.MaxValue : random.Next(1, 3 * limit);
+            var exported = await reader.ReadAllAsync(new AuditQuery(newestFirst ? long.MaxValue : 0, limit, orgs, From: from, To: to, NewestFirst: newestFirst),
+                count, includes, CancellationToken.None).Select(e => e.Id).ToListAsync();
 
-            Assert.Equal(newestFirst ? expected.Reverse() : expected, read.Select(e => e.Id));
+            var inOrder = (newestFirst ? expected.Reverse() : expected).ToList();
+            Assert.Equal(inOrder, read.Select(e => e.Id));
+            Assert.Equal(inOrder.Take((int)Math.Min(count, inOrder.Count)), exported);
         }
     }
 
